@@ -1,0 +1,35 @@
+import { defineConfig } from 'vitest/config'
+import { playwright } from '@vitest/browser-playwright'
+import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { chromiumLaunchOptions } from './test/setup/chromium.ts'
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/{main,shared,sim,preload}/**/*.test.ts'],
+          setupFiles: ['test/setup/electron-mock.ts'],
+          testTimeout: 20_000
+        }
+      },
+      {
+        plugins: [svelte()],
+        test: {
+          name: 'browser',
+          include: ['test/renderer/**/*.test.ts'],
+          testTimeout: 20_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }]
+          }
+        }
+      }
+    ]
+  }
+})
