@@ -1,0 +1,4 @@
+export * from './fields'
+export * from './connection-date'
+export * from './schema'
+export * from './builders'
