@@ -1,0 +1,143 @@
+import * as z from 'zod'
+import { changeRequestSchema } from '../change-request'
+import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
+import {
+  connectionDetailsSchema,
+  connectionResponseSchema,
+  connectionTypeSchema,
+  individualSchema,
+  MAX_PAGE_SIZE,
+  pagedSchema,
+  teamSchema
+} from '../lookups'
+
+/**
+ * Every channel between the page and the main process, in one place. Each payload is
+ * parsed with these schemas on both sides; nothing else crosses the bridge.
+ */
+
+/** What the page may know of the credentials: never the password. */
+export const credentialStatusSchema = z.object({
+  configured: z.boolean(),
+  baseUrl: z.string(),
+  siteNumber: z.int().positive().nullable(),
+  username: z.string().nullable(),
+  /** safeStorage's backend on Linux (gnome_libsecret, kwallet, basic_text, ...), or the OS. */
+  backend: z.string(),
+  /** The password survives a restart (kept as safeStorage ciphertext). */
+  persisted: z.boolean(),
+  /** The built-in practice site rather than the church's own. */
+  practice: z.boolean(),
+  /** The stored password could not be read back and was deleted: ask the clerk again. */
+  needsSignIn: z.boolean()
+})
+export type CredentialStatus = z.infer<typeof credentialStatusSchema>
+
+export const signInRequestSchema = z.object({
+  baseUrl: z.string().min(1),
+  siteNumber: z.int().positive(),
+  username: z.string().min(1),
+  password: z.string().min(1),
+  /** Where the keychain is only basic_text: keep the password on disk anyway. */
+  persistWithoutKeychain: z.boolean().default(false)
+})
+export type SignInRequest = z.input<typeof signInRequestSchema>
+
+export const signInResultSchema = z.object({
+  status: credentialStatusSchema,
+  /** accepted: the site said yes; offline: saved, checked on the first send. */
+  check: z.enum(['accepted', 'offline'])
+})
+export type SignInResult = z.infer<typeof signInResultSchema>
+
+export const sendItemSchema = z.object({
+  id: z.string().min(1),
+  idempotencyKey: z.string().min(1),
+  body: changeRequestSchema
+})
+export type SendItem = z.infer<typeof sendItemSchema>
+
+export const sendBatchRequestSchema = z.object({ items: z.array(sendItemSchema).max(500) })
+export const sendBatchResultSchema = z.object({
+  results: z.array(z.object({ id: z.string(), outcome: deliveryOutcomeSchema })),
+  /** A 401 paused the queue: the page should show "Paused: sign in again". */
+  paused: z.boolean()
+})
+export type SendBatchResult = z.infer<typeof sendBatchResultSchema>
+
+export const outboxReportSchema = z.object({
+  unsentCount: z.int().nonnegative(),
+  /** The earliest nextAttemptAt among waiting items, or null. */
+  nextDueAt: z.number().nullable(),
+  /** Something was just captured: send soon. */
+  captured: z.boolean()
+})
+export type OutboxReport = z.infer<typeof outboxReportSchema>
+
+export const wakeReasonSchema = z.enum([
+  'start',
+  'captured',
+  'online',
+  'resume',
+  'retry-due',
+  'signed-in',
+  'manual'
+])
+export type WakeReason = z.infer<typeof wakeReasonSchema>
+
+export const deliveryStateSchema = z.object({
+  /** The OS says we are online. Only a hint: a real request decides. */
+  online: z.boolean(),
+  paused: z.boolean(),
+  pauseReason: z.string().optional(),
+  lastSuccessAt: z.number().nullable()
+})
+export type DeliveryState = z.infer<typeof deliveryStateSchema>
+
+const pageRequestSchema = z.object({
+  page: z.int().positive(),
+  pageSize: z.int().positive().max(MAX_PAGE_SIZE)
+})
+
+const noPayload = z.undefined()
+
+/** Requests from the page, answered by the main process. */
+export const invokeChannels = {
+  'credentials:status': { request: noPayload, response: credentialStatusSchema },
+  'credentials:sign-in': { request: signInRequestSchema, response: signInResultSchema },
+  'credentials:sign-out': { request: noPayload, response: credentialStatusSchema },
+  'practice:start': { request: noPayload, response: signInResultSchema },
+  'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
+  'delivery:report': { request: outboxReportSchema, response: noPayload },
+  'delivery:state': { request: noPayload, response: deliveryStateSchema },
+  'lookups:connection-types': { request: noPayload, response: z.array(connectionTypeSchema) },
+  'lookups:responses': {
+    request: z.object({ connectionTypeId: z.int().positive() }),
+    response: z.array(connectionResponseSchema)
+  },
+  'lookups:teams': { request: noPayload, response: z.array(teamSchema) },
+  'lookups:people': { request: pageRequestSchema, response: pagedSchema(individualSchema) },
+  'lookups:connections': {
+    request: pageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
+    response: pagedSchema(connectionDetailsSchema)
+  },
+  'links:open': { request: z.object({ url: z.string() }), response: noPayload }
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>
+
+/** Notices from the main process to the page. */
+export const eventChannels = {
+  'delivery:wake': z.object({ reason: wakeReasonSchema }),
+  'delivery:state-changed': deliveryStateSchema
+} as const satisfies Record<string, z.ZodType>
+
+export type InvokeChannel = keyof typeof invokeChannels
+export type EventChannel = keyof typeof eventChannels
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>
+export type ParsedRequestOf<C extends InvokeChannel> = z.output<
+  (typeof invokeChannels)[C]['request']
+>
+export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>
+export type EventOf<E extends EventChannel> = z.output<(typeof eventChannels)[E]>
+
+/** Channel names follow `domain:verb`; a test holds every entry to it. */
+export const CHANNEL_NAME_PATTERN = /^[a-z]+:[a-z]+(-[a-z]+)*$/
