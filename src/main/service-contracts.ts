@@ -1,0 +1,79 @@
+import type {
+  CredentialStatus,
+  DeliveryState,
+  OutboxReport,
+  SendBatchResult,
+  SendItem
+} from '../shared/bridge/channels'
+import type {
+  ConnectionDetails,
+  ConnectionResponse,
+  ConnectionType,
+  Individual,
+  Paged,
+  Team
+} from '../shared/lookups'
+
+/**
+ * The services the bridge handlers are built from. Each is free of Electron: the wiring in
+ * index.ts hands them safeStorage, the store, the window and so on.
+ */
+
+/** Site credentials. The password never leaves the main process. */
+export interface Credentials {
+  baseUrl: string
+  siteNumber: number
+  username: string
+  password: string
+}
+
+export interface CredentialVault {
+  status(): Promise<CredentialStatus>
+  /** The credentials to send with, or null when nobody is signed in. */
+  current(): Promise<Credentials | null>
+  save(
+    credentials: Credentials,
+    options: { practice: boolean; persistWithoutKeychain: boolean }
+  ): Promise<CredentialStatus>
+  clear(): Promise<CredentialStatus>
+}
+
+export type CredentialCheck = 'accepted' | 'offline'
+
+/** The lookups of CONTRACT.md section 2; shapes are read in one adapter module. */
+export interface AcsLookups {
+  /** 'accepted', 'offline' (could not reach the site), or throws CredentialsRejectedError. */
+  checkCredentials(credentials: Credentials): Promise<CredentialCheck>
+  connectionTypes(credentials: Credentials): Promise<ConnectionType[]>
+  responses(credentials: Credentials, connectionTypeId: number): Promise<ConnectionResponse[]>
+  teams(credentials: Credentials): Promise<Team[]>
+  people(credentials: Credentials, page: number, pageSize: number): Promise<Paged<Individual>>
+  connections(
+    credentials: Credentials,
+    status: 'open' | 'all',
+    page: number,
+    pageSize: number
+  ): Promise<Paged<ConnectionDetails>>
+}
+
+/** The main process's side of delivery: when to send, and the sending itself. */
+export interface DeliveryService {
+  /** Sends one batch; `senderId` names the window, so only one window sends at a time. */
+  sendBatch(items: SendItem[], senderId: number): Promise<SendBatchResult>
+  /** The page's view of its outbox: for retry timers and the quit confirmation. */
+  report(report: OutboxReport, senderId: number): void
+  state(): DeliveryState
+  /** A successful sign-in ends a 401 pause. */
+  resume(): void
+}
+
+export interface PracticeSiteHost {
+  /** Starts the practice site (once) and returns where it is and whom to sign in as. */
+  start(): Promise<{ baseUrl: string; username: string; password: string; siteNumber: number }>
+  stop(): Promise<void>
+}
+
+export interface ExternalLinks {
+  /** Opens allowlisted https URLs in the system browser; refuses anything else. */
+  open(url: string): Promise<void>
+}
