@@ -52,6 +52,11 @@ export class SenderBusyError extends DeskError {
   override name = 'SenderBusyError'
 }
 
+/** A link the app will not open: only https pages of Access ACS and ACS Technologies. */
+export class LinkNotAllowedError extends DeskError {
+  override name = 'LinkNotAllowedError'
+}
+
 const KNOWN_ERRORS = {
   DeskError,
   CredentialsRejectedError,
@@ -61,7 +66,8 @@ const KNOWN_ERRORS = {
   InvalidPayloadError,
   ForbiddenSenderError,
   InvalidSettingError,
-  SenderBusyError
+  SenderBusyError,
+  LinkNotAllowedError
 } satisfies Record<string, typeof DeskError>
 
 export type DeskErrorName = keyof typeof KNOWN_ERRORS
@@ -86,6 +92,9 @@ export function serializeError(error: unknown): SerializedError {
 }
 
 export function rebuildError(serialized: SerializedError): DeskError {
-  const ErrorClass = KNOWN_ERRORS[serialized.name as DeskErrorName] ?? DeskError
+  // hasOwn: a name like "constructor" must not reach Object.prototype's members.
+  const ErrorClass = Object.hasOwn(KNOWN_ERRORS, serialized.name)
+    ? KNOWN_ERRORS[serialized.name as DeskErrorName]
+    : DeskError
   return new ErrorClass(serialized.message, serialized.fieldErrors)
 }

@@ -11,7 +11,11 @@ vi.mock('electron', () => {
     BrowserWindow: vi.fn(),
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     contextBridge: { exposeInMainWorld: vi.fn() },
-    ipcRenderer: { invoke: unavailable('ipcRenderer.invoke'), on: vi.fn() },
+    ipcRenderer: {
+      invoke: unavailable('ipcRenderer.invoke'),
+      on: vi.fn(),
+      removeListener: vi.fn()
+    },
     safeStorage: {
       isEncryptionAvailable: () => false,
       encryptString: unavailable('safeStorage.encryptString'),

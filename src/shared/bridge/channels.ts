@@ -10,6 +10,9 @@ import {
   pagedSchema,
   teamSchema
 } from '../lookups'
+import type { EventChannelName, InvokeChannelName } from './channel-names'
+
+export { CHANNEL_NAME_PATTERN } from './channel-names'
 
 /**
  * Every channel between the page and the main process, in one place. Each payload is
@@ -33,11 +36,30 @@ export const credentialStatusSchema = z.object({
 })
 export type CredentialStatus = z.infer<typeof credentialStatusSchema>
 
+/** Generous bounds: they only stop a runaway page from sending megabytes. */
+const MAX_URL_LENGTH = 2048
+const MAX_USERNAME_LENGTH = 256
+const MAX_PASSWORD_LENGTH = 1024
+
 export const signInRequestSchema = z.object({
-  baseUrl: z.string().min(1),
-  siteNumber: z.int().positive(),
-  username: z.string().min(1),
-  password: z.string().min(1),
+  baseUrl: z
+    .string()
+    .trim()
+    .min(1, { error: 'Type the site address' })
+    .max(MAX_URL_LENGTH, { error: 'The site address is too long' }),
+  siteNumber: z.int({ error: 'The site number must be a whole number, like 12345' }).positive({
+    error: 'The site number must be a positive whole number, like 12345'
+  }),
+  username: z
+    .string()
+    .trim()
+    .min(1, { error: 'Type your Access ACS username' })
+    .max(MAX_USERNAME_LENGTH, { error: 'The username is too long' }),
+  // Not trimmed: a space may be part of a password.
+  password: z
+    .string()
+    .min(1, { error: 'Type your Access ACS password' })
+    .max(MAX_PASSWORD_LENGTH, { error: 'The password is too long' }),
   /** Where the keychain is only basic_text: keep the password on disk anyway. */
   persistWithoutKeychain: z.boolean().default(false)
 })
@@ -50,9 +72,11 @@ export const signInResultSchema = z.object({
 })
 export type SignInResult = z.infer<typeof signInResultSchema>
 
+const MAX_ID_LENGTH = 200
+
 export const sendItemSchema = z.object({
-  id: z.string().min(1),
-  idempotencyKey: z.string().min(1),
+  id: z.string().min(1).max(MAX_ID_LENGTH),
+  idempotencyKey: z.string().min(1).max(MAX_ID_LENGTH),
   body: changeRequestSchema
 })
 export type SendItem = z.infer<typeof sendItemSchema>
@@ -121,14 +145,14 @@ export const invokeChannels = {
     request: pageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
     response: pagedSchema(connectionDetailsSchema)
   },
-  'links:open': { request: z.object({ url: z.string() }), response: noPayload }
-} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>
+  'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload }
+} as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>
 
 /** Notices from the main process to the page. */
 export const eventChannels = {
   'delivery:wake': z.object({ reason: wakeReasonSchema }),
   'delivery:state-changed': deliveryStateSchema
-} as const satisfies Record<string, z.ZodType>
+} as const satisfies Record<EventChannelName, z.ZodType>
 
 export type InvokeChannel = keyof typeof invokeChannels
 export type EventChannel = keyof typeof eventChannels
@@ -138,6 +162,3 @@ export type ParsedRequestOf<C extends InvokeChannel> = z.output<
 >
 export type ResponseOf<C extends InvokeChannel> = z.output<(typeof invokeChannels)[C]['response']>
 export type EventOf<E extends EventChannel> = z.output<(typeof eventChannels)[E]>
-
-/** Channel names follow `domain:verb`; a test holds every entry to it. */
-export const CHANNEL_NAME_PATTERN = /^[a-z]+:[a-z]+(-[a-z]+)*$/

@@ -8,7 +8,8 @@ export const serializedErrorSchema = z.object({
 })
 
 export const envelopeSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
+  // Optional: a JSON transport (the browser harness) drops a result that is undefined.
+  z.object({ ok: z.literal(true), result: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: serializedErrorSchema })
 ])
 

@@ -48,7 +48,7 @@ export const NO_RESPONSE_ID = -1
 export const OPEN_CATEGORY_ID = 1
 
 /** Fields every operation requires (CONTRACT.md section 1, "required fields"). */
-export const FIELDS_REQUIRED_FOR_EXISTING: readonly ChangeRequestField[] = [
+const REQUIRED_FOR_EXISTING = [
   'ConnectionId',
   'Complete',
   'ConnectionDate',
@@ -57,14 +57,24 @@ export const FIELDS_REQUIRED_FOR_EXISTING: readonly ChangeRequestField[] = [
   'NewTeamId',
   'Comment',
   'ResponseIdList'
-]
+] as const satisfies readonly ChangeRequestField[]
+export type FieldRequiredForExisting = (typeof REQUIRED_FOR_EXISTING)[number]
+export const FIELDS_REQUIRED_FOR_EXISTING: readonly ChangeRequestField[] = REQUIRED_FOR_EXISTING
 
 /** A new connection needs all twelve. */
 export const FIELDS_REQUIRED_FOR_NEW: readonly ChangeRequestField[] = CHANGE_REQUEST_FIELDS
 
-/** Comment length as a person counts it: an emoji or accented letter is one character. */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
+const PLAIN_TEXT = /^[\t\n\x20-\x7e]*$/
+
+/**
+ * Comment length as a person counts it: an emoji (with its skin tone, a flag, a family) or
+ * an accented letter is one character, however many code points it is made of.
+ */
 export function commentLength(comment: string): number {
+  // Segmenting is ~50x slower than counting; plain ASCII has one character per unit.
+  if (PLAIN_TEXT.test(comment)) return comment.length
   let count = 0
-  for (const _ of comment) count++
+  for (const _ of graphemes.segment(comment)) count++
   return count
 }

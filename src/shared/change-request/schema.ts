@@ -11,7 +11,8 @@ import {
   NO_RESPONSE_ID,
   OPEN_CATEGORY_ID,
   commentLength,
-  type ChangeRequestField
+  type ChangeRequestField,
+  type FieldRequiredForExisting
 } from './fields'
 
 const label = FIELD_LABELS
@@ -91,8 +92,7 @@ type FieldValues = { [F in ChangeRequestField]: z.output<(typeof fieldSchemas)[F
  * A valid change request. Operations on an existing connection may leave out the fields
  * they do not require; a new connection carries all twelve.
  */
-export type ChangeRequest = Pick<FieldValues, (typeof FIELDS_REQUIRED_FOR_EXISTING)[number]> &
-  Partial<FieldValues>
+export type ChangeRequest = Pick<FieldValues, FieldRequiredForExisting> & Partial<FieldValues>
 
 export type ChangeRequestOperation = 'new' | 'complete' | 'keep-open' | 'reassign'
 

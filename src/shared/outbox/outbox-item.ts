@@ -85,6 +85,11 @@ export interface OutboxItem {
   attempts: DeliveryAttempt[]
   /** Some attempt may have reached the service without our knowing. */
   uncertain: boolean
+  /**
+   * An uncertain attempt went out under an Idempotency-Key that an edit has since renewed,
+   * so the service's idempotency cannot rule out a second record.
+   */
+  uncertainUnderEarlierKey?: boolean
   attention?: AttentionReason
   receipt?: SentReceipt
   updatedAt: number

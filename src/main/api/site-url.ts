@@ -1,0 +1,22 @@
+import { InvalidSettingError } from '../../shared/errors'
+import { checkBaseUrl } from '../base-url'
+
+/**
+ * `{base}/{site}/{path}?query`. The base URL is checked again at every request (https, or
+ * http on loopback only): a stored setting from an older version must not send a password
+ * in the clear.
+ */
+export function siteUrl(
+  baseUrl: string,
+  siteNumber: number,
+  path: string,
+  query: Record<string, string | number> = {}
+): URL {
+  const base = checkBaseUrl(baseUrl)
+  if (!Number.isSafeInteger(siteNumber) || siteNumber <= 0) {
+    throw new InvalidSettingError('The site number must be a positive whole number, like 12345')
+  }
+  const url = new URL(`${base}/${siteNumber}/${path.replace(/^\/+/, '')}`)
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value))
+  return url
+}

@@ -1,0 +1,134 @@
+import type {
+  InvokeChannel,
+  ParsedRequestOf,
+  ResponseOf,
+  SignInResult
+} from '../shared/bridge/channels'
+import { isInvokeChannel } from '../shared/bridge/channel-names'
+import { failure, success, type Envelope } from '../shared/bridge/envelope'
+import { parseRequest, parseResponse } from '../shared/bridge/parse'
+import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
+import { checkBaseUrl } from './base-url'
+import type {
+  AcsLookups,
+  CredentialVault,
+  Credentials,
+  DeliveryService,
+  ExternalLinks,
+  PracticeSiteHost
+} from './service-contracts'
+
+export interface BridgeServices {
+  vault: CredentialVault
+  lookups: AcsLookups
+  delivery: DeliveryService
+  practiceSite: PracticeSiteHost
+  externalLinks: ExternalLinks
+}
+
+/** Which window asked: delivery lets only one window send at a time. */
+export interface BridgeSender {
+  id: number
+}
+
+export type BridgeHandler = (
+  channel: string,
+  payload: unknown,
+  sender: BridgeSender
+) => Promise<Envelope<unknown>>
+
+type Implementations = {
+  [C in InvokeChannel]: (
+    request: ParsedRequestOf<C>,
+    sender: BridgeSender
+  ) => ResponseOf<C> | Promise<ResponseOf<C>>
+}
+
+/**
+ * The main process's answer to every bridge request. The request is parsed with its
+ * channel's schema before a service sees it, and the answer is parsed with the response
+ * schema before the page sees it, so nothing outside the contract (a password, say) can
+ * leak. Every failure comes back as an error envelope; none is thrown at Electron.
+ */
+export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
+  const { vault, lookups, delivery, practiceSite, externalLinks } = services
+
+  async function signIn(
+    typed: Credentials,
+    options: { practice: boolean; persistWithoutKeychain: boolean }
+  ): Promise<SignInResult> {
+    const credentials: Credentials = {
+      baseUrl: checkBaseUrl(typed.baseUrl),
+      siteNumber: typed.siteNumber,
+      username: typed.username,
+      password: typed.password
+    }
+    // Throws CredentialsRejectedError when the site says no: then nothing is saved.
+    const check = await lookups.checkCredentials(credentials)
+    const status = await vault.save(credentials, options)
+    delivery.resume()
+    return { status, check }
+  }
+
+  async function signedIn(): Promise<Credentials> {
+    const credentials = await vault.current()
+    if (!credentials) {
+      throw new NotSignedInError('Sign in to your Access ACS site first (Settings → Sign in)')
+    }
+    return credentials
+  }
+
+  const implementations: Implementations = {
+    'credentials:status': () => vault.status(),
+    'credentials:sign-in': ({ persistWithoutKeychain, ...credentials }) =>
+      signIn(credentials, { practice: false, persistWithoutKeychain }),
+    'credentials:sign-out': () => vault.clear(),
+    'practice:start': async () => {
+      const practice = await practiceSite.start()
+      return signIn(practice, { practice: true, persistWithoutKeychain: false })
+    },
+    'delivery:send': ({ items }, sender) => delivery.sendBatch(items, sender.id),
+    'delivery:report': (report, sender) => {
+      delivery.report(report, sender.id)
+      return undefined
+    },
+    'delivery:state': () => delivery.state(),
+    'lookups:connection-types': async () => lookups.connectionTypes(await signedIn()),
+    'lookups:responses': async ({ connectionTypeId }) =>
+      lookups.responses(await signedIn(), connectionTypeId),
+    'lookups:teams': async () => lookups.teams(await signedIn()),
+    'lookups:people': async ({ page, pageSize }) =>
+      lookups.people(await signedIn(), page, pageSize),
+    'lookups:connections': async ({ status, page, pageSize }) =>
+      lookups.connections(await signedIn(), status, page, pageSize),
+    'links:open': ({ url }) => externalLinks.open(url).then(() => undefined)
+  }
+
+  async function dispatch<C extends InvokeChannel>(
+    channel: C,
+    payload: unknown,
+    sender: BridgeSender
+  ): Promise<ResponseOf<C>> {
+    const request = parseRequest(channel, payload)
+    const implementation = implementations[channel] as Implementations[C]
+    return parseResponse(channel, await implementation(request, sender))
+  }
+
+  return async (channel, payload, sender) => {
+    try {
+      if (!isInvokeChannel(channel)) {
+        throw new InvalidPayloadError(`${describe(channel)} is not a channel of Connections Desk`)
+      }
+      return success(await dispatch(channel, payload, sender))
+    } catch (error) {
+      // Typed errors are the clerk's to read; anything else is a fault worth a log line.
+      if (!(error instanceof DeskError))
+        console.error(`Bridge request ${describe(channel)} failed`, error)
+      return failure(error)
+    }
+  }
+}
+
+function describe(channel: unknown): string {
+  return typeof channel === 'string' ? `"${channel.slice(0, 60)}"` : `a ${typeof channel}`
+}

@@ -1,0 +1,66 @@
+import type { EventChannel, EventOf, InvokeChannel, RequestOf, ResponseOf } from './channels'
+import type { DeskApi } from './desk-api'
+import type { DeskTransport } from './desk-transport'
+import { unwrap } from './envelope'
+import { parseEvent, parseRequest, parseResponse } from './parse'
+
+/**
+ * The page's API over any transport. Every call checks what it sends (so a form mistake is
+ * named before anything leaves the page), unwraps the envelope (rebuilding the typed error
+ * by name), and checks what comes back; notices are checked before a listener sees them.
+ */
+export function buildDeskApi(transport: DeskTransport): DeskApi {
+  async function call<C extends InvokeChannel>(
+    channel: C,
+    payload: RequestOf<C>
+  ): Promise<ResponseOf<C>> {
+    const request = parseRequest(channel, payload)
+    const raw = await transport.invoke(channel, request)
+    return parseResponse(channel, unwrap(raw))
+  }
+
+  function listen<E extends EventChannel>(
+    channel: E,
+    listener: (event: EventOf<E>) => void
+  ): () => void {
+    return transport.on(channel, (payload) => {
+      let event: EventOf<E>
+      try {
+        event = parseEvent(channel, payload)
+      } catch (error) {
+        // A notice the page cannot read is dropped, but never silently.
+        console.error(error instanceof Error ? error.message : error)
+        return
+      }
+      listener(event)
+    })
+  }
+
+  return Object.freeze({
+    credentials: Object.freeze({
+      status: () => call('credentials:status', undefined),
+      signIn: (request) => call('credentials:sign-in', request),
+      signOut: () => call('credentials:sign-out', undefined)
+    }),
+    practice: Object.freeze({
+      start: () => call('practice:start', undefined)
+    }),
+    delivery: Object.freeze({
+      send: (batch) => call('delivery:send', batch),
+      report: (report) => call('delivery:report', report),
+      state: () => call('delivery:state', undefined),
+      onWake: (listener) => listen('delivery:wake', listener),
+      onStateChanged: (listener) => listen('delivery:state-changed', listener)
+    }),
+    lookups: Object.freeze({
+      connectionTypes: () => call('lookups:connection-types', undefined),
+      responses: (request) => call('lookups:responses', request),
+      teams: () => call('lookups:teams', undefined),
+      people: (request) => call('lookups:people', request),
+      connections: (request) => call('lookups:connections', request)
+    }),
+    links: Object.freeze({
+      open: (url) => call('links:open', { url })
+    })
+  } satisfies DeskApi)
+}

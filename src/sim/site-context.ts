@@ -1,0 +1,12 @@
+import type { ChangeRequestLog } from './change-request-log'
+import type { ChurchDirectory } from './church-directory'
+import type { FaultInjector } from './fault-injector'
+
+/** Everything a route may read or change. */
+export interface SiteContext {
+  readonly directory: ChurchDirectory
+  readonly log: ChangeRequestLog
+  readonly faults: FaultInjector
+  /** The log changed: save it (when there is a state file) without waiting for the disk. */
+  changed(): void
+}

@@ -1,0 +1,98 @@
+import {
+  buildKeepOpen,
+  buildNewConnection,
+  type ChangeRequest
+} from '../../../src/shared/change-request'
+import type { Credentials } from '../../../src/main/service-contracts'
+import {
+  startPracticeSite,
+  type FaultSettings,
+  type PracticeSite,
+  type RecordedChangeRequest
+} from '../../../src/sim'
+
+/** The practice site on 127.0.0.1:0, with its control endpoints over real HTTP. */
+export interface SiteFixture {
+  site: PracticeSite
+  credentials(username?: string, password?: string): Credentials
+  setFaults(settings: Partial<Record<keyof FaultSettings, unknown>>): Promise<void>
+  clearFaults(): Promise<void>
+  changeRequests(): Promise<RecordedChangeRequest[]>
+  reset(): Promise<void>
+  close(): Promise<void>
+}
+
+const PASSWORDS: Record<string, string> = {
+  jadams: 'password231',
+  clerk: 'clerk-pass-1',
+  readonly: 'readonly-pass-1',
+  nocomment: 'nocomment-pass-1'
+}
+
+export async function startSite(people = 40): Promise<SiteFixture> {
+  const site = await startPracticeSite({ port: 0, seed: 7, people })
+  async function control(method: string, path: string, body?: unknown): Promise<unknown> {
+    const response = await fetch(`${site.url}/_sim/${path}`, {
+      method,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } })
+    })
+    const text = await response.text()
+    if (!response.ok)
+      throw new Error(`${method} /_sim/${path} answered ${response.status}: ${text}`)
+    return JSON.parse(text)
+  }
+  return {
+    site,
+    credentials: (username = 'jadams', password = PASSWORDS[username] ?? '') => ({
+      baseUrl: site.baseUrl,
+      siteNumber: 12345,
+      username,
+      password
+    }),
+    setFaults: async (settings) => {
+      await control('POST', 'faults', settings)
+    },
+    clearFaults: async () => {
+      await control('DELETE', 'faults')
+    },
+    changeRequests: async () => (await control('GET', 'changerequests')) as RecordedChangeRequest[],
+    reset: async () => {
+      await control('POST', 'reset')
+    },
+    close: () => site.close()
+  }
+}
+
+/** A new connection for individual 76, made by team 1: valid for every practice user. */
+export function newConnectionBody(comment: string, connectionTypeId = 1): ChangeRequest {
+  const built = buildNewConnection({
+    connectionTypeId,
+    contactIndvId: 76,
+    familyConnection: false,
+    assignee: { kind: 'team', teamId: 1 },
+    complete: false,
+    date: '03/14/2025',
+    comment,
+    responseIds: []
+  })
+  if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
+  return built.body
+}
+
+export function keepOpenBody(
+  connectionId: number,
+  comment: string,
+  connection?: { connectionTypeId: number; contactIndvId: number; familyConnection: boolean }
+): ChangeRequest {
+  const built = buildKeepOpen({
+    connectionId,
+    date: '03/14/2025',
+    comment,
+    responseIds: [],
+    ...(connection ? { connection } : {})
+  })
+  if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
+  return built.body
+}

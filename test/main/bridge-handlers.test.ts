@@ -1,0 +1,370 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createBridgeHandlers, type BridgeServices } from '../../src/main/bridge-handlers'
+import type {
+  CredentialCheck,
+  CredentialVault,
+  Credentials,
+  DeliveryService
+} from '../../src/main/service-contracts'
+import type { CredentialStatus, SendItem } from '../../src/shared/bridge/channels'
+import type { Envelope } from '../../src/shared/bridge/envelope'
+import { CredentialsRejectedError, LinkNotAllowedError } from '../../src/shared/errors'
+
+const PASSWORD = 'password231-secret'
+const PRACTICE_PASSWORD = 'practice-pass-secret'
+const SITE = 'https://secure.accessacs.com/api_accessacs_mobile/v2'
+const sender = { id: 7 }
+
+const validBody = {
+  ConnectionId: 5,
+  Complete: true,
+  ConnectionDate: '03/14/2025',
+  Reassign: false,
+  NewCallerIndvId: -1,
+  NewTeamId: -1,
+  Comment: '',
+  ResponseIdList: [-1]
+}
+
+/** A vault that keeps everything in memory and, like a careless one might, hands the
+ *  password back in its status: the response schema must strip it. */
+function fakeVault() {
+  let saved: { credentials: Credentials; practice: boolean } | null = null
+  const saves: Array<{ credentials: Credentials; options: object }> = []
+  const status = (): CredentialStatus & { password?: string } => ({
+    configured: saved !== null,
+    baseUrl: saved?.credentials.baseUrl ?? SITE,
+    siteNumber: saved?.credentials.siteNumber ?? null,
+    username: saved?.credentials.username ?? null,
+    backend: 'gnome_libsecret',
+    persisted: saved !== null,
+    practice: saved?.practice ?? false,
+    needsSignIn: false,
+    ...(saved && { password: saved.credentials.password })
+  })
+  const vault: CredentialVault = {
+    status: async () => status(),
+    current: async () => saved?.credentials ?? null,
+    save: async (credentials, options) => {
+      saves.push({ credentials, options })
+      saved = { credentials, practice: options.practice }
+      return status()
+    },
+    clear: async () => {
+      saved = null
+      return status()
+    }
+  }
+  return { vault, saves }
+}
+
+function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
+  const { vault, saves } = fakeVault()
+  const calls: unknown[][] = []
+  const record =
+    <T>(name: string, answer: T) =>
+    (...args: unknown[]) => {
+      calls.push([name, ...args])
+      return answer
+    }
+  const delivery: DeliveryService = {
+    sendBatch: async (items: SendItem[], senderId: number) => {
+      calls.push(['sendBatch', items.length, senderId])
+      return {
+        results: items.map((item) => ({
+          id: item.id,
+          outcome: { kind: 'not-attempted' as const, message: 'Paused' }
+        })),
+        paused: true
+      }
+    },
+    report: record('report', undefined),
+    state: () => ({ online: true, paused: false, lastSuccessAt: null }),
+    resume: record('resume', undefined)
+  }
+  const services: BridgeServices = {
+    vault,
+    lookups: {
+      checkCredentials: async (credentials) => {
+        calls.push(['checkCredentials', credentials])
+        return check()
+      },
+      connectionTypes: async (credentials) => {
+        calls.push(['connectionTypes', credentials.username])
+        return [{ ConnectionTypeId: 1, Description: 'Visitor follow-up', Active: true }]
+      },
+      responses: async (_credentials, typeId) => {
+        calls.push(['responses', typeId])
+        return [{ ResponseId: 2, Description: 'Left a message' }]
+      },
+      teams: async () => [{ TeamId: 'one', Name: 'Greeters' }] as never,
+      people: async (_credentials, page, pageSize) => {
+        calls.push(['people', page, pageSize])
+        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
+      },
+      connections: async (_credentials, status, page, pageSize) => {
+        calls.push(['connections', status, page, pageSize])
+        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
+      }
+    },
+    delivery,
+    practiceSite: {
+      start: async () => {
+        calls.push(['practice.start'])
+        return {
+          baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2',
+          siteNumber: 12345,
+          username: 'clerk',
+          password: PRACTICE_PASSWORD
+        }
+      },
+      stop: async () => undefined
+    },
+    externalLinks: {
+      open: async (url) => {
+        calls.push(['open', url])
+        if (!url.startsWith('https://www.acstechnologies.com/')) {
+          throw new LinkNotAllowedError('Not on the list')
+        }
+      }
+    }
+  }
+  return { handle: createBridgeHandlers(services), calls, saves }
+}
+
+const signIn = (overrides: Record<string, unknown> = {}) => ({
+  baseUrl: SITE,
+  siteNumber: 12345,
+  username: 'jadams',
+  password: PASSWORD,
+  ...overrides
+})
+
+function errorOf(envelope: Envelope<unknown>) {
+  if (envelope.ok) throw new Error(`expected an error, got ${JSON.stringify(envelope.result)}`)
+  return envelope.error
+}
+
+function resultOf(envelope: Envelope<unknown>): unknown {
+  if (!envelope.ok) throw new Error(`expected a result, got ${JSON.stringify(envelope.error)}`)
+  return envelope.result
+}
+
+describe('bridge handlers', () => {
+  it.each(['shell:open', 'toString', '__proto__', 'delivery:wake', ''])(
+    'answers an unknown channel (%j) with an error envelope',
+    async (channel) => {
+      const error = errorOf(await setup().handle(channel, undefined, sender))
+      expect(error.name).toBe('InvalidPayloadError')
+      expect(error.message).toContain('is not a channel of Connections Desk')
+    }
+  )
+
+  it('refuses malformed payloads, naming each failing path, before any service runs', async () => {
+    const { handle, calls, saves } = setup()
+    const cases: Array<[string, unknown, string[]]> = [
+      [
+        'credentials:sign-in',
+        { baseUrl: SITE, siteNumber: '12345' },
+        ['siteNumber', 'username', 'password']
+      ],
+      [
+        'delivery:send',
+        {
+          items: [
+            { id: 'a', idempotencyKey: 'k', body: validBody },
+            { id: 'b', idempotencyKey: 'k2', body: { ...validBody, ConnectionDate: '13/01/2025' } }
+          ]
+        },
+        ['items.1.body.ConnectionDate']
+      ],
+      ['lookups:people', { page: 1, pageSize: 5000 }, ['pageSize']],
+      ['lookups:connections', { status: 'closed', page: 1, pageSize: 10 }, ['status']],
+      ['lookups:responses', null, ['(payload)']],
+      ['credentials:status', { sneaky: true }, ['(payload)']],
+      [
+        'delivery:report',
+        { unsentCount: -1, nextDueAt: null, captured: 'yes' },
+        ['unsentCount', 'captured']
+      ]
+    ]
+    for (const [channel, payload, paths] of cases) {
+      const error = errorOf(await handle(channel, payload, sender))
+      expect(error.name, channel).toBe('InvalidPayloadError')
+      expect(Object.keys(error.fieldErrors ?? {}).sort(), channel).toEqual([...paths].sort())
+      for (const path of paths) expect(error.message, channel).toContain(path)
+    }
+    expect(calls).toEqual([])
+    expect(saves).toEqual([])
+  })
+
+  it('signs in: checks, saves the normalized address, resumes delivery', async () => {
+    const { handle, calls, saves } = setup()
+    const result = resultOf(
+      await handle('credentials:sign-in', signIn({ baseUrl: ` ${SITE}/ ` }), sender)
+    )
+    expect(result).toMatchObject({
+      check: 'accepted',
+      status: { configured: true, username: 'jadams' }
+    })
+    expect(saves).toEqual([
+      {
+        credentials: { baseUrl: SITE, siteNumber: 12345, username: 'jadams', password: PASSWORD },
+        options: { practice: false, persistWithoutKeychain: false }
+      }
+    ])
+    expect(calls.map((call) => call[0])).toEqual(['checkCredentials', 'resume'])
+  })
+
+  it('refuses an http address off this computer without asking the site or saving', async () => {
+    const { handle, calls, saves } = setup()
+    const error = errorOf(
+      await handle(
+        'credentials:sign-in',
+        signIn({ baseUrl: 'http://secure.accessacs.com/api' }),
+        sender
+      )
+    )
+    expect(error.name).toBe('InvalidSettingError')
+    expect(error.message).toMatch(/https:\/\//)
+    expect(calls).toEqual([])
+    expect(saves).toEqual([])
+  })
+
+  it('saves nothing when the site rejects the credentials', async () => {
+    const { handle, calls, saves } = setup(async () => {
+      throw new CredentialsRejectedError('Access ACS did not accept this username and password')
+    })
+    const error = errorOf(await handle('credentials:sign-in', signIn(), sender))
+    expect(error).toEqual({
+      name: 'CredentialsRejectedError',
+      message: 'Access ACS did not accept this username and password'
+    })
+    expect(saves).toEqual([])
+    expect(calls.map((call) => call[0])).toEqual(['checkCredentials'])
+  })
+
+  it('saves when the site cannot be reached, saying the check is still to come', async () => {
+    const { handle, saves } = setup(async () => 'offline')
+    const result = resultOf(
+      await handle('credentials:sign-in', signIn({ persistWithoutKeychain: true }), sender)
+    )
+    expect(result).toMatchObject({ check: 'offline' })
+    expect(saves[0]?.options).toEqual({ practice: false, persistWithoutKeychain: true })
+  })
+
+  it('starts the practice site and signs in to it over loopback http', async () => {
+    const { handle, calls, saves } = setup()
+    const result = resultOf(await handle('practice:start', undefined, sender))
+    expect(result).toMatchObject({
+      check: 'accepted',
+      status: { practice: true, username: 'clerk' }
+    })
+    expect(calls.map((call) => call[0])).toEqual(['practice.start', 'checkCredentials', 'resume'])
+    expect(saves[0]?.options).toEqual({ practice: true, persistWithoutKeychain: false })
+  })
+
+  it('never lets a password out in any answer', async () => {
+    const { handle } = setup()
+    const answers = [
+      await handle('credentials:sign-in', signIn(), sender),
+      await handle('credentials:status', undefined, sender),
+      await handle('practice:start', undefined, sender),
+      await handle('credentials:status', undefined, sender),
+      await handle('credentials:sign-in', signIn({ siteNumber: 'x' }), sender),
+      await handle('credentials:sign-out', undefined, sender)
+    ]
+    const text = JSON.stringify(answers)
+    expect(text).not.toContain(PASSWORD)
+    expect(text).not.toContain(PRACTICE_PASSWORD)
+    expect(text).not.toContain('"password"')
+  })
+
+  it('signs out by clearing the vault only', async () => {
+    const { handle, calls } = setup()
+    await handle('credentials:sign-in', signIn(), sender)
+    calls.length = 0
+    const status = resultOf(await handle('credentials:sign-out', undefined, sender))
+    expect(status).toMatchObject({ configured: false, username: null })
+    expect(calls).toEqual([])
+  })
+
+  it('asks for sign-in before any lookup, then passes the current credentials', async () => {
+    const { handle, calls } = setup()
+    for (const channel of ['lookups:connection-types', 'lookups:teams']) {
+      expect(errorOf(await handle(channel, undefined, sender)).name).toBe('NotSignedInError')
+    }
+    await handle('credentials:sign-in', signIn(), sender)
+    calls.length = 0
+    expect(resultOf(await handle('lookups:connection-types', undefined, sender))).toHaveLength(1)
+    await handle('lookups:responses', { connectionTypeId: 3 }, sender)
+    await handle('lookups:people', { page: 2, pageSize: 1000 }, sender)
+    await handle('lookups:connections', { status: 'open', page: 1, pageSize: 50 }, sender)
+    expect(calls).toEqual([
+      ['connectionTypes', 'jadams'],
+      ['responses', 3],
+      ['people', 2, 1000],
+      ['connections', 'open', 1, 50]
+    ])
+  })
+
+  it('refuses a service answer outside the contract', async () => {
+    const { handle } = setup()
+    await handle('credentials:sign-in', signIn(), sender)
+    const error = errorOf(await handle('lookups:teams', undefined, sender))
+    expect(error.name).toBe('InvalidPayloadError')
+    expect(error.fieldErrors).toHaveProperty(['0.TeamId'])
+  })
+
+  it('passes delivery calls on with the sending window', async () => {
+    const { handle, calls } = setup()
+    const sent = await handle(
+      'delivery:send',
+      { items: [{ id: 'a', idempotencyKey: 'k', body: validBody }] },
+      sender
+    )
+    expect(resultOf(sent)).toEqual({
+      results: [{ id: 'a', outcome: { kind: 'not-attempted', message: 'Paused' } }],
+      paused: true
+    })
+    const report = { unsentCount: 3, nextDueAt: 1000, captured: false }
+    expect(await handle('delivery:report', report, sender)).toEqual({ ok: true, result: undefined })
+    expect(resultOf(await handle('delivery:state', undefined, sender))).toEqual({
+      online: true,
+      paused: false,
+      lastSuccessAt: null
+    })
+    expect(calls).toEqual([
+      ['sendBatch', 1, 7],
+      ['report', report, 7]
+    ])
+  })
+
+  it('opens links through the allowlist and returns its refusal as a typed error', async () => {
+    const { handle } = setup()
+    expect(
+      await handle('links:open', { url: 'https://www.acstechnologies.com/help' }, sender)
+    ).toEqual({ ok: true, result: undefined })
+    expect(errorOf(await handle('links:open', { url: 'file:///etc/passwd' }, sender)).name).toBe(
+      'LinkNotAllowedError'
+    )
+  })
+
+  it('reports an unexpected fault as a DeskError and logs it', async () => {
+    const { vault } = fakeVault()
+    vault.status = async () => {
+      throw new TypeError('store is broken')
+    }
+    const services = { vault } as unknown as BridgeServices
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const error = errorOf(
+        await createBridgeHandlers(services)('credentials:status', undefined, sender)
+      )
+      expect(error).toEqual({ name: 'DeskError', message: 'store is broken' })
+      expect(errors).toHaveBeenCalledTimes(1)
+    } finally {
+      errors.mockRestore()
+    }
+  })
+})

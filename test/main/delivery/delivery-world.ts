@@ -1,0 +1,176 @@
+import { createAcsClient } from '../../../src/main/api/acs-client'
+import { createAcsLookups } from '../../../src/main/api/acs-lookups'
+import type { ApiLogger } from '../../../src/main/api/api-logger'
+import { createCredentialVault } from '../../../src/main/credential-vault'
+import {
+  createDeliveryScheduler,
+  REPEATED_DUE_DELAY_MS
+} from '../../../src/main/delivery-scheduler'
+import type { WakeReason } from '../../../src/shared/bridge/channels'
+import { operationOf, type ChangeRequest } from '../../../src/shared/change-request'
+import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
+import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
+import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
+import type { SiteFixture } from '../api/practice-site-fixture'
+import { createFakeClock } from './fake-clock'
+import { createMemoryOutboxStore } from './memory-outbox-store'
+
+/** A reversible stand-in for the OS keychain: the vault's code runs unchanged. */
+const fakeSafeStorage = {
+  isEncryptionAvailable: () => true,
+  encryptString: (text: string) => Buffer.from(`sealed:${text}`, 'utf8').reverse(),
+  decryptString: (sealed: Buffer) =>
+    Buffer.from(sealed)
+      .reverse()
+      .toString('utf8')
+      .replace(/^sealed:/, '')
+}
+
+function memorySettings() {
+  const values = new Map<string, unknown>()
+  return {
+    get: (key: string) => values.get(key),
+    set: (key: string, value: unknown) => void values.set(key, value),
+    delete: (key: string) => void values.delete(key)
+  }
+}
+
+export interface WorldOptions {
+  username?: string
+  password?: string
+  concurrency?: number
+  batchSize?: number
+}
+
+/**
+ * The whole delivery path of the app minus Electron: the page's loop over a memory
+ * outbox, the main process's scheduler on a fake clock, the real credential vault and
+ * the real client, against the practice site over HTTP. Retries fall due in virtual time,
+ * so a test waits for no backoff.
+ */
+export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOptions = {}) {
+  const clock = createFakeClock(Date.now())
+  const logLines: string[] = []
+  const logger: ApiLogger = {
+    info: (message) => logLines.push(message),
+    warn: (message) => logLines.push(message)
+  }
+  const client = createAcsClient({ logger, totalTimeoutMs: 5_000 })
+  const lookups = createAcsLookups({ logger })
+  const vault = createCredentialVault({
+    safeStorage: fakeSafeStorage,
+    store: memorySettings(),
+    platform: 'darwin',
+    warn: (message) => logLines.push(message)
+  })
+  const credentials = fixture.credentials(options.username, options.password)
+  await vault.save(credentials, { practice: true, persistWithoutKeychain: false })
+  const siteKey = `${credentials.baseUrl}#${credentials.siteNumber}`
+
+  const store = createMemoryOutboxStore()
+  const wakes: WakeReason[] = []
+  const drains: Array<Promise<unknown>> = []
+  const loopHolder: { loop?: DeliveryLoop } = {}
+  const scheduler = createDeliveryScheduler({
+    client,
+    vault,
+    wake: (reason) => {
+      wakes.push(reason)
+      if (loopHolder.loop) drains.push(loopHolder.loop.drain())
+    },
+    onStateChanged: () => {},
+    clock,
+    logger,
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency })
+  })
+  const loop = createDeliveryLoop({
+    store,
+    send: (items) => scheduler.sendBatch(items, 1),
+    report: async (report) => scheduler.report(report, 1),
+    now: () => clock.now(),
+    siteKey: () => siteKey,
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
+  })
+  loopHolder.loop = loop
+  let sequence = 0
+
+  /** Saves results as the form does, then tells the main process, as the page does. */
+  async function capture(...bodies: ChangeRequest[]): Promise<OutboxItem[]> {
+    const items = bodies.map((body) => {
+      sequence++
+      return createOutboxItem({
+        id: `item-${sequence}`,
+        idempotencyKey: crypto.randomUUID(),
+        siteKey,
+        capturedBy: credentials.username,
+        sequence,
+        capturedAt: clock.now(),
+        body,
+        summary: {
+          operation: operationOf(body),
+          contactName: 'Ann Lee',
+          connectionTypeName: 'Visit'
+        }
+      })
+    })
+    await store.saveAll(items)
+    const unsent = await store.listUnsent()
+    scheduler.report(
+      { unsentCount: unsent.length, nextDueAt: nextDueAt(unsent), captured: true },
+      1
+    )
+    return items
+  }
+
+  /** Waits for every drain the wakes started. */
+  async function settle(): Promise<void> {
+    while (drains.length > 0) await drains.shift()
+  }
+
+  /**
+   * Lets virtual time run from one due time to the next until nothing is left to send (or
+   * the queue paused), checking on the way that the scheduler wakes the page for each.
+   */
+  async function runUntilQuiet(maxSteps = 300): Promise<void> {
+    for (let step = 0; step < maxSteps; step++) {
+      await settle()
+      if (scheduler.state().paused) return
+      const due = nextDueAt(await store.listUnsent())
+      if (due === null) return
+      const wakesBefore = wakes.length
+      clock.advance(Math.max(0, due - clock.now()))
+      if (wakes.length === wakesBefore) clock.advance(REPEATED_DUE_DELAY_MS)
+      if (wakes.length === wakesBefore) {
+        throw new Error(`The scheduler did not wake the page for an item due at ${due}`)
+      }
+    }
+    throw new Error(`Delivery did not settle within ${maxSteps} steps`)
+  }
+
+  return {
+    clock,
+    client,
+    lookups,
+    vault,
+    scheduler,
+    loop,
+    store,
+    wakes,
+    logLines,
+    credentials,
+    capture,
+    settle,
+    runUntilQuiet,
+    unsent: async () =>
+      (await store.listUnsent()).filter((item) => UNSENT_STATES.includes(item.state)),
+    close: async () => {
+      scheduler.dispose()
+      await settle()
+      await client.close()
+      await lookups.close()
+    }
+  }
+}
+
+export type DeliveryWorld = Awaited<ReturnType<typeof createDeliveryWorld>>

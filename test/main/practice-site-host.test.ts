@@ -1,0 +1,98 @@
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAcsClient } from '../../src/main/api/acs-client'
+import { createAcsLookups } from '../../src/main/api/acs-lookups'
+import { createPracticeSiteHost } from '../../src/main/practice-site-host'
+import { DeskError } from '../../src/shared/errors'
+import { newConnectionBody } from './api/practice-site-fixture'
+
+let folder: string
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'practice-host-'))
+})
+
+afterEach(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+describe('practice-site host', () => {
+  it('starts the practice site once, on loopback, and says whom to sign in as', async () => {
+    const host = createPracticeSiteHost({ statePath: join(folder, 'practice.json'), people: 30 })
+    try {
+      const [first, second] = await Promise.all([host.start(), host.start()])
+      expect(second).toEqual(first)
+      expect(first).toMatchObject({
+        username: 'jadams',
+        password: 'password231',
+        siteNumber: 12345
+      })
+      expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api_accessacs_mobile\/v2$/)
+      const lookups = createAcsLookups()
+      try {
+        expect(await lookups.checkCredentials(first)).toBe('accepted')
+      } finally {
+        await lookups.close()
+      }
+    } finally {
+      await host.stop()
+    }
+  })
+
+  it('keeps the change requests in its state file across a stop and a new start', async () => {
+    const statePath = join(folder, 'practice.json')
+    const host = createPracticeSiteHost({ statePath, people: 30 })
+    const client = createAcsClient()
+    try {
+      const site = await host.start()
+      const outcome = await client.postChangeRequest(site, {
+        id: 'practice-1',
+        idempotencyKey: 'practice-key-1',
+        body: newConnectionBody('practice entry')
+      })
+      expect(outcome.kind).toBe('accepted')
+      await host.stop()
+      expect(await readFile(statePath, 'utf8')).toContain('practice-key-1')
+
+      const again = await host.start()
+      const repeat = await client.postChangeRequest(again, {
+        id: 'practice-1',
+        idempotencyKey: 'practice-key-1',
+        body: newConnectionBody('practice entry')
+      })
+      expect(repeat).toEqual(outcome)
+    } finally {
+      await client.close()
+      await host.stop()
+    }
+  })
+
+  it('stops the site: its address no longer answers', async () => {
+    const host = createPracticeSiteHost({ statePath: join(folder, 'practice.json'), people: 30 })
+    const site = await host.start()
+    await host.stop()
+    await host.stop()
+    const lookups = createAcsLookups()
+    try {
+      expect(await lookups.checkCredentials(site)).toBe('offline')
+    } finally {
+      await lookups.close()
+    }
+  })
+
+  it('reports a state file it cannot use as a DeskError, and may be started after the fix', async () => {
+    const statePath = join(folder, 'state', 'practice.json')
+    await writeFile(join(folder, 'state'), 'a file where the folder should be')
+    const host = createPracticeSiteHost({ statePath, people: 30 })
+    await expect(host.start()).rejects.toBeInstanceOf(DeskError)
+    await rm(join(folder, 'state'))
+    await mkdir(join(folder, 'state'))
+    try {
+      await expect(host.start()).resolves.toMatchObject({ username: 'jadams' })
+    } finally {
+      await host.stop()
+    }
+  })
+})
