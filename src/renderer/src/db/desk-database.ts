@@ -1,0 +1,69 @@
+import { Dexie, type EntityTable, type Table } from 'dexie'
+import type {
+  ConnectionDetails,
+  ConnectionResponse,
+  ConnectionType,
+  Individual,
+  Team
+} from '../../../shared/lookups'
+import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import { databaseNameOf } from './site-key'
+
+/** A response of one connection type; the same response id may belong to several types. */
+export interface ResponseRow extends ConnectionResponse {
+  ConnectionTypeId: number
+}
+
+/** The kinds of reference data, each refreshed and dated on its own. */
+export const REFERENCE_KINDS = [
+  'connectionTypes',
+  'responses',
+  'teams',
+  'people',
+  'connections'
+] as const
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number]
+
+/** `sequence` is the last capture number handed out; `asOf:<kind>` when a kind was fetched. */
+export type MetaKey = 'sequence' | `asOf:${ReferenceKind}`
+
+export interface MetaRow {
+  key: MetaKey
+  /** A count, or ms since the epoch. */
+  value: number
+}
+
+/**
+ * One site's database. Every transaction is opened with strict durability: Chromium's
+ * default lets a committed transaction sit in the OS cache, and a result counts as captured
+ * only when it would survive the power going out a moment later.
+ */
+export class DeskDatabase extends Dexie {
+  outbox!: EntityTable<OutboxItem, 'id'>
+  people!: EntityTable<Individual, 'IndvId'>
+  connectionTypes!: EntityTable<ConnectionType, 'ConnectionTypeId'>
+  responses!: Table<ResponseRow, [number, number]>
+  teams!: EntityTable<Team, 'TeamId'>
+  connections!: EntityTable<ConnectionDetails, 'ConnectionId'>
+  meta!: EntityTable<MetaRow, 'key'>
+
+  constructor(
+    readonly siteKey: string,
+    name: string = databaseNameOf(siteKey)
+  ) {
+    // No liveQuery reads these tables, so Dexie's query cache would only slow bulk writes.
+    super(name, { chromeTransactionDurability: 'strict', cache: 'disabled' })
+    this.version(1).stores({
+      // receipt.at indexes only sent items: the history list reads it newest first.
+      outbox: 'id, &sequence, state, connectionId, [state+nextAttemptAt], receipt.at',
+      // People are searched in memory (search/people-search.ts): no index beyond the key, as
+      // each one slows the daily rewrite of tens of thousands of rows.
+      people: 'IndvId',
+      connectionTypes: 'ConnectionTypeId',
+      responses: '[ConnectionTypeId+ResponseId], ConnectionTypeId',
+      teams: 'TeamId',
+      connections: 'ConnectionId, ConnectionTypeId, ContactIndvId, CallerIndvId, TeamId',
+      meta: 'key'
+    })
+  }
+}

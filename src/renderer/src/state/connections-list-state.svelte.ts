@@ -1,0 +1,243 @@
+import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../shared/change-request'
+import type { ConnectionDetails, ConnectionType, Individual, Team } from '../../../shared/lookups'
+import { displayName } from '../search/display-name'
+import { nameTokens } from '../search/normalize-name'
+import { localDayOrdinal } from './local-day'
+
+/** What the list reads from the reference data (ReferenceState in the app). */
+export interface ConnectionsSource {
+  readonly connections: readonly ConnectionDetails[]
+  personById(indvId: number): Individual | undefined
+  typeById(connectionTypeId: number): ConnectionType | undefined
+  teamById(teamId: number): Team | undefined
+}
+
+/** What the list reads from the outbox (OutboxState in the app). */
+export interface UnsentSource {
+  unsentCountFor(connectionId: number): number
+}
+
+export interface ConnectionRow {
+  connection: ConnectionDetails
+  contactName: string
+  typeName: string
+  /** "Team: Greeters", "Person: Ann Lee", or "Unassigned". */
+  assigneeName: string
+  /** `MM/DD/YYYY`, or empty. */
+  dueDate: string
+  overdue: boolean
+  /** Results for this connection still wait in the outbox. */
+  unsentCount: number
+}
+
+export interface ConnectionFilters {
+  connectionTypeId: number | null
+  teamId: number | null
+  /** The person assigned to make the contact. */
+  callerIndvId: number | null
+  overdueOnly: boolean
+  /** Words matched against the contact's names. */
+  search: string
+}
+
+export type ConnectionSortKey = 'dueDate' | 'contact' | 'type' | 'assignee'
+
+export interface ConnectionSort {
+  key: ConnectionSortKey
+  direction: 'ascending' | 'descending'
+}
+
+/** A row with what filtering and sorting need, dropped before the screen sees it. */
+interface JoinedRow extends ConnectionRow {
+  contactWords: string[]
+  dueOrdinal: number | undefined
+}
+
+const NO_FILTERS: ConnectionFilters = {
+  connectionTypeId: null,
+  teamId: null,
+  callerIndvId: null,
+  overdueOnly: false,
+  search: ''
+}
+
+/**
+ * The open connections as the clerk works through them: joined with people, types and
+ * teams, filtered, searched by contact name, sorted, and marked when results for them
+ * still wait in the outbox. "Overdue" is a due date before the clerk's today; `setToday`
+ * moves that day on (the screen calls it when the date changes).
+ */
+export class ConnectionsListState {
+  #filters = $state.raw<ConnectionFilters>(NO_FILTERS)
+  #sort = $state.raw<ConnectionSort>({ key: 'dueDate', direction: 'ascending' })
+  #today = $state(0)
+  #joined = $derived.by(() => this.#join())
+  #rows = $derived.by(() => this.#filterAndSort(this.#joined))
+
+  readonly #source: ConnectionsSource
+  readonly #unsent: UnsentSource
+
+  constructor(source: ConnectionsSource, unsent: UnsentSource, now: number = Date.now()) {
+    this.#source = source
+    this.#unsent = unsent
+    this.setToday(now)
+  }
+
+  /** The open connections after filters, search and sort. */
+  get rows(): ConnectionRow[] {
+    return this.#rows
+  }
+
+  /** How many open connections there are before filtering. */
+  get totalCount(): number {
+    return this.#joined.length
+  }
+
+  get filters(): ConnectionFilters {
+    return this.#filters
+  }
+
+  get sort(): ConnectionSort {
+    return this.#sort
+  }
+
+  get filtered(): boolean {
+    const filters = this.#filters
+    return (
+      filters.connectionTypeId !== null ||
+      filters.teamId !== null ||
+      filters.callerIndvId !== null ||
+      filters.overdueOnly ||
+      filters.search.trim() !== ''
+    )
+  }
+
+  setTypeFilter(connectionTypeId: number | null): void {
+    this.#filters = { ...this.#filters, connectionTypeId }
+  }
+
+  setTeamFilter(teamId: number | null): void {
+    this.#filters = { ...this.#filters, teamId }
+  }
+
+  setCallerFilter(callerIndvId: number | null): void {
+    this.#filters = { ...this.#filters, callerIndvId }
+  }
+
+  setOverdueOnly(overdueOnly: boolean): void {
+    this.#filters = { ...this.#filters, overdueOnly }
+  }
+
+  setSearch(search: string): void {
+    this.#filters = { ...this.#filters, search }
+  }
+
+  clearFilters(): void {
+    this.#filters = NO_FILTERS
+  }
+
+  /** Sorts by the key; choosing the current key again reverses the direction. */
+  sortBy(key: ConnectionSortKey): void {
+    const current = this.#sort
+    this.#sort =
+      current.key === key
+        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: 'ascending' }
+  }
+
+  setToday(now: number): void {
+    this.#today = localDayOrdinal(now)
+  }
+
+  #join(): JoinedRow[] {
+    const source = this.#source
+    const today = this.#today
+    return source.connections.map((connection) => {
+      const contact = source.personById(connection.ContactIndvId)
+      const contactName = contact
+        ? displayName(contact)
+        : `Person ${connection.ContactIndvId} (not in the directory)`
+      const dueOrdinal = connectionDateOrdinal(connection.DueDate)
+      return {
+        connection,
+        contactName,
+        contactWords: contact
+          ? nameTokens(`${contact.FirstName} ${contact.PreferredName} ${contact.LastName}`)
+          : nameTokens(contactName),
+        typeName:
+          source.typeById(connection.ConnectionTypeId)?.Description ??
+          `Type ${connection.ConnectionTypeId}`,
+        assigneeName: this.#assigneeName(connection),
+        dueDate: connection.DueDate,
+        dueOrdinal,
+        overdue: dueOrdinal !== undefined && dueOrdinal < today,
+        unsentCount: this.#unsent.unsentCountFor(connection.ConnectionId)
+      }
+    })
+  }
+
+  #assigneeName(connection: ConnectionDetails): string {
+    if (connection.CallerIndvId !== NO_ASSIGNEE) {
+      const caller = this.#source.personById(connection.CallerIndvId)
+      return `Person: ${caller ? displayName(caller) : `#${connection.CallerIndvId}`}`
+    }
+    if (connection.TeamId !== NO_ASSIGNEE) {
+      const team = this.#source.teamById(connection.TeamId)
+      return `Team: ${team?.Name ?? `#${connection.TeamId}`}`
+    }
+    return 'Unassigned'
+  }
+
+  #filterAndSort(joined: readonly JoinedRow[]): ConnectionRow[] {
+    const filters = this.#filters
+    const wanted = nameTokens(filters.search)
+    const kept = joined.filter(
+      (row) =>
+        (filters.connectionTypeId === null ||
+          row.connection.ConnectionTypeId === filters.connectionTypeId) &&
+        (filters.teamId === null || row.connection.TeamId === filters.teamId) &&
+        (filters.callerIndvId === null || row.connection.CallerIndvId === filters.callerIndvId) &&
+        (!filters.overdueOnly || row.overdue) &&
+        wanted.every((term) => row.contactWords.some((word) => word.startsWith(term)))
+    )
+    const { key, direction } = this.#sort
+    const sign = direction === 'ascending' ? 1 : -1
+    kept.sort(
+      (left, right) =>
+        undatedLast(key, left, right) ||
+        sign * compareBy(key, left, right) ||
+        byContact(left, right)
+    )
+    return kept.map(({ contactWords: _words, dueOrdinal: _due, ...row }) => row)
+  }
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+function compareBy(key: ConnectionSortKey, left: JoinedRow, right: JoinedRow): number {
+  switch (key) {
+    case 'dueDate':
+      return (left.dueOrdinal ?? 0) - (right.dueOrdinal ?? 0)
+    case 'contact':
+      return byContact(left, right)
+    case 'type':
+      return collator.compare(left.typeName, right.typeName)
+    case 'assignee':
+      return collator.compare(left.assigneeName, right.assigneeName)
+  }
+}
+
+/** By due date, either way, connections without one come after every dated one. */
+function undatedLast(key: ConnectionSortKey, left: JoinedRow, right: JoinedRow): number {
+  if (key !== 'dueDate') return 0
+  const leftUndated = left.dueOrdinal === undefined
+  const rightUndated = right.dueOrdinal === undefined
+  return leftUndated === rightUndated ? 0 : leftUndated ? 1 : -1
+}
+
+function byContact(left: JoinedRow, right: JoinedRow): number {
+  return (
+    collator.compare(left.contactName, right.contactName) ||
+    left.connection.ConnectionId - right.connection.ConnectionId
+  )
+}

@@ -1,0 +1,273 @@
+import type { DeskApi } from '../../../shared/bridge/desk-api'
+import type { ChangeRequest } from '../../../shared/change-request'
+import type { DeskError } from '../../../shared/errors'
+import {
+  createDeliveryLoop,
+  type DeliveryLoop,
+  type DrainSummary
+} from '../../../shared/outbox/delivery-loop'
+import {
+  blockersOf,
+  nextDueAt,
+  pickDueItems,
+  type Blocker
+} from '../../../shared/outbox/delivery-order'
+import { describeState } from '../../../shared/outbox/describe-state'
+import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbox-item'
+import type { OutboxRepository } from '../db/outbox-repository'
+import { outboxJson } from '../data/outbox-json-export'
+import { asDeskError } from './as-desk-error'
+import { countByConnection, mergeSaved } from './unsent-list'
+
+export interface OutboxRow {
+  item: OutboxItem
+  /** The state in plain words ("Waiting to send — next try 14:05"). */
+  description: string
+  /** An earlier unsent result for the same connection that must go first. */
+  blocker?: Blocker
+}
+
+export interface SendProgress {
+  /** Results answered during this delivery run. */
+  done: number
+  /** Results due when the run started, or more if others became due meanwhile. */
+  total: number
+}
+
+export interface OutboxStateOptions {
+  repository: OutboxRepository
+  desk: Pick<DeskApi, 'delivery'>
+  now?: () => number
+  batchSize?: number
+  /** How the descriptions show a time; the local `HH:MM` by default. */
+  formatTime?: (at: number) => string
+}
+
+/**
+ * The unsent results of the signed-in site and their delivery. The page sends only when
+ * the main process wakes it (`delivery.onWake`); after a capture, edit or retry it reports
+ * `captured: true`, which makes the main process wake it soon. Clerk actions throw typed
+ * errors (a form must know its result was not saved); delivery failures, which no clerk
+ * action started, are kept in `error` for the status bar.
+ */
+export class OutboxState {
+  #items = $state.raw<OutboxItem[]>([])
+  #paused = $state(false)
+  #sending = $state(false)
+  #progress = $state.raw<SendProgress | null>(null)
+  #error = $state.raw<DeskError | null>(null)
+  #rows = $derived.by(() => this.#describe(this.#items, this.#paused))
+  #unsentByConnection = $derived.by(() => countByConnection(this.#items))
+
+  readonly #repository: OutboxRepository
+  readonly #desk: Pick<DeskApi, 'delivery'>
+  readonly #now: () => number
+  readonly #formatTime: ((at: number) => string) | undefined
+  readonly #loop: DeliveryLoop
+  #unsubscribe: Array<() => void> = []
+
+  constructor(options: OutboxStateOptions) {
+    this.#repository = options.repository
+    this.#desk = options.desk
+    this.#now = options.now ?? Date.now
+    this.#formatTime = options.formatTime
+    this.#loop = createDeliveryLoop({
+      store: {
+        listUnsent: () => this.#repository.listUnsent(),
+        saveAll: async (items) => {
+          await this.#repository.saveAll(items)
+          this.#merge(items)
+        }
+      },
+      send: (items) => this.#desk.delivery.send({ items }),
+      report: (report) => this.#desk.delivery.report(report),
+      now: this.#now,
+      siteKey: () => this.#repository.siteKey,
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
+    })
+  }
+
+  /** Unsent results in capture order, with their descriptions. */
+  get rows(): OutboxRow[] {
+    return this.#rows
+  }
+
+  get items(): OutboxItem[] {
+    return this.#items
+  }
+
+  get count(): number {
+    return this.#items.length
+  }
+
+  get attentionCount(): number {
+    return this.#items.filter((item) => item.state === 'needs-attention').length
+  }
+
+  /** When the oldest unsent result was captured, or null when all are sent. */
+  get oldestCapturedAt(): number | null {
+    let oldest: number | null = null
+    for (const item of this.#items) {
+      if (oldest === null || item.capturedAt < oldest) oldest = item.capturedAt
+    }
+    return oldest
+  }
+
+  /** A 401 paused delivery: the clerk must sign in again. */
+  get paused(): boolean {
+    return this.#paused
+  }
+
+  get sending(): boolean {
+    return this.#sending
+  }
+
+  /** Set while a delivery run is going, null otherwise. */
+  get progress(): SendProgress | null {
+    return this.#progress
+  }
+
+  /** The last delivery failure (cleared by the next run that gets through). */
+  get error(): DeskError | null {
+    return this.#error
+  }
+
+  /** Unsent results for this connection: the lists mark such connections. */
+  unsentCountFor(connectionId: number): number {
+    return this.#unsentByConnection.get(connectionId) ?? 0
+  }
+
+  /**
+   * Start-up: results left `sending` by a crash become unknown-outcome, the list loads, and
+   * the page listens for wake-ups and pauses. Reports once so the main process knows what
+   * waits and when to wake.
+   */
+  async start(): Promise<void> {
+    this.stop()
+    await this.#repository.recoverAfterRestart()
+    await this.reload()
+    this.#unsubscribe = [
+      this.#desk.delivery.onWake(() => void this.drain()),
+      this.#desk.delivery.onStateChanged((state) => {
+        this.#paused = state.paused
+      })
+    ]
+    this.#paused = (await this.#desk.delivery.state()).paused
+    await this.#report(false)
+  }
+
+  /** Stops listening (on sign-out or a change of site). */
+  stop(): void {
+    for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe()
+  }
+
+  async reload(): Promise<void> {
+    this.#items = await this.#repository.listUnsent()
+  }
+
+  /** Saves a result durably, then asks for it to be sent. Throws when it was not saved. */
+  async capture(
+    body: ChangeRequest,
+    summary: OutboxItemSummary,
+    capturedBy: string
+  ): Promise<OutboxItem> {
+    const item = await this.#repository.capture(body, summary, capturedBy)
+    this.#merge([item])
+    await this.#report(true)
+    return item
+  }
+
+  async edit(id: string, body: ChangeRequest, summary: OutboxItemSummary): Promise<OutboxItem> {
+    return this.#act(() => this.#repository.edit(id, body, summary), true)
+  }
+
+  async retryNow(id: string): Promise<OutboxItem> {
+    return this.#act(() => this.#repository.retryNow(id), true)
+  }
+
+  async discard(id: string): Promise<OutboxItem> {
+    return this.#act(() => this.#repository.discard(id), false)
+  }
+
+  /**
+   * Sends whatever is due, until nothing is. Called on each wake; concurrent calls share
+   * the run. Resolves to null when the run failed (the reason is in `error`).
+   */
+  async drain(): Promise<DrainSummary | null> {
+    if (!this.#sending) {
+      this.#sending = true
+      const due = pickDueItems(this.#items, this.#now(), {
+        limit: Number.MAX_SAFE_INTEGER,
+        siteKey: this.#repository.siteKey
+      })
+      this.#progress = { done: 0, total: due.length }
+    }
+    try {
+      const summary = await this.#loop.drain()
+      this.#paused = summary.paused
+      this.#error = null
+      await this.reload()
+      return summary
+    } catch (error) {
+      this.#error = asDeskError(error)
+      return null
+    } finally {
+      this.#sending = false
+      this.#progress = null
+    }
+  }
+
+  /** The selected results (by id), or every result of the site, as a JSON document. */
+  async exportJson(ids?: readonly string[]): Promise<string> {
+    const items = ids ? await this.#repository.listByIds(ids) : await this.#repository.listAll()
+    return outboxJson(items, { siteKey: this.#repository.siteKey, exportedAt: this.#now() })
+  }
+
+  async #act(action: () => Promise<OutboxItem>, sendSoon: boolean): Promise<OutboxItem> {
+    const item = await action()
+    this.#merge([item])
+    await this.#report(sendSoon)
+    return item
+  }
+
+  /** Applies saved items to the list without a reload: the list follows a run live. */
+  #merge(saved: readonly OutboxItem[]): void {
+    const { items, settled } = mergeSaved(this.#items, saved)
+    this.#items = items
+    if (this.#progress && settled > 0) {
+      const done = this.#progress.done + settled
+      this.#progress = { done, total: Math.max(done, this.#progress.total) }
+    }
+  }
+
+  /**
+   * Tells the main process what waits; `sendSoon` asks it to wake the page for a send. A
+   * failure here must not undo a capture that has committed: it is kept in `error`, and the
+   * main process's own timers and the next report put things right.
+   */
+  async #report(sendSoon: boolean): Promise<void> {
+    const items = this.#items
+    try {
+      await this.#desk.delivery.report({
+        unsentCount: items.length,
+        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey }),
+        captured: sendSoon
+      })
+    } catch (error) {
+      this.#error = asDeskError(error)
+    }
+  }
+
+  #describe(items: readonly OutboxItem[], paused: boolean): OutboxRow[] {
+    const blockers = blockersOf(items)
+    return items.map((item) => {
+      const blocker = blockers.get(item.id)
+      const description = describeState(item, {
+        paused,
+        ...(blocker ? { blocker } : {}),
+        ...(this.#formatTime ? { formatTime: this.#formatTime } : {})
+      })
+      return blocker ? { item, description, blocker } : { item, description }
+    })
+  }
+}

@@ -1,0 +1,120 @@
+import type { CredentialStatus, SignInRequest, SignInResult } from '../../../shared/bridge/channels'
+import type { DeskApi } from '../../../shared/bridge/desk-api'
+import type { DeskError } from '../../../shared/errors'
+import { siteKeyOf } from '../db/site-key'
+import { asDeskError } from './as-desk-error'
+
+export interface SessionHooks {
+  /** After every successful sign-in or practice start: refresh reference data, wake delivery. */
+  onSignedIn?: (status: CredentialStatus) => void | Promise<void>
+  onSignedOut?: () => void | Promise<void>
+}
+
+/**
+ * Who is signed in to which site, through the main process (the password never reaches
+ * the page). Methods record a failure in `error` for the screen to show and resolve to
+ * whether they succeeded, so a form can stay open with the clerk's input.
+ */
+export class SessionState {
+  #status = $state.raw<CredentialStatus | null>(null)
+  #check = $state<SignInResult['check'] | null>(null)
+  #busy = $state(false)
+  #error = $state.raw<DeskError | null>(null)
+  readonly #desk: Pick<DeskApi, 'credentials' | 'practice'>
+  readonly #hooks: SessionHooks
+
+  constructor(desk: Pick<DeskApi, 'credentials' | 'practice'>, hooks: SessionHooks = {}) {
+    this.#desk = desk
+    this.#hooks = hooks
+  }
+
+  /** Null until `load()` has asked the main process. */
+  get status(): CredentialStatus | null {
+    return this.#status
+  }
+
+  /** Credentials are saved and usable (not waiting for the clerk to type the password again). */
+  get signedIn(): boolean {
+    return this.#status !== null && this.#status.configured && !this.#status.needsSignIn
+  }
+
+  /** The site whose outbox and reference data are in use, when one is configured. */
+  get siteKey(): string | null {
+    const status = this.#status
+    if (!status?.configured || status.siteNumber === null) return null
+    return siteKeyOf(status.baseUrl, status.siteNumber)
+  }
+
+  get username(): string | null {
+    return this.#status?.username ?? null
+  }
+
+  get practice(): boolean {
+    return this.#status?.practice ?? false
+  }
+
+  /** The last sign-in was saved without reaching the site: it is checked on the first send. */
+  get unchecked(): boolean {
+    return this.#check === 'offline'
+  }
+
+  get busy(): boolean {
+    return this.#busy
+  }
+
+  get error(): DeskError | null {
+    return this.#error
+  }
+
+  clearError(): void {
+    this.#error = null
+  }
+
+  async load(): Promise<boolean> {
+    return this.#run(async () => {
+      this.#status = await this.#desk.credentials.status()
+    })
+  }
+
+  async signIn(request: SignInRequest): Promise<boolean> {
+    return this.#run(async () => {
+      const result = await this.#desk.credentials.signIn(request)
+      await this.#signedIn(result)
+    })
+  }
+
+  /** Signs in to the built-in practice site, where nothing reaches the church's data. */
+  async startPractice(): Promise<boolean> {
+    return this.#run(async () => {
+      await this.#signedIn(await this.#desk.practice.start())
+    })
+  }
+
+  async signOut(): Promise<boolean> {
+    return this.#run(async () => {
+      this.#status = await this.#desk.credentials.signOut()
+      this.#check = null
+      await this.#hooks.onSignedOut?.()
+    })
+  }
+
+  async #signedIn(result: SignInResult): Promise<void> {
+    this.#status = result.status
+    this.#check = result.check
+    await this.#hooks.onSignedIn?.(result.status)
+  }
+
+  async #run(action: () => Promise<void>): Promise<boolean> {
+    this.#busy = true
+    this.#error = null
+    try {
+      await action()
+      return true
+    } catch (error) {
+      this.#error = asDeskError(error)
+      return false
+    } finally {
+      this.#busy = false
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import type { DeskApi } from '../../../shared/bridge/desk-api'
+import { ReferenceSync } from '../data/reference-sync'
+import type { DeskDatabase } from '../db/desk-database'
+import { OutboxRepository } from '../db/outbox-repository'
+import type { SiteRegistry } from '../db/site-registry'
+import { ConnectionsListState } from './connections-list-state.svelte'
+import { HistoryState } from './history-state.svelte'
+import { OutboxState } from './outbox-state.svelte'
+import { ReferenceState } from './reference-state.svelte'
+import { StatusState } from './status-state.svelte'
+
+/** Everything the screens need for one signed-in site. */
+export interface SiteStates {
+  siteKey: string
+  database: DeskDatabase
+  repository: OutboxRepository
+  outbox: OutboxState
+  history: HistoryState
+  reference: ReferenceState
+  connections: ConnectionsListState
+  status: StatusState
+  /**
+   * Recovers results left `sending`, loads the lists, listens to the main process, and
+   * starts the reference data (refreshed in the background when over a day old).
+   */
+  start(): Promise<void>
+  /** Stops listening and closes the database: on sign-out or when switching sites. */
+  close(): void
+}
+
+export interface SiteStatesOptions {
+  now?: () => number
+}
+
+/**
+ * Opens the site's own database (registering it, so its unsent results can always be
+ * found again) and builds the state classes on it. The app's entry calls this with
+ * `window.desk` once SessionState has a siteKey, and again after a change of site; after a
+ * sign-in it calls `reference.refresh()`.
+ */
+export async function openSiteStates(
+  desk: DeskApi,
+  siteKey: string,
+  registry: SiteRegistry,
+  options: SiteStatesOptions = {}
+): Promise<SiteStates> {
+  const now = options.now ?? Date.now
+  const database = await registry.open(siteKey)
+  const repository = new OutboxRepository(database, { now })
+  const outbox = new OutboxState({ repository, desk, now })
+  const history = new HistoryState(repository)
+  const reference = new ReferenceState(database, new ReferenceSync(database, desk, { now }), {
+    now
+  })
+  const connections = new ConnectionsListState(reference, outbox, now())
+  const status = new StatusState({ desk, outbox, reference })
+
+  return {
+    siteKey,
+    database,
+    repository,
+    outbox,
+    history,
+    reference,
+    connections,
+    status,
+    async start() {
+      await status.start()
+      await outbox.start()
+      await history.load()
+      // ReferenceState keeps its own failures for the screen; the download may take a while.
+      void reference.start()
+    },
+    close() {
+      outbox.stop()
+      status.stop()
+      reference.stop()
+      database.close()
+    }
+  }
+}

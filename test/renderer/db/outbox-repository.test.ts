@@ -1,0 +1,215 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import { OutboxItemMissingError } from '../../../src/renderer/src/db/outbox-item-missing-error'
+import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
+import { InvalidPayloadError } from '../../../src/shared/errors'
+import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
+import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import {
+  freshDatabase,
+  keepOpenBody,
+  newConnectionBody,
+  summaryFor,
+  uniqueSiteKey
+} from './outbox-fixtures'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  // Last opened, first closed: a second connection must close before its database is deleted.
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function repositoryAt(now: () => number = () => 1_700_000_000_000) {
+  const { db, cleanup } = await freshDatabase()
+  cleanups.push(cleanup)
+  return { db, repository: new OutboxRepository(db, { now }) }
+}
+
+describe('OutboxRepository.capture', () => {
+  it('is readable from a new connection as soon as capture resolves', async () => {
+    const { db, repository } = await repositoryAt()
+    const item = await repository.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
+
+    const other = new DeskDatabase(db.siteKey, db.name)
+    try {
+      const stored = await other.outbox.get(item.id)
+      expect(stored).toEqual(item)
+      expect(stored?.state).toBe('queued')
+    } finally {
+      other.close()
+    }
+  })
+
+  it('opens the database with strict transaction durability', async () => {
+    const { db } = await repositoryAt()
+    const durability = await db.transaction('rw', db.meta, (transaction) => {
+      return (transaction.idbtrans as IDBTransaction & { durability?: string }).durability
+    })
+    expect(durability).toBe('strict')
+  })
+
+  it('assigns strictly increasing sequences, also to captures made at once', async () => {
+    const { repository } = await repositoryAt()
+    const items = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        repository.capture(keepOpenBody(100 + index), summaryFor(`Person ${index}`), 'clerk')
+      )
+    )
+    const sequences = items.map((item) => item.sequence).sort((a, b) => a - b)
+    expect(sequences).toEqual(Array.from({ length: 12 }, (_, index) => index + 1))
+    const later = await repository.capture(newConnectionBody(76), summaryFor('Later'), 'clerk')
+    expect(later.sequence).toBe(13)
+  })
+
+  it('gives each item its own uuid id and Idempotency-Key and the site it belongs to', async () => {
+    const { db, repository } = await repositoryAt()
+    const first = await repository.capture(keepOpenBody(7), summaryFor('Ann'), 'clerk')
+    const second = await repository.capture(keepOpenBody(7), summaryFor('Ann'), 'clerk')
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    for (const item of [first, second]) {
+      expect(item.id).toMatch(uuid)
+      expect(item.idempotencyKey).toMatch(uuid)
+      expect(item.idempotencyKey).not.toBe(item.id)
+      expect(item.siteKey).toBe(db.siteKey)
+      expect(item.capturedBy).toBe('clerk')
+      expect(item.connectionId).toBe(7)
+    }
+    expect(second.id).not.toBe(first.id)
+    expect(second.idempotencyKey).not.toBe(first.idempotencyKey)
+  })
+
+  it('refuses a body that breaks the contract and saves nothing', async () => {
+    const { repository } = await repositoryAt()
+    const broken = { ...keepOpenBody(7), Complete: true, Reassign: true }
+    const failure = repository.capture(broken, summaryFor('Ann'), 'clerk')
+    await expect(failure).rejects.toBeInstanceOf(InvalidPayloadError)
+    await expect(failure).rejects.toMatchObject({
+      fieldErrors: { Reassign: ['A connection cannot be completed and reassigned at once'] }
+    })
+    expect(await repository.listUnsent()).toEqual([])
+  })
+})
+
+describe('OutboxRepository lists and saves', () => {
+  it('lists unsent items in capture order and leaves out sent and discarded ones', async () => {
+    let now = 1_000
+    const { repository } = await repositoryAt(() => now)
+    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const second = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
+    const third = await repository.capture(keepOpenBody(3), summaryFor('C'), 'clerk')
+    now = 2_000
+    const sent = applyOutcome(
+      beginSending(second, now),
+      { kind: 'accepted', connectionCRId: 4711, status: 200, idempotencyHonoured: true },
+      now
+    )
+    await repository.saveAll([sent])
+    await repository.discard(third.id)
+
+    expect((await repository.listUnsent()).map((item) => item.id)).toEqual([first.id])
+    const history = await repository.listSent()
+    expect(history.map((item) => item.receipt?.connectionCRId)).toEqual([4711])
+  })
+
+  it('searches sent items by contact, user and change-request number, newest first', async () => {
+    let now = 10_000
+    const { repository } = await repositoryAt(() => now)
+    const names = ['Ann Lee', 'Bob Stone', 'Ann Marsh']
+    for (const [index, name] of names.entries()) {
+      const item = await repository.capture(keepOpenBody(10 + index), summaryFor(name), 'clerk')
+      now += 1_000
+      const outcome = {
+        kind: 'accepted' as const,
+        connectionCRId: 500 + index,
+        status: 200,
+        idempotencyHonoured: true
+      }
+      await repository.saveAll([applyOutcome(beginSending(item, now), outcome, now)])
+    }
+    const contacts = async (search: string, limit?: number) =>
+      (await repository.listSent({ search, ...(limit ? { limit } : {}) })).map(
+        (item) => item.summary.contactName
+      )
+    expect(await contacts('ann')).toEqual(['Ann Marsh', 'Ann Lee'])
+    expect(await contacts('ANN lee')).toEqual(['Ann Lee'])
+    expect(await contacts('501')).toEqual(['Bob Stone'])
+    expect(await contacts('clerk', 2)).toEqual(['Ann Marsh', 'Bob Stone'])
+    expect(await contacts('nobody')).toEqual([])
+  })
+
+  it('saves a batch in one transaction: a bad item leaves all of them unsaved', async () => {
+    const { repository } = await repositoryAt()
+    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const locked = beginSending(first, 5)
+    const foreign = { ...locked, id: 'other', siteKey: uniqueSiteKey() }
+    await expect(repository.saveAll([locked, foreign])).rejects.toThrow(/another site/)
+    expect((await repository.get(first.id))?.state).toBe('queued')
+  })
+})
+
+describe('OutboxRepository clerk actions', () => {
+  it('edits through the state machine, renewing the key only when the body changed', async () => {
+    let now = 1_000
+    const { repository } = await repositoryAt(() => now)
+    const item = await repository.capture(keepOpenBody(9, 'first'), summaryFor('Ann'), 'clerk')
+    now = 2_000
+    const same = await repository.edit(item.id, keepOpenBody(9, 'first'), summaryFor('Ann'))
+    expect(same.idempotencyKey).toBe(item.idempotencyKey)
+    const changed = await repository.edit(item.id, keepOpenBody(9, 'second'), summaryFor('Ann'))
+    expect(changed.idempotencyKey).not.toBe(item.idempotencyKey)
+    expect(changed.body.Comment).toBe('second')
+    expect((await repository.get(item.id))?.updatedAt).toBe(2_000)
+  })
+
+  it('refuses actions the state forbids and leaves the item as it was', async () => {
+    const { repository } = await repositoryAt()
+    const item = await repository.capture(keepOpenBody(9), summaryFor('Ann'), 'clerk')
+    const locked = beginSending(item, 5)
+    await repository.saveAll([locked])
+    await expect(repository.discard(item.id)).rejects.toBeInstanceOf(OutboxTransitionError)
+    await expect(
+      repository.edit(item.id, keepOpenBody(9, 'changed'), summaryFor('Ann'))
+    ).rejects.toThrow(/being sent right now/)
+    expect(await repository.get(item.id)).toEqual(locked)
+  })
+
+  it('retries a waiting item now and reports a missing one with a typed error', async () => {
+    let now = 1_000
+    const { repository } = await repositoryAt(() => now)
+    const item = await repository.capture(keepOpenBody(9), summaryFor('Ann'), 'clerk')
+    const waiting = applyOutcome(
+      beginSending(item, now),
+      { kind: 'retryable', status: 503, message: 'busy', retryAfterMs: 60_000 },
+      now
+    )
+    await repository.saveAll([waiting])
+    expect(waiting.nextAttemptAt).toBeGreaterThan(now)
+    now = 5_000
+    const retried = await repository.retryNow(item.id)
+    expect(retried.state).toBe('waiting')
+    expect(retried.nextAttemptAt).toBe(5_000)
+    await expect(repository.retryNow('no-such-id')).rejects.toBeInstanceOf(OutboxItemMissingError)
+  })
+
+  it('turns items left sending by a crash into unknown-outcome at start-up', async () => {
+    let now = 1_000
+    const { db, repository } = await repositoryAt(() => now)
+    const stuck = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const queued = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
+    await repository.saveAll([beginSending(stuck, now)])
+
+    // A new repository on a new connection: what the app sees after a restart.
+    now = 9_000
+    const reopened = new DeskDatabase(db.siteKey, db.name)
+    cleanups.push(async () => reopened.close())
+    const restarted = new OutboxRepository(reopened, { now: () => now })
+    const recovered = await restarted.recoverAfterRestart()
+
+    expect(recovered.map((item) => item.id)).toEqual([stuck.id])
+    const after = await restarted.get(stuck.id)
+    expect(after).toMatchObject({ state: 'unknown-outcome', uncertain: true, nextAttemptAt: 9_000 })
+    expect(after?.idempotencyKey).toBe(stuck.idempotencyKey)
+    expect((await restarted.get(queued.id))?.state).toBe('queued')
+    expect(await restarted.recoverAfterRestart()).toEqual([])
+  })
+})

@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
+import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
+import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
+import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
+import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
+import { FakeDesk } from '../data/fake-desk'
+import { smallSite } from '../data/reference-fixtures'
+import { freshDatabase, keepOpenBody, summaryFor } from '../db/outbox-fixtures'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** Noon on 14 March 2025, the clerk's local time. */
+const TODAY = new Date(2025, 2, 14, 12).getTime()
+
+async function setUp() {
+  const { db, cleanup } = await freshDatabase()
+  cleanups.push(cleanup)
+  const desk = new FakeDesk(smallSite())
+  const now = () => TODAY
+  const reference = new ReferenceState(db, new ReferenceSync(db, desk, { now }), { now })
+  await reference.refresh()
+  const outbox = new OutboxState({ repository: new OutboxRepository(db, { now }), desk, now })
+  const list = new ConnectionsListState(reference, outbox, TODAY)
+  return { reference, outbox, list }
+}
+
+function ids(list: ConnectionsListState): number[] {
+  return list.rows.map((row) => row.connection.ConnectionId)
+}
+
+describe('ConnectionsListState', () => {
+  it('joins open connections with people, types and teams, and flags overdue ones', async () => {
+    const { list } = await setUp()
+    expect(list.totalCount).toBe(3)
+    expect(list.rows.map(({ connection: _c, ...row }) => row)).toEqual([
+      {
+        contactName: 'Ann Lee',
+        typeName: 'First-time guest',
+        assigneeName: 'Team: Greeters',
+        dueDate: '01/10/2025',
+        overdue: true,
+        unsentCount: 0
+      },
+      {
+        contactName: 'Bob Stone',
+        typeName: 'Hospital visit',
+        assigneeName: 'Person: Carl Young',
+        dueDate: '03/20/2025',
+        overdue: false,
+        unsentCount: 0
+      },
+      {
+        contactName: 'Zoë Adams',
+        typeName: 'First-time guest',
+        assigneeName: 'Team: Care team',
+        dueDate: '',
+        overdue: false,
+        unsentCount: 0
+      }
+    ])
+  })
+
+  it('filters by type, team, assigned person and overdue, and searches contact names', async () => {
+    const { list } = await setUp()
+    list.setTypeFilter(1)
+    expect(ids(list)).toEqual([101, 103])
+    list.setTeamFilter(2)
+    expect(ids(list)).toEqual([103])
+    expect(list.filtered).toBe(true)
+    list.clearFilters()
+    expect(list.filtered).toBe(false)
+
+    list.setCallerFilter(4)
+    expect(ids(list)).toEqual([102])
+    list.clearFilters()
+    list.setOverdueOnly(true)
+    expect(ids(list)).toEqual([101])
+    list.clearFilters()
+
+    list.setSearch('rob')
+    expect(ids(list)).toEqual([102])
+    list.setSearch('zoe ad')
+    expect(ids(list)).toEqual([103])
+    list.setSearch('nobody')
+    expect(ids(list)).toEqual([])
+  })
+
+  it('sorts by due date (undated last either way), contact, type and assignee', async () => {
+    const { list } = await setUp()
+    expect(ids(list)).toEqual([101, 102, 103])
+    list.sortBy('dueDate')
+    expect(list.sort).toEqual({ key: 'dueDate', direction: 'descending' })
+    expect(ids(list)).toEqual([102, 101, 103])
+    list.sortBy('contact')
+    expect(ids(list)).toEqual([101, 102, 103])
+    list.sortBy('contact')
+    expect(ids(list)).toEqual([103, 102, 101])
+    list.sortBy('type')
+    expect(ids(list)).toEqual([101, 103, 102])
+    list.sortBy('assignee')
+    expect(ids(list)).toEqual([102, 103, 101])
+  })
+
+  it('marks connections with unsent results as soon as one is captured', async () => {
+    const { list, outbox } = await setUp()
+    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102, 'again'), summaryFor('Bob Stone'), 'clerk')
+    expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 2, 0])
+  })
+
+  it('moves "overdue" on with the day', async () => {
+    const { list } = await setUp()
+    list.setToday(new Date(2025, 2, 21, 9).getTime())
+    expect(list.rows.map((row) => row.overdue)).toEqual([true, true, false])
+  })
+})

@@ -1,0 +1,222 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
+import { OUTBOX_EXPORT_FORMAT } from '../../../src/renderer/src/data/outbox-json-export'
+import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
+import { DeskError, InvalidPayloadError } from '../../../src/shared/errors'
+import { beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import { FakeDesk } from '../data/fake-desk'
+import { freshDatabase, keepOpenBody, newConnectionBody, summaryFor } from '../db/outbox-fixtures'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setUp(options: { now?: () => number; desk?: FakeDesk; batchSize?: number } = {}) {
+  const { db, cleanup } = await freshDatabase()
+  cleanups.push(cleanup)
+  const desk = options.desk ?? new FakeDesk()
+  const now = options.now ?? (() => 1_700_000_000_000)
+  const repository = new OutboxRepository(db, { now })
+  const outbox = new OutboxState({
+    repository,
+    desk,
+    now,
+    formatTime: (at) => `t${at}`,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {})
+  })
+  cleanups.push(async () => outbox.stop())
+  return { db, desk, repository, outbox }
+}
+
+/** Lets the wake handler's drain (started without awaiting) finish. */
+async function settle(outbox: OutboxState): Promise<void> {
+  for (let round = 0; round < 50 && (outbox.sending || round === 0); round++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+describe('OutboxState', () => {
+  it('captures durably, lists the result as queued and asks the main process to send', async () => {
+    const { desk, repository, outbox } = await setUp()
+    await outbox.start()
+    const item = await outbox.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
+
+    expect(await repository.get(item.id)).toEqual(item)
+    expect(outbox.rows).toEqual([{ item, description: 'Queued' }])
+    expect(outbox.count).toBe(1)
+    expect(outbox.oldestCapturedAt).toBe(item.capturedAt)
+    expect(desk.reports.at(-1)).toEqual({
+      unsentCount: 1,
+      nextDueAt: item.updatedAt,
+      captured: true
+    })
+  })
+
+  it('sends on wake, follows the run and ends with an empty list', async () => {
+    const { desk, repository, outbox } = await setUp()
+    await outbox.start()
+    const first = await outbox.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
+    const second = await outbox.capture(newConnectionBody(76), summaryFor('Bob Stone'), 'clerk')
+
+    desk.wake('captured')
+    await settle(outbox)
+
+    expect(desk.sentBatches.map((batch) => batch.map((item) => item.id))).toEqual([
+      [first.id, second.id]
+    ])
+    expect(desk.sentBatches[0]?.[0]?.idempotencyKey).toBe(first.idempotencyKey)
+    expect(outbox.rows).toEqual([])
+    expect(outbox.sending).toBe(false)
+    expect(outbox.progress).toBeNull()
+    const sent = await repository.listSent()
+    expect(sent.map((item) => item.receipt?.connectionCRId).sort()).toEqual([9001, 9002])
+    expect(desk.reports.at(-1)).toEqual({ unsentCount: 0, nextDueAt: null, captured: false })
+  })
+
+  it('shows progress and the results being sent while a run goes on', async () => {
+    const desk = new FakeDesk()
+    const { outbox } = await setUp({ desk, batchSize: 2 })
+    const seen: unknown[] = []
+    const answer = desk.delivery.send
+    desk.delivery.send = async (batch) => {
+      seen.push({
+        sending: outbox.sending,
+        progress: outbox.progress,
+        states: outbox.rows.map((row) => row.description)
+      })
+      return answer(batch)
+    }
+    await outbox.start()
+    for (const id of [1, 2, 3]) await outbox.capture(keepOpenBody(id), summaryFor('A'), 'clerk')
+
+    await outbox.drain()
+
+    expect(seen).toEqual([
+      {
+        sending: true,
+        progress: { done: 0, total: 3 },
+        states: ['Sending', 'Sending', 'Queued']
+      },
+      { sending: true, progress: { done: 2, total: 3 }, states: ['Sending'] }
+    ])
+    expect(outbox.progress).toBeNull()
+  })
+
+  it('describes each result in plain words: blocked, waiting, paused', async () => {
+    const desk = new FakeDesk()
+    desk.sendAnswer = (items) => ({
+      results: items.map((item) => ({
+        id: item.id,
+        outcome: { kind: 'retryable', status: 503, message: 'busy', retryAfterMs: 60_000 }
+      })),
+      paused: false
+    })
+    const { outbox } = await setUp({ desk })
+    await outbox.start()
+    const first = await outbox.capture(keepOpenBody(7, 'first try'), summaryFor('Ann'), 'clerk')
+    await outbox.capture(keepOpenBody(7, 'second try'), summaryFor('Ann'), 'clerk')
+
+    await outbox.drain()
+
+    const waitingUntil = 1_700_000_000_000 + 60_000
+    expect(outbox.rows.map((row) => row.description)).toEqual([
+      `Waiting to send — next try t${waitingUntil}`,
+      'Waiting for an earlier result for this connection to be sent first'
+    ])
+    expect(outbox.rows[1]?.blocker?.item.id).toBe(first.id)
+    expect(outbox.unsentCountFor(7)).toBe(2)
+    expect(outbox.unsentCountFor(8)).toBe(0)
+
+    desk.changeState({ online: true, paused: true, lastSuccessAt: null })
+    expect(outbox.paused).toBe(true)
+    expect(outbox.rows.map((row) => row.description)).toEqual([
+      'Paused: sign in again',
+      'Paused: sign in again'
+    ])
+  })
+
+  it('recovers results a crash left sending before it listens, and reports them', async () => {
+    const { desk, repository, outbox } = await setUp()
+    const item = await repository.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    await repository.saveAll([beginSending(item, 5)])
+
+    await outbox.start()
+
+    expect(outbox.rows.map((row) => [row.item.state, row.description])).toEqual([
+      ['unknown-outcome', 'Not sure it arrived — will resend safely']
+    ])
+    expect(desk.wakeListenerCount).toBe(1)
+    expect(desk.reports).toEqual([
+      { unsentCount: 1, nextDueAt: 1_700_000_000_000, captured: false }
+    ])
+    outbox.stop()
+    expect(desk.wakeListenerCount).toBe(0)
+  })
+
+  it('edits, retries and discards through the repository, updating the list', async () => {
+    const { outbox } = await setUp()
+    await outbox.start()
+    const item = await outbox.capture(keepOpenBody(3, 'before'), summaryFor('Ann'), 'clerk')
+    const edited = await outbox.edit(item.id, keepOpenBody(3, 'after'), summaryFor('Ann B'))
+    expect(outbox.rows[0]?.item.body.Comment).toBe('after')
+    expect(edited.summary.contactName).toBe('Ann B')
+    await outbox.retryNow(item.id)
+    await outbox.discard(item.id)
+    expect(outbox.rows).toEqual([])
+    await expect(outbox.discard('gone')).rejects.toThrow(/no longer in the outbox/)
+  })
+
+  it('refuses an invalid result without reporting anything', async () => {
+    const { desk, outbox } = await setUp()
+    await outbox.start()
+    const reports = desk.reports.length
+    const broken = { ...keepOpenBody(3), ConnectionDate: '02/30/2025' }
+    await expect(outbox.capture(broken, summaryFor('Ann'), 'clerk')).rejects.toBeInstanceOf(
+      InvalidPayloadError
+    )
+    expect(desk.reports).toHaveLength(reports)
+    expect(outbox.count).toBe(0)
+  })
+
+  it('keeps a committed capture when the report to the main process fails', async () => {
+    const desk = new FakeDesk()
+    const { outbox, repository } = await setUp({ desk })
+    await outbox.start()
+    desk.delivery.report = async () => {
+      throw new DeskError('The app’s main process did not answer')
+    }
+    const item = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    expect(await repository.get(item.id)).toBeDefined()
+    expect(outbox.error?.message).toBe('The app’s main process did not answer')
+  })
+
+  it('keeps a failed run’s reason and puts the results back as they were', async () => {
+    const desk = new FakeDesk()
+    desk.delivery.send = async () => {
+      throw new DeskError('Sending is not possible right now')
+    }
+    const { outbox } = await setUp({ desk })
+    await outbox.start()
+    await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    expect(await outbox.drain()).toBeNull()
+    expect(outbox.error?.message).toBe('Sending is not possible right now')
+    expect(outbox.rows.map((row) => row.item.state)).toEqual(['queued'])
+  })
+
+  it('exports the selected results, or all of them, as JSON', async () => {
+    const { outbox, repository } = await setUp()
+    const first = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    const second = await outbox.capture(keepOpenBody(4), summaryFor('Bob'), 'clerk')
+    const selected = JSON.parse(await outbox.exportJson([second.id]))
+    expect(selected).toMatchObject({
+      format: OUTBOX_EXPORT_FORMAT,
+      version: 1,
+      siteKey: repository.siteKey,
+      exportedAt: new Date(1_700_000_000_000).toISOString()
+    })
+    expect(selected.items).toEqual([second])
+    const all = JSON.parse(await outbox.exportJson())
+    expect(all.items.map((item: { id: string }) => item.id)).toEqual([first.id, second.id])
+  })
+})

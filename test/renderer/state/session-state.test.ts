@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { SessionState } from '../../../src/renderer/src/state/session-state.svelte'
+import { CredentialsRejectedError } from '../../../src/shared/errors'
+import type { CredentialStatus } from '../../../src/shared/bridge/channels'
+import { FakeDesk } from '../data/fake-desk'
+
+describe('SessionState', () => {
+  it('loads the status and signs in, telling the app which site is in use', async () => {
+    const desk = new FakeDesk()
+    const signedIn: CredentialStatus[] = []
+    const session = new SessionState(desk, { onSignedIn: (status) => void signedIn.push(status) })
+    expect(await session.load()).toBe(true)
+    expect([session.signedIn, session.siteKey]).toEqual([false, null])
+
+    const ok = await session.signIn({
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2/',
+      siteNumber: 12345,
+      username: 'clerk',
+      password: 'clerk-pass-1'
+    })
+
+    expect(ok).toBe(true)
+    expect(session.signedIn).toBe(true)
+    expect(session.username).toBe('clerk')
+    expect(session.siteKey).toBe('https://secure.accessacs.com/api_accessacs_mobile/v2#12345')
+    expect(session.unchecked).toBe(false)
+    expect(signedIn).toHaveLength(1)
+  })
+
+  it('keeps a refused sign-in’s typed error for the form, and clears it on request', async () => {
+    const desk = new FakeDesk()
+    desk.signInAnswer = async () => {
+      throw new CredentialsRejectedError('Access ACS did not accept this username and password')
+    }
+    const session = new SessionState(desk)
+    const ok = await session.signIn({
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
+      siteNumber: 12345,
+      username: 'clerk',
+      password: 'wrong'
+    })
+    expect(ok).toBe(false)
+    expect(session.error).toBeInstanceOf(CredentialsRejectedError)
+    expect(session.busy).toBe(false)
+    expect(session.signedIn).toBe(false)
+    session.clearError()
+    expect(session.error).toBeNull()
+  })
+
+  it('starts practice and signs out', async () => {
+    const desk = new FakeDesk()
+    let signedOut = 0
+    const session = new SessionState(desk, { onSignedOut: () => void signedOut++ })
+    await session.startPractice()
+    expect(session.practice).toBe(true)
+    expect(session.siteKey).toBe('http://127.0.0.1:40000/api_accessacs_mobile/v2#12345')
+    await session.signOut()
+    expect([session.signedIn, session.siteKey, signedOut]).toEqual([false, null, 1])
+  })
+
+  it('asks for the password again when the saved one could not be read', async () => {
+    const desk = new FakeDesk()
+    desk.status = { ...desk.status, configured: true, siteNumber: 12345, needsSignIn: true }
+    const session = new SessionState(desk)
+    await session.load()
+    expect(session.signedIn).toBe(false)
+    expect(session.siteKey).toBe('https://secure.accessacs.com/api_accessacs_mobile/v2#12345')
+  })
+})

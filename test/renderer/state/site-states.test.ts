@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
+import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
+import { FakeDesk } from '../data/fake-desk'
+import { smallSite } from '../data/reference-fixtures'
+import { deleteDatabase, keepOpenBody, summaryFor, uniqueSiteKey } from '../db/outbox-fixtures'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function open(desk: FakeDesk, registry: SiteRegistry, siteKey: string): Promise<SiteStates> {
+  const site = await openSiteStates(desk, siteKey, registry, { now: () => Date.UTC(2025, 2, 14) })
+  cleanups.push(async () => {
+    site.close()
+    await deleteDatabase(site.database)
+  })
+  return site
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let round = 0; round < 200 && !condition(); round++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  expect(condition()).toBe(true)
+}
+
+describe('openSiteStates', () => {
+  it('wires a site: reference data arrives, a capture is sent on wake, history shows it', async () => {
+    const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
+    cleanups.push(() => registry.delete())
+    const desk = new FakeDesk(smallSite())
+    const site = await open(desk, registry, uniqueSiteKey())
+
+    await site.start()
+    await until(() => site.reference.dataAsOf !== null && !site.reference.refreshing)
+    expect(site.connections.rows.map((row) => row.contactName)).toEqual([
+      'Ann Lee',
+      'Bob Stone',
+      'Zoë Adams'
+    ])
+
+    await site.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    expect(site.connections.rows[0]?.unsentCount).toBe(1)
+    expect(site.status.waitingCount).toBe(1)
+    desk.wake('captured')
+    await until(() => site.outbox.count === 0 && !site.outbox.sending)
+    await site.history.load()
+    expect(site.history.rows.map((row) => row.description)).toEqual(['Sent — change request 9001'])
+    expect(site.connections.rows[0]?.unsentCount).toBe(0)
+  })
+
+  it('keeps a site’s unsent results when the clerk switches to another site and back', async () => {
+    const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
+    cleanups.push(() => registry.delete())
+    const desk = new FakeDesk(smallSite())
+    desk.delivery.send = async () => {
+      throw new Error('offline')
+    }
+    const siteA = uniqueSiteKey(111)
+    const first = await open(desk, registry, siteA)
+    await first.outbox.start()
+    await first.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    first.close()
+
+    const second = await open(desk, registry, uniqueSiteKey(222))
+    await second.outbox.start()
+    expect(second.outbox.count).toBe(0)
+    const counts = await registry.unsentCounts()
+    expect(counts.find((entry) => entry.siteKey === siteA)?.unsentCount).toBe(1)
+    second.close()
+
+    const back = await open(desk, registry, siteA)
+    await back.outbox.start()
+    expect(back.outbox.rows.map((row) => row.item.summary.contactName)).toEqual(['Ann Lee'])
+  })
+})
