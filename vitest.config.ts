@@ -16,6 +16,19 @@ export default defineConfig({
         }
       },
       {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/setup/electron-mock.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          // One Chromium at a time: these machines have two cores.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
         plugins: [svelte()],
         test: {
           name: 'browser',

@@ -136,10 +136,11 @@ describe('hardenWebContents', () => {
 })
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('is the same policy as the meta tag of src/renderer/index.html', () => {
+  it('is the meta tag of src/renderer/index.html plus frame-ancestors, which only a header can carry', () => {
     const html = readFileSync(new URL('../../src/renderer/index.html', import.meta.url), 'utf8')
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)
-    expect(meta?.[1]).toBe(CONTENT_SECURITY_POLICY)
+    expect(meta?.[1]).not.toContain('frame-ancestors')
+    expect(`${meta?.[1]}; frame-ancestors 'none'`).toBe(CONTENT_SECURITY_POLICY)
   })
 
   it('allows nothing from outside the app', () => {
