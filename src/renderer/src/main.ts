@@ -1,7 +1,37 @@
+import './zod-without-eval'
+import './styles/app.css'
 import { mount } from 'svelte'
+import { deskFromWindow } from '../../shared/bridge/window-desk'
+import { DeskError } from '../../shared/errors'
 import App from './app.svelte'
+import { AppState } from './app-state.svelte'
+import NewConnectionForm from './components/forms/new-connection-form.svelte'
+import ResultForm from './components/forms/result-form.svelte'
+import { SiteRegistry } from './db/site-registry'
+import { asDeskError } from './state/as-desk-error'
 
 const target = document.getElementById('app')
-if (!target) throw new Error('The page has no #app element to mount Connections Desk into')
+if (!target) throw new DeskError('The page has no #app element to mount Connections Desk into')
 
-export default mount(App, { target })
+function startDesk(into: HTMLElement): AppState {
+  const app = new AppState({ desk: deskFromWindow(), registry: new SiteRegistry() })
+  mount(App, {
+    target: into,
+    props: { app, forms: { ResultForm, NewConnectionForm } }
+  })
+  // Closing the window closes the site's database; its results are already committed.
+  window.addEventListener('pagehide', () => app.stop())
+  void app.start()
+  return app
+}
+
+try {
+  startDesk(target)
+} catch (error) {
+  // Without the bridge nothing works: say so in the window, and let the error be reported.
+  const message = document.createElement('p')
+  message.setAttribute('role', 'alert')
+  message.textContent = asDeskError(error).message
+  target.replaceChildren(message)
+  throw error
+}

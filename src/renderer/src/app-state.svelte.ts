@@ -1,0 +1,271 @@
+import type { DeskApi } from '../../shared/bridge/desk-api'
+import type { DeskError } from '../../shared/errors'
+import type { OutboxItem } from '../../shared/outbox/outbox-item'
+import { Clock } from './components/common/clock.svelte'
+import { savedMessage } from './components/forms/saved-message'
+import type { SiteRegistry, SiteUnsentCount } from './db/site-registry'
+import { asDeskError } from './state/as-desk-error'
+import { SessionState } from './state/session-state.svelte'
+import { openSiteStates, type SiteStates } from './state/site-states'
+
+export const SCREENS = ['connections', 'new-connection', 'outbox', 'history'] as const
+export type ScreenName = (typeof SCREENS)[number]
+
+/** A form open over a screen: a result for a connection of the list, or an unsent item's edit. */
+export type Task = { kind: 'result'; connectionId: number } | { kind: 'edit'; itemId: string }
+
+/** What the window shows as a whole. */
+export type AppView = 'loading' | 'sign-in' | 'opening' | 'site-error' | 'desk'
+
+export interface AppStateOptions {
+  desk: DeskApi
+  registry: SiteRegistry
+  /** Opens a site's states; openSiteStates by default. */
+  openSite?: (siteKey: string) => Promise<SiteStates>
+  clock?: Clock
+}
+
+/**
+ * The app as a whole: who is signed in, the open site's states, which screen is shown and
+ * which form is open on it. A site's states are opened when a sign-in names it and closed
+ * on sign-out or a change of site; its unsent results stay in its own database and go out
+ * after the next sign-in to it, so nothing here ever deletes them.
+ */
+export class AppState {
+  readonly session: SessionState
+  readonly clock: Clock
+  #site = $state.raw<SiteStates | null>(null)
+  #loaded = $state(false)
+  #opening = $state(false)
+  #siteError = $state.raw<DeskError | null>(null)
+  #screen = $state<ScreenName>('connections')
+  #task = $state.raw<Task | null>(null)
+  #selectedConnectionId = $state<number | null>(null)
+  #signInAsked = $state(false)
+  #notice = $state<string | null>(null)
+  #otherSites = $state.raw<SiteUnsentCount[]>([])
+
+  readonly #registry: SiteRegistry
+  readonly #openSite: (siteKey: string) => Promise<SiteStates>
+  /** Site changes run one after another, so a quick sign-out and sign-in cannot interleave. */
+  #siteChange: Promise<void> = Promise.resolve()
+  #stopTicking: (() => void) | undefined
+
+  constructor(options: AppStateOptions) {
+    this.#registry = options.registry
+    this.#openSite =
+      options.openSite ?? ((siteKey) => openSiteStates(options.desk, siteKey, options.registry))
+    this.clock = options.clock ?? new Clock()
+    this.session = new SessionState(options.desk, {
+      onSignedIn: () => this.#afterSignIn(),
+      onSignedOut: () => this.#followSession()
+    })
+  }
+
+  get view(): AppView {
+    if (!this.#loaded) return 'loading'
+    if (!this.session.signedIn || this.#signInAsked) return 'sign-in'
+    if (this.#siteError) return 'site-error'
+    if (this.#opening || !this.#site) return 'opening'
+    return 'desk'
+  }
+
+  get site(): SiteStates | null {
+    return this.#site
+  }
+
+  get siteError(): DeskError | null {
+    return this.#siteError
+  }
+
+  get screen(): ScreenName {
+    return this.#screen
+  }
+
+  get task(): Task | null {
+    return this.#task
+  }
+
+  get selectedConnectionId(): number | null {
+    return this.#selectedConnectionId
+  }
+
+  /** The clerk asked to sign in again (the queue paused on a 401), while still signed in. */
+  get signInAsked(): boolean {
+    return this.#signInAsked
+  }
+
+  /** The last thing done, for the screen's polite announcement ("Saved: …"). */
+  get notice(): string | null {
+    return this.#notice
+  }
+
+  /** Unsent results kept for sites other than the open one. */
+  get otherSites(): SiteUnsentCount[] {
+    return this.#otherSites
+  }
+
+  /** Who the forms record as the capturer. */
+  get capturedBy(): string {
+    return this.session.username ?? 'unknown'
+  }
+
+  /** Reads who is signed in and opens that site. */
+  async start(): Promise<void> {
+    this.clock.start()
+    this.#stopTicking = this.clock.onTick((now) => this.#site?.connections.setToday(now))
+    await this.session.load()
+    this.#loaded = true
+    await this.#followSession()
+    await this.loadOtherSites()
+  }
+
+  /** Closes the open site (its results stay saved) and stops the clock. */
+  stop(): void {
+    this.clock.stop()
+    this.#stopTicking?.()
+    this.#site?.close()
+    this.#site = null
+  }
+
+  go(screen: ScreenName): void {
+    this.#screen = screen
+    this.#task = null
+    this.#signInAsked = false
+  }
+
+  select(connectionId: number): void {
+    this.#selectedConnectionId = connectionId
+  }
+
+  openResult(connectionId: number): void {
+    this.#screen = 'connections'
+    this.#selectedConnectionId = connectionId
+    this.#task = { kind: 'result', connectionId }
+  }
+
+  openEdit(itemId: string): void {
+    this.#screen = 'outbox'
+    this.#task = { kind: 'edit', itemId }
+  }
+
+  closeTask(): void {
+    this.#task = null
+  }
+
+  /**
+   * A form saved. "Save and next" opens the result form on the next connection of the list
+   * as it is filtered and sorted now; otherwise the screen comes back.
+   */
+  saved(item: OutboxItem, next: boolean): void {
+    this.#notice = savedMessage(item)
+    const task = this.#task
+    if (next && task?.kind === 'result') {
+      const following = this.#nextConnectionAfter(task.connectionId)
+      if (following !== null) {
+        this.openResult(following)
+        return
+      }
+      this.#notice += ' That was the last connection in the list.'
+    }
+    this.#task = null
+  }
+
+  /**
+   * A new connection saved. "Save and next" keeps the (emptied) form for the next paper
+   * card, which says itself that the last one was saved; otherwise the list comes back.
+   */
+  savedNewConnection(item: OutboxItem, next: boolean): void {
+    if (next) {
+      this.#notice = null
+      return
+    }
+    this.#notice = savedMessage(item)
+    this.go('connections')
+  }
+
+  say(notice: string | null): void {
+    this.#notice = notice
+  }
+
+  askSignIn(): void {
+    this.#signInAsked = true
+    this.session.clearError()
+  }
+
+  cancelSignIn(): void {
+    this.#signInAsked = false
+    this.session.clearError()
+  }
+
+  /** After a site failed to open: try again. */
+  async retryOpen(): Promise<void> {
+    await this.#followSession()
+  }
+
+  async signOut(): Promise<void> {
+    this.#notice = null
+    await this.session.signOut()
+    await this.loadOtherSites()
+  }
+
+  /** Counts what waits on every known site but the open one, for the sign-in screen. */
+  async loadOtherSites(): Promise<void> {
+    try {
+      const counts = await this.#registry.unsentCounts()
+      const open = this.#site?.siteKey
+      this.#otherSites = counts.filter((site) => site.siteKey !== open && site.unsentCount > 0)
+    } catch (error) {
+      this.#siteError = asDeskError(error)
+    }
+  }
+
+  async #afterSignIn(): Promise<void> {
+    this.#signInAsked = false
+    await this.#followSession()
+    // Fresh reference data for the site just signed in to; its failures are kept by the
+    // reference state for the connections screen, and the download runs in the background.
+    void this.#site?.reference.refresh()
+  }
+
+  /** Opens the site the session names, closing another one first. */
+  #followSession(): Promise<void> {
+    this.#siteChange = this.#siteChange.then(() => this.#switchSite())
+    return this.#siteChange
+  }
+
+  async #switchSite(): Promise<void> {
+    const wanted = this.session.signedIn ? this.session.siteKey : null
+    const current = this.#site
+    if (current?.siteKey === wanted && !this.#siteError) return
+    if (current) {
+      current.close()
+      this.#site = null
+      this.#task = null
+      this.#selectedConnectionId = null
+    }
+    this.#siteError = null
+    if (wanted === null) return
+    this.#opening = true
+    let site: SiteStates | null = null
+    try {
+      site = await this.#openSite(wanted)
+      await site.start()
+      site.connections.setToday(this.clock.now)
+      this.#site = site
+      this.#screen = 'connections'
+    } catch (error) {
+      site?.close()
+      this.#siteError = asDeskError(error)
+    } finally {
+      this.#opening = false
+    }
+  }
+
+  #nextConnectionAfter(connectionId: number): number | null {
+    const rows = this.#site?.connections.rows ?? []
+    const index = rows.findIndex((row) => row.connection.ConnectionId === connectionId)
+    if (index < 0) return null
+    return rows[index + 1]?.connection.ConnectionId ?? null
+  }
+}

@@ -1,0 +1,144 @@
+import {
+  buildComplete,
+  buildKeepOpen,
+  buildReassign,
+  operationOf,
+  type BuildResult,
+  type ChangeRequest,
+  type ExistingConnectionResult
+} from '../../../../shared/change-request'
+import type { OutboxItem, OutboxItemSummary } from '../../../../shared/outbox/outbox-item'
+import type { ConnectionRow } from '../../state/connections-list-state.svelte'
+import { AssigneeChoice, type AssigneeDirectory } from './assignee-choice.svelte'
+import {
+  addError,
+  controlErrorsOf,
+  RESULT_FIELD_CONTROLS,
+  type ControlErrors
+} from './control-errors'
+import { ResultFieldsState } from './result-fields-state.svelte'
+import type { Checked } from './save-flow.svelte'
+import { SaveFlow } from './save-flow.svelte'
+
+export type Outcome = 'complete' | 'keep-open' | 'reassign'
+
+export const OUTCOMES: readonly Outcome[] = ['complete', 'keep-open', 'reassign']
+
+export interface ResultToSave {
+  body: ChangeRequest
+  summary: OutboxItemSummary
+}
+
+export interface ResultFormOptions {
+  row: ConnectionRow
+  directory: AssigneeDirectory
+  /** `MM/DD/YYYY`: the date a new result starts with. */
+  today: string
+  /** An unsent result to change instead of capturing a new one. */
+  editing?: OutboxItem
+}
+
+export const CHOOSE_OUTCOME = 'Choose what happened: Complete, Keep open or Reassign'
+
+/**
+ * The result of one contact attempt on an existing connection. The outcome starts unchosen
+ * (closing a connection by accident is worse than one more keystroke).
+ */
+export class ResultFormState {
+  readonly fields: ResultFieldsState
+  readonly assignee: AssigneeChoice
+  readonly save = new SaveFlow()
+  readonly #row: ConnectionRow
+  readonly #directory: AssigneeDirectory
+  readonly #initial: string
+  #outcome = $state<Outcome | null>(null)
+
+  constructor(options: ResultFormOptions) {
+    this.#row = options.row
+    this.#directory = options.directory
+    const body = options.editing?.body
+    this.fields = new ResultFieldsState({
+      date: body?.ConnectionDate ?? options.today,
+      responseIds: body?.ResponseIdList ?? [],
+      comment: body?.Comment ?? ''
+    })
+    this.assignee =
+      body && body.Reassign
+        ? AssigneeChoice.fromBody(body, options.directory, options.editing?.summary.assigneeName)
+        : new AssigneeChoice()
+    const operation = body ? operationOf(body) : null
+    this.#outcome = operation === null || operation === 'new' ? null : operation
+    this.#initial = this.#snapshot()
+  }
+
+  get outcome(): Outcome | null {
+    return this.#outcome
+  }
+
+  setOutcome(outcome: Outcome): void {
+    this.#outcome = outcome
+  }
+
+  /** The clerk typed or chose something since the form opened. */
+  get dirty(): boolean {
+    return this.#snapshot() !== this.#initial
+  }
+
+  /** The body and summary to save, or every problem by control. */
+  check(): Checked<ResultToSave> {
+    const outcome = this.#outcome
+    const built = this.#build(outcome ?? 'keep-open')
+    if (outcome !== null && built.ok) {
+      return { ok: true, value: { body: built.body, summary: this.#summary(outcome) } }
+    }
+    // Without an outcome the other fields are still checked, so every problem shows at once.
+    const errors: ControlErrors = built.ok
+      ? {}
+      : controlErrorsOf(built.errors, RESULT_FIELD_CONTROLS)
+    if (outcome === null) addError(errors, 'outcome', CHOOSE_OUTCOME)
+    return { ok: false, errors }
+  }
+
+  #build(outcome: Outcome): BuildResult {
+    const connection = this.#row.connection
+    const input: ExistingConnectionResult = {
+      connectionId: connection.ConnectionId,
+      connection: {
+        connectionTypeId: connection.ConnectionTypeId,
+        contactIndvId: connection.ContactIndvId,
+        familyConnection: connection.FamilyConnection
+      },
+      date: this.fields.normalizedDate,
+      comment: this.fields.comment,
+      responseIds: this.fields.responseIds
+    }
+    switch (outcome) {
+      case 'complete':
+        return buildComplete(input)
+      case 'keep-open':
+        return buildKeepOpen(input)
+      case 'reassign':
+        return buildReassign({ ...input, assignee: this.assignee.toAssignee() })
+    }
+  }
+
+  #summary(outcome: Outcome): OutboxItemSummary {
+    const summary: OutboxItemSummary = {
+      operation: outcome,
+      contactName: this.#row.contactName,
+      connectionTypeName: this.#row.typeName
+    }
+    const assigneeName =
+      outcome === 'reassign' ? this.assignee.describe(this.#directory) : undefined
+    return assigneeName ? { ...summary, assigneeName } : summary
+  }
+
+  #snapshot(): string {
+    const assignee = this.assignee.values()
+    return JSON.stringify({
+      fields: this.fields.values(),
+      outcome: this.#outcome,
+      assignee: { ...assignee, person: assignee.person?.IndvId ?? null }
+    })
+  }
+}

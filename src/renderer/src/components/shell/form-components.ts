@@ -1,0 +1,38 @@
+import type { Component } from 'svelte'
+import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
+import type { ConnectionRow } from '../../state/connections-list-state.svelte'
+import type { SiteStates } from '../../state/site-states'
+
+/** A form saved a result; `next` asks for the next connection of the list ("Save and next"). */
+export interface FormSaved {
+  item: OutboxItem
+  next: boolean
+}
+
+/** The result form (complete, keep open, reassign) on one connection: components/forms. */
+export interface ResultFormProps {
+  site: SiteStates
+  connection: ConnectionRow
+  capturedBy: string
+  /** Edit an unsent item instead of capturing a new one. */
+  editing?: OutboxItem
+  onsaved: (event: FormSaved) => void
+  oncancel: () => void
+}
+
+export interface NewConnectionFormProps {
+  site: SiteStates
+  capturedBy: string
+  editing?: OutboxItem
+  onsaved: (event: FormSaved) => void
+  oncancel: () => void
+}
+
+/**
+ * The forms are handed to the shell rather than imported by it, so the shell can be tested
+ * with stand-ins and the forms on their own.
+ */
+export interface FormComponents {
+  ResultForm: Component<ResultFormProps>
+  NewConnectionForm: Component<NewConnectionFormProps>
+}

@@ -1,0 +1,67 @@
+import App from '../../../../src/renderer/src/app.svelte'
+import { AppState } from '../../../../src/renderer/src/app-state.svelte'
+import { Clock } from '../../../../src/renderer/src/components/common/clock.svelte'
+import type { FormComponents } from '../../../../src/renderer/src/components/shell/form-components'
+import type { CredentialStatus, SignInResult } from '../../../../src/shared/bridge/channels'
+import { FakeDesk, type FakeDeskData } from '../../data/fake-desk'
+import { parish } from '../common/parish-data'
+import { mountComponent, onCleanUp, testRegistry, until } from '../common/screen-harness'
+import { STUB_FORMS } from './stub-forms'
+
+export interface LaunchOptions {
+  data?: FakeDeskData
+  status?: Partial<CredentialStatus>
+  forms?: FormComponents
+}
+
+/** A practice site address of its own (the port), so each test has its own database. */
+function practiceBaseUrl(): string {
+  const port = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
+  return `http://127.0.0.1:${port}/api_accessacs_mobile/v2`
+}
+
+/**
+ * The whole renderer as main.ts builds it, on a fake bridge: App with its AppState, a
+ * registry and databases of the test's own, and stand-in forms unless real ones are given.
+ */
+export async function launchApp(options: LaunchOptions = {}) {
+  const desk = new FakeDesk(options.data ?? parish())
+  const baseUrl = practiceBaseUrl()
+  desk.status = { ...desk.status, ...options.status }
+  desk.practice = {
+    start: async (): Promise<SignInResult> => {
+      desk.status = {
+        ...desk.status,
+        configured: true,
+        baseUrl,
+        siteNumber: 12345,
+        username: 'jadams',
+        practice: true,
+        needsSignIn: false
+      }
+      return { status: desk.status, check: 'accepted' }
+    }
+  }
+  const registry = testRegistry()
+  const app = new AppState({ desk, registry, clock: new Clock(Date.now, 60_000) })
+  onCleanUp(async () => {
+    // A download still running when the database closes would fail after the test.
+    for (let round = 0; round < 200 && app.site?.reference.refreshing; round++) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    app.stop()
+  })
+  const container = mountComponent(App, { app, forms: options.forms ?? STUB_FORMS })
+  await app.start()
+  return { app, desk, container, registry, baseUrl }
+}
+
+/** Signs in to the practice site from the first-run screen and waits for its data. */
+export async function startPractice(app: AppState): Promise<void> {
+  await app.session.startPractice()
+  await until(() => app.view === 'desk', 'the practice site to open')
+  await until(
+    () => (app.site?.connections.totalCount ?? 0) > 0 && !app.site?.reference.refreshing,
+    'the reference data to arrive'
+  )
+}

@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { connectionRowFor } from '../../../../src/renderer/src/components/shell/connection-row-for'
+import { dueIn } from '../common/parish-data'
+import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../common/screen-harness'
+
+afterEach(cleanUp)
+
+describe('connectionRowFor', () => {
+  it('is the list’s own row, even when the list is filtered to hide it', async () => {
+    const { site } = await openTestSite()
+    const listed = connectionRowFor(site, 102, Date.now())
+    expect(listed).toBe(site.connections.rows.find((row) => row.connection.ConnectionId === 102))
+
+    site.connections.setSearch('ann')
+    const hidden = connectionRowFor(site, 102, Date.now())
+    expect(hidden).toMatchObject({
+      contactName: 'Peggy Okafor',
+      typeName: 'Hospital visit',
+      assigneeName: 'Person: Carl Young',
+      dueDate: dueIn(1),
+      overdue: false,
+      unsentCount: 0
+    })
+    expect(connectionRowFor(site, 102, Date.now() + 5 * 86_400_000)?.overdue).toBe(true)
+  })
+
+  it('falls back on what an unsent item recorded when its connection left the cache', async () => {
+    const { site } = await openTestSite()
+    await site.outbox.capture(keepOpen(999, 'Called'), summaryOf('Old Friend'), 'clerk')
+    const item = await seedItem(site, { connectionId: 999, contactName: 'Old Friend' })
+    expect(connectionRowFor(site, 999, Date.now())).toBeNull()
+    expect(connectionRowFor(site, 999, Date.now(), item)).toMatchObject({
+      connection: { ConnectionId: 999, Status: 'Open' },
+      contactName: 'Old Friend',
+      typeName: 'First-time guest',
+      assigneeName: 'Unassigned',
+      unsentCount: 2
+    })
+  })
+})
