@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { buildRenderer, RENDERER_BUILDS_DIR, RENDERER_DIR_ENV } from './build-renderer'
+import { buildCaptureDriver } from './driver/build-capture-driver'
 
 const BUILD_PREFIX = 'renderer-'
 
@@ -14,6 +15,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   await removeAbandonedBuilds()
   const outDir = join(RENDERER_BUILDS_DIR, `${BUILD_PREFIX}${process.pid}`)
   await buildRenderer(outDir)
+  // The e2e tests' harness-only capture page, beside the renderer on the app's origin.
+  await buildCaptureDriver(outDir)
   process.env[RENDERER_DIR_ENV] = outDir
   return async () => {
     await rm(outDir, { recursive: true, force: true })

@@ -1,0 +1,161 @@
+/**
+ * Drives the app through its main flows in the browser harness and writes a PNG of each
+ * screen to docs/screens/ (1280x800). Run with `npm run screens`; it builds the renderer
+ * from the current source into a temporary folder and removes it, with every process it
+ * started, when it ends.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from 'playwright'
+import { buildRenderer } from '../test/harness/build-renderer'
+import { HarnessError } from '../test/harness/harness-error'
+import { launchDesk, type Desk } from '../test/harness/launch-desk'
+import { AppHeader } from '../test/harness/page-objects/app-header'
+import { ConnectionsPage } from '../test/harness/page-objects/connections-page'
+import {
+  churchSignIn,
+  DELIVERY_TIMEOUT_MS,
+  waitForRecorded
+} from '../test/harness/page-objects/desk-session'
+import { HistoryPage } from '../test/harness/page-objects/history-page'
+import { NewConnectionPage } from '../test/harness/page-objects/new-connection-page'
+import { OutboxPage } from '../test/harness/page-objects/outbox-page'
+import { ResultFormPage } from '../test/harness/page-objects/result-form-page'
+import { SignInPage } from '../test/harness/page-objects/sign-in-page'
+import { StatusBar } from '../test/harness/page-objects/status-bar'
+
+const PROJECT_ROOT = join(import.meta.dirname, '..')
+const SCREENS_DIR = join(PROJECT_ROOT, 'docs/screens')
+const VIEWPORT = { width: 1280, height: 800 }
+/** Enough people for a realistic list, few enough to download in a moment. */
+const PEOPLE = 400
+
+async function main(): Promise<void> {
+  const rendererDir = await mkdtemp(join(tmpdir(), 'connections-desk-screens-'))
+  let desk: Desk | undefined
+  try {
+    await buildRenderer(rendererDir)
+    await mkdir(SCREENS_DIR, { recursive: true })
+    desk = await launchDesk({ rendererDir, people: PEOPLE })
+    await desk.page.setViewportSize(VIEWPORT)
+    await captureScreens(desk)
+  } finally {
+    try {
+      await desk?.close()
+    } finally {
+      await rm(rendererDir, { recursive: true, force: true })
+    }
+  }
+}
+
+async function captureScreens(desk: Desk): Promise<void> {
+  const page = desk.page
+  const signIn = new SignInPage(page)
+  await signIn.waitForDeskReady()
+  await signIn.waitForShown()
+  await shoot(page, 'first-run.png')
+
+  // A refusal first, so the outbox has a result that needs attention: the clerk lacks
+  // rights to prayer requests, which the site answers with 403.
+  await signIn.signIn(churchSignIn(desk, 'clerk'))
+  const connections = new ConnectionsPage(page)
+  await connections.waitForRows()
+  await connections.filterByType('Prayer request')
+  await connections.waitForRows()
+  await connections.openByKeyboard(0)
+  const form = new ResultFormPage(page)
+  await form.enterByKeyboard({
+    outcome: 'Keep open',
+    comment: 'Left a voicemail; will try again on Thursday.'
+  })
+  await form.saveAndClose()
+  const header = new AppHeader(page)
+  await header.goTo('Outbox')
+  const outbox = new OutboxPage(page)
+  await outbox.waitForEveryEntry(/Needs your attention/, 1, DELIVERY_TIMEOUT_MS)
+  await header.signOut()
+
+  // The practice site, as a new clerk would start.
+  await signIn.usePractice()
+  await connections.waitForRows()
+  await connections.filterByType('All types')
+  await connections.waitForRows(5)
+  await connections.waitForDataSettled()
+  await shoot(page, 'connections.png')
+
+  await connections.openByKeyboard(1)
+  await form.enterByKeyboard({
+    responses: await form.responseNames().then((names) => names.slice(0, 1)),
+    comment: 'Spoke with her after the service; she would like a visit next week.',
+    outcome: 'Keep open'
+  })
+  await shoot(page, 'result-form.png')
+  await form.saveAndClose()
+
+  await header.goTo('New connection')
+  const newConnection = new NewConnectionPage(page)
+  await newConnection.waitForShown()
+  await newConnection.enter({
+    contactQuery: await firstContactName(desk),
+    typeDescription: 'First-time guest',
+    teamName: 'Welcome team',
+    responses: ['Sent a welcome letter'],
+    comment: 'Filled in a guest card on Sunday.'
+  })
+  await shoot(page, 'new-connection-form.png')
+  await newConnection.saveByKeyboard()
+  await connections.heading.waitFor()
+  await waitForRecorded(desk, 2)
+
+  // Offline: two more results wait beside the refused one.
+  await desk.setOnline(false)
+  for (const index of [2, 3]) {
+    await connections.openByKeyboard(index)
+    await form.enterByKeyboard({ outcome: 'Keep open', comment: 'No answer; left a message.' })
+    await form.saveAndClose()
+  }
+  await header.goTo('Outbox')
+  await outbox.waitForEveryEntry(/Waiting to send|Queued/, 2)
+  await new StatusBar(page).waitFor('Offline')
+  await shoot(page, 'outbox.png')
+
+  await desk.setOnline(true)
+  // The refused result stays; the History screen reads the sent ones when it opens.
+  await outbox.waitForCount(1, DELIVERY_TIMEOUT_MS)
+  await header.goTo('History')
+  const history = new HistoryPage(page)
+  await history.waitForRows(4)
+  await shoot(page, 'history.png')
+}
+
+/** Someone from the site's directory to add a connection for. */
+async function firstContactName(desk: Desk): Promise<string> {
+  const page = (await desk.sim.getJson('individuals?q=&page=1&pageSize=1')) as {
+    Items?: Array<{ LastName?: unknown }>
+  }
+  const lastName = page.Items?.[0]?.LastName
+  if (typeof lastName !== 'string') {
+    throw new HarnessError('The practice site listed no individual to add a connection for')
+  }
+  return lastName
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Fonts loaded, caret hidden, animations stopped: the picture is of a settled screen.
+  await page.evaluate(async () => {
+    await (globalThis as unknown as PageFonts).document.fonts.ready
+  })
+  await page.screenshot({ path: join(SCREENS_DIR, name), animations: 'disabled', caret: 'hide' })
+  console.info(`wrote docs/screens/${name}`)
+}
+
+/** What shoot() reads of the page (the Node project has no DOM types). */
+interface PageFonts {
+  document: { fonts: { ready: Promise<unknown> } }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

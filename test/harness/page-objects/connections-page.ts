@@ -1,0 +1,122 @@
+import type { Locator } from 'playwright'
+import { HarnessError } from '../harness-error'
+import { normalizeSpace } from './app-header'
+import { DeskPage } from './desk-page'
+import { isFocused } from './form-keys'
+
+/** The connections screen: the open connections list, its filters and keyboard moves. */
+export class ConnectionsPage extends DeskPage {
+  get heading(): Locator {
+    return this.page.getByRole('heading', { name: 'Open connections' })
+  }
+
+  get table(): Locator {
+    return this.page.getByRole('table', { name: /^Open connections/ })
+  }
+
+  /** The data rows (the header row has column headers, not cells). */
+  get rows(): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') })
+  }
+
+  /** The button that opens the row's result form: it carries the contact's name. */
+  rowButton(index: number): Locator {
+    return this.rows.nth(index).getByRole('button').first()
+  }
+
+  get search(): Locator {
+    return this.page.getByRole('searchbox', { name: 'Search contact' })
+  }
+
+  get typeFilter(): Locator {
+    return this.page.getByRole('combobox', { name: 'Type', exact: true })
+  }
+
+  /** Waits until a reference data download (after a sign-in) has finished. */
+  async waitForDataSettled(timeout = 30_000): Promise<void> {
+    await this.page.getByRole('button', { name: 'Refresh data', exact: true }).waitFor({ timeout })
+  }
+
+  /** Waits until the list shows at least `count` rows. */
+  async waitForRows(count = 1, timeout = 30_000): Promise<void> {
+    await this.rows.nth(count - 1).waitFor({ timeout })
+  }
+
+  async rowCount(): Promise<number> {
+    return this.rows.count()
+  }
+
+  /** Each row's cells as text: contact (with its unsent mark), type, assignee, due, comment. */
+  async rowTexts(): Promise<string[][]> {
+    const rows = await this.rows.all()
+    return Promise.all(
+      rows.map(async (row) =>
+        (await row.getByRole('cell').allInnerTexts()).map((text) => normalizeSpace(text))
+      )
+    )
+  }
+
+  async contactNames(): Promise<string[]> {
+    const names: string[] = []
+    for (const row of await this.rows.all()) {
+      names.push(normalizeSpace(await row.getByRole('button').first().innerText()))
+    }
+    return names
+  }
+
+  /** The "20 open" or "3 of 20 shown" line. */
+  async countText(): Promise<string> {
+    return normalizeSpace(await this.page.getByText(/^(\d+ open|\d+ of \d+ shown)$/).innerText())
+  }
+
+  async filterByType(description: string): Promise<void> {
+    await this.typeFilter.selectOption({ label: description })
+  }
+
+  /** Into the list from the search box with Arrow Down, as the filters offer. */
+  async focusList(): Promise<void> {
+    await this.search.focus()
+    await this.page.keyboard.press('ArrowDown')
+    await this.focusedRow()
+  }
+
+  /** The index of the row whose button has the focus. */
+  async focusedRow(): Promise<number> {
+    const count = await this.rowCount()
+    for (let index = 0; index < count; index++) {
+      if (await isFocused(this.rowButton(index))) return index
+    }
+    throw new HarnessError('No row of the connections list has the keyboard focus')
+  }
+
+  /** Moves the focus to a row with j and k, the list's own keys. */
+  async moveTo(index: number): Promise<void> {
+    let at = await this.focusedRow()
+    while (at !== index) {
+      await this.page.keyboard.press(at < index ? 'j' : 'k')
+      const now = await this.focusedRow()
+      if (now === at) throw new HarnessError(`The list did not move past row ${at}`)
+      at = now
+    }
+  }
+
+  /** Opens the row's result form from the keyboard: into the list, j/k to it, Enter. */
+  async openByKeyboard(index: number): Promise<string> {
+    if (!(await this.isListFocused())) await this.focusList()
+    await this.moveTo(index)
+    const name = normalizeSpace(await this.rowButton(index).innerText())
+    await this.page.keyboard.press('Enter')
+    await this.page.getByRole('region', { name: `Result for ${name}` }).waitFor()
+    return name
+  }
+
+  async isListFocused(): Promise<boolean> {
+    try {
+      await this.focusedRow()
+      return true
+    } catch (error) {
+      if (error instanceof HarnessError) return false
+      throw error
+    }
+  }
+}
