@@ -4,6 +4,7 @@ import HistoryScreen from '../../../../src/renderer/src/components/history/histo
 import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/data/receipt-log-csv'
 import { seedHistory } from '../common/history-seed'
 import { MARKUP } from '../common/parish-data'
+import { applyOutcome, beginSending } from '../../../../src/shared/outbox/outbox-transitions'
 import {
   cleanUp,
   downloadedText,
@@ -40,6 +41,19 @@ function rows(container: HTMLElement): string[][] {
 }
 
 describe('history screen', () => {
+  it('shows a result sent while the screen is open', async () => {
+    const { site, container } = await showHistory()
+    await seedItem(site, { connectionId: 9, contactName: 'Grace Nguyen' }, (item) =>
+      applyOutcome(
+        beginSending(item, NOON),
+        { kind: 'accepted', connectionCRId: 4720, status: 200, idempotencyHonoured: true },
+        NOON + 1000
+      )
+    )
+    await until(() => rows(container).length === 5, 'the newly sent result')
+    expect(rows(container).map((row) => row[0])).toContain('4720')
+  })
+
   it('lists sent results newest first, flagging a possible duplicate', async () => {
     const { container } = await showHistory()
     expect(rows(container).map((row) => [row[0], row[2], row[3], row[4], row[5], row[6]])).toEqual([
