@@ -1,0 +1,118 @@
+import * as z from 'zod'
+
+/**
+ * What the desk bench page offers the Node side (as `globalThis.__deskBench`), and the shape
+ * of each answer. The page fills these in; Node parses every answer with these schemas,
+ * since whatever crosses page.evaluate is outside data.
+ */
+export const DESK_BENCH_GLOBAL = '__deskBench'
+
+/** The id of the search box showSearchBox() adds, which the Node side types into. */
+export const SEARCH_BOX_ID = 'bench-search'
+
+const samples = z.array(z.number().nonnegative())
+
+export const signInResultSchema = z.object({ siteKey: z.string().min(1) })
+
+export const saveLatencyResultSchema = z.object({ captureMs: samples, rawPutMs: samples })
+
+export const drainBreakdownSchema = z.object({
+  /** Waiting for delivery:send (bridge, main process, HTTP, site). */
+  sendMs: z.number(),
+  /** Reading every unsent item back (OutboxRepository.listUnsent), once per batch. */
+  listUnsentMs: z.number(),
+  listUnsentCalls: z.int(),
+  /** Strict-durability writes of locks and outcomes (OutboxRepository.saveAll). */
+  saveAllMs: z.number(),
+  /** The rest: state machine, picking, merging the list, the final report. */
+  otherMs: z.number()
+})
+
+export const drainResultSchema = z.object({
+  ms: z.number().positive(),
+  items: z.int().positive(),
+  sent: z.int().nonnegative(),
+  /** The deadline passed before every item was sent: the figures cover `sent` items. */
+  stoppedAtDeadline: z.boolean(),
+  batches: z.int().nonnegative(),
+  breakdown: drainBreakdownSchema
+})
+export type DrainResult = z.infer<typeof drainResultSchema>
+
+export const directoryResultSchema = z.object({
+  ms: z.number().positive(),
+  stored: z.int().nonnegative(),
+  /** Waiting for lookups:people, summed over the pages. */
+  fetchMs: z.number()
+})
+
+export const buildTimesSchema = z.object({
+  people: z.int().positive(),
+  distinctNames: z.int().positive(),
+  buildMs: samples
+})
+
+export const keystrokeResultSchema = z.object({
+  keystrokes: z.int().positive(),
+  searchMs: samples,
+  naiveMs: samples
+})
+
+export const typoRecallResultSchema = z.object({
+  cases: z.int().positive(),
+  found: z.int().nonnegative(),
+  /** A few queries whose person was not found, for the report. */
+  missed: z.array(z.object({ query: z.string(), wanted: z.string() }))
+})
+
+export const typingSamplesSchema = z.object({
+  /** From each input event's timestamp to its search result (queueing included). */
+  latencyMs: samples,
+  /** Main-thread tasks over 50 ms seen since the last call. */
+  longTasksMs: samples
+})
+
+/** The Playwright binding the harness's bridge uses (test/harness/page-scripts.ts). */
+export const HARNESS_BINDING = '__deskHarnessInvoke'
+
+const floorSamples = z.object({ smallMs: samples, peoplePageMs: samples })
+export const bridgeFloorSchema = z.object({ bench: floorSamples, harness: floorSamples })
+
+export const firstScreenDataSchema = z.object({
+  people: z.int().nonnegative(),
+  connections: z.int().nonnegative()
+})
+
+export interface DeskBenchApi {
+  signIn(): Promise<z.infer<typeof signInResultSchema>>
+  bridgeFloor(args: { rounds: number }): Promise<z.infer<typeof bridgeFloorSchema>>
+  saveLatency(args: { saves: number }): Promise<z.infer<typeof saveLatencyResultSchema>>
+  drain(args: { items: number; deadlineMs: number }): Promise<DrainResult>
+  /**
+   * Queues the items, starts their drain and returns when it started (performance.now());
+   * finishDrain() waits for its result.
+   */
+  startDrain(args: { items: number; deadlineMs: number }): Promise<number>
+  drainRunning(): boolean
+  finishDrain(): Promise<DrainResult>
+  directory(args: { people: number }): Promise<z.infer<typeof directoryResultSchema>>
+  /** Loads the last downloaded directory into memory (retained, for the memory metric). */
+  loadPeople(): Promise<number>
+  buildIndex(args: { rounds: number }): z.infer<typeof buildTimesSchema>
+  /** Builds one index and keeps it reachable until dropIndex(). */
+  keepIndex(): number
+  dropIndex(): void
+  keystrokes(args: { targets: number; seed: number }): z.infer<typeof keystrokeResultSchema>
+  typoRecall(args: { cases: number; seed: number }): z.infer<typeof typoRecallResultSchema>
+  /** Fills the app's own database for the first-screen metric (see first-screen-data.ts). */
+  prepareFirstScreen(args: {
+    history: number
+    unsent: number
+    refresh: boolean
+  }): Promise<z.infer<typeof firstScreenDataSchema>>
+  /** Full names ("First Last") of people drawn with a seed, for the Node side to type. */
+  pickNames(args: { count: number; seed: number }): string[]
+  /** Puts a search box on the page whose input events run the people search. */
+  showSearchBox(): void
+  takeTypingSamples(args: { since: number }): z.infer<typeof typingSamplesSchema>
+}

@@ -1,0 +1,52 @@
+import type { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
+import type { DeskApi } from '../../../src/shared/bridge/desk-api'
+import { BenchError } from '../../bench-error'
+import { desk, freshDatabase } from './page-context'
+
+let latest: DeskDatabase | undefined
+
+/**
+ * The people directory downloaded and stored as the app does it (ReferenceSync: pages of
+ * 1,000 over the bridge, then one transaction), into a fresh database each round. The last
+ * round's database is kept for the search benchmarks.
+ */
+export async function downloadDirectory(args: {
+  people: number
+}): Promise<{ ms: number; stored: number; fetchMs: number }> {
+  await latest?.delete()
+  latest = undefined
+  const db = await freshDatabase('directory')
+  let fetchMs = 0
+  const timedDesk: Pick<DeskApi, 'lookups'> = {
+    lookups: {
+      ...desk.lookups,
+      people: async (request) => {
+        const started = performance.now()
+        try {
+          return await desk.lookups.people(request)
+        } finally {
+          fetchMs += performance.now() - started
+        }
+      }
+    }
+  }
+  const sync = new ReferenceSync(db, timedDesk)
+  const started = performance.now()
+  const result = await sync.refresh({ kinds: ['people'] })
+  const ms = performance.now() - started
+  const failure = result.failures[0]
+  if (failure) throw new BenchError(`The directory download failed: ${failure.message}`)
+  const stored = await db.people.count()
+  if (stored !== args.people) {
+    throw new BenchError(`The directory download stored ${stored} people, not ${args.people}`)
+  }
+  latest = db
+  return { ms, stored, fetchMs }
+}
+
+/** The database of the last download; the search benchmarks read its people. */
+export function latestDirectory(): DeskDatabase {
+  if (!latest) throw new BenchError('Download the directory before measuring the search')
+  return latest
+}

@@ -1,0 +1,77 @@
+import { BenchError } from '../../bench-error'
+import { deleteRawDatabase, openRawDatabase, requestDone } from '../shared/raw-idb'
+import { PEER_API_PATH } from '../../contract/peer-bench-api'
+
+let databases = 0
+
+/**
+ * The least the directory download can cost: plain fetch of each page in turn, the
+ * browser's JSON parser, then one strict read-write transaction that clears the store and
+ * puts every person. No validation, no bridge.
+ */
+export async function rawDirectory(args: {
+  people: number
+  pageSize: number
+  authorization: string
+}): Promise<{ ms: number; stored: number; fetchMs: number }> {
+  databases++
+  const name = `bench-raw-directory-${databases}-${Date.now()}`
+  const db = await openRawDatabase(name, (created) => {
+    created.createObjectStore('people', { keyPath: 'IndvId' })
+  })
+  try {
+    const started = performance.now()
+    const pages: unknown[][] = []
+    let fetched = 0
+    for (let page = 1; fetched < args.people; page++) {
+      const response = await fetch(
+        `${PEER_API_PATH}/individuals?q=&page=${page}&pageSize=${args.pageSize}`,
+        { headers: { Accept: 'application/json', Authorization: args.authorization } }
+      )
+      if (!response.ok) throw new BenchError(`Directory page ${page} answered ${response.status}`)
+      // No schema on purpose: this is the floor the app's validated path is compared with.
+      const items: unknown = ((await response.json()) as { Items?: unknown }).Items
+      if (!Array.isArray(items)) throw new BenchError(`Directory page ${page} has no Items list`)
+      if (items.length === 0) break
+      pages.push(items)
+      fetched += items.length
+    }
+    const fetchMs = performance.now() - started
+    await putPagesInOneTransaction(db, pages)
+    const ms = performance.now() - started
+    const stored = await requestDone(
+      db.transaction('people', 'readonly').objectStore('people').count(),
+      'Counting the stored people'
+    )
+    return { ms, stored, fetchMs }
+  } finally {
+    db.close()
+    await deleteRawDatabase(name)
+  }
+}
+
+/**
+ * One strict transaction: clear, then each page's puts, waiting for a page's last put
+ * before the next page (a little faster than queuing every put at once, so the stronger
+ * floor).
+ */
+async function putPagesInOneTransaction(db: IDBDatabase, pages: unknown[][]): Promise<void> {
+  const transaction = db.transaction('people', 'readwrite', { durability: 'strict' })
+  const committed = new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve()
+    const failed = (): void =>
+      reject(
+        new BenchError(`The people did not commit: ${transaction.error?.message ?? 'aborted'}`)
+      )
+    transaction.onerror = failed
+    transaction.onabort = failed
+  })
+  const store = transaction.objectStore('people')
+  store.clear()
+  for (const page of pages) {
+    let last: IDBRequest<IDBValidKey> | undefined
+    for (const person of page) last = store.put(person)
+    if (last) await requestDone(last, 'Putting a page of people')
+  }
+  await committed
+}
