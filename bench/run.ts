@@ -23,12 +23,34 @@ import { searchWhileDrainingSuite } from './suites/search-while-draining-suite'
  * A benchmark that cannot run is reported and fails the run; a target missed does not.
  */
 const config: BenchConfig = process.argv.includes('--quick') ? QUICK : FULL
+/**
+ * `--only=drain,first screen` runs just those suites (by the names printed), for working on
+ * one metric; the directory suite is added when first screen or search needs its download.
+ * A partial run never overwrites bench/results.json.
+ */
+const only = parseOnly(process.argv)
 const started = performance.now()
 const loadAtStart = loadavg()[0] ?? 0
 const rows: MetricRow[] = []
 const failures: BenchResults['failures'] = []
 
+function parseOnly(argv: readonly string[]): Set<string> | undefined {
+  const flag = argv.find((arg) => arg.startsWith('--only='))
+  if (flag === undefined) return undefined
+  const names = new Set(
+    flag
+      .slice('--only='.length)
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name.length > 0)
+  )
+  const needDirectory = ['first screen', 'people search', 'search while draining']
+  if (needDirectory.some((name) => names.has(name))) names.add('directory')
+  return names
+}
+
 async function suite(name: string, work: () => Promise<MetricRow[]>): Promise<void> {
+  if (only !== undefined && !only.has(name)) return
   const suiteStarted = performance.now()
   console.info(`bench: ${name}…`)
   try {
@@ -95,8 +117,15 @@ const machine = results.machine
 console.info(
   `${config.mode} run, ${results.durationSeconds} s, ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverage1mAtStart.toFixed(1)} → ${machine.loadAverage1mAtEnd.toFixed(1)}`
 )
-await writeResults(join(import.meta.dirname, 'results.json'), results)
-console.info(`Wrote bench/results.json (${results.mode} run).`)
+if (only === undefined) {
+  await writeResults(join(import.meta.dirname, 'results.json'), results)
+  console.info(`Wrote bench/results.json (${results.mode} run).`)
+} else {
+  for (const row of rows) {
+    if (row.details) console.info(`${row.id}: ${JSON.stringify(row.details)}`)
+  }
+  console.info('Partial run (--only): bench/results.json left as it was.')
+}
 if (failures.length > 0) {
   console.error(
     `${failures.length} benchmark(s) could not run: ${failures.map((f) => f.suite).join(', ')}`

@@ -19,12 +19,15 @@ export const saveLatencyResultSchema = z.object({ captureMs: samples, rawPutMs: 
 export const drainBreakdownSchema = z.object({
   /** Waiting for delivery:send (bridge, main process, HTTP, site). */
   sendMs: z.number(),
-  /** Reading every unsent item back (OutboxRepository.listUnsent), once per batch. */
+  /** Reading every unsent item back (OutboxRepository.listUnsent), once per pass. */
   listUnsentMs: z.number(),
   listUnsentCalls: z.int(),
-  /** Strict-durability writes of locks and outcomes (OutboxRepository.saveAll). */
-  saveAllMs: z.number(),
-  /** The rest: state machine, picking, merging the list, the final report. */
+  /**
+   * Strict-durability writes of locks and answers (settleAndLock, saveAll); they mostly run
+   * while a batch is out, so they overlap sendMs.
+   */
+  writesMs: z.number(),
+  /** Not waiting on a send or the list: writes not hidden behind a send, picking, the report. */
   otherMs: z.number()
 })
 

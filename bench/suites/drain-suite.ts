@@ -130,7 +130,7 @@ function medianBreakdown(
     mainSendBatchMs: median((result) => result.mainSendMs),
     bridgeMs: median((result) => result.breakdown.sendMs - result.mainSendMs),
     listUnsentMs: median((result) => result.breakdown.listUnsentMs),
-    saveAllMs: median((result) => result.breakdown.saveAllMs),
+    writesMs: median((result) => result.breakdown.writesMs),
     otherMs: median((result) => result.breakdown.otherMs),
     batches: median((result) => result.batches),
     sent: median((result) => result.sent),

@@ -65,7 +65,7 @@ export async function prepareDrain(args: {
         )
       }
       const sent = await db.outbox.where('state').equals('sent').count()
-      const { listUnsentMs, listUnsentCalls, saveAllMs } = repository.times
+      const { listUnsentMs, listUnsentCalls, writesMs } = repository.times
       return {
         ms,
         items: args.items,
@@ -76,8 +76,8 @@ export async function prepareDrain(args: {
           sendMs,
           listUnsentMs,
           listUnsentCalls,
-          saveAllMs,
-          otherMs: ms - sendMs - listUnsentMs - saveAllMs
+          writesMs,
+          otherMs: ms - sendMs - listUnsentMs
         }
       }
     } finally {

@@ -1,4 +1,4 @@
-import type { DeliveryLoopStore } from '../../../src/shared/outbox/delivery-loop'
+import { lockIfStillListed, type DeliveryLoopStore } from '../../../src/shared/outbox/delivery-loop'
 import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
 
 /** The outbox as the delivery loop sees it, in memory; copies in and out like a database. */
@@ -18,6 +18,17 @@ export function createMemoryOutboxStore(): MemoryOutboxStore {
     },
     async saveAll(changed) {
       for (const item of changed) items.set(item.id, structuredClone(item))
+    },
+    async settleAndLock(settled, toLock, now) {
+      for (const item of settled) items.set(item.id, structuredClone(item))
+      const locked: OutboxItem[] = []
+      for (const listed of toLock) {
+        const lock = lockIfStillListed(items.get(listed.id), listed, now)
+        if (!lock) continue
+        items.set(lock.id, structuredClone(lock))
+        locked.push(structuredClone(lock))
+      }
+      return locked
     },
     put: (item) => {
       items.set(item.id, structuredClone(item))

@@ -212,4 +212,66 @@ describe('OutboxRepository clerk actions', () => {
     expect((await restarted.get(queued.id))?.state).toBe('queued')
     expect(await restarted.recoverAfterRestart()).toEqual([])
   })
+
+  it('never hands one sequence to two windows capturing on the same site', async () => {
+    const { db, repository: windowA } = await repositoryAt()
+    const otherConnection = new DeskDatabase(db.siteKey, db.name)
+    cleanups.push(async () => otherConnection.close())
+    const windowB = new OutboxRepository(otherConnection)
+    const saved = []
+    for (let round = 0; round < 3; round++) {
+      saved.push(await windowA.capture(keepOpenBody(1), summaryFor('A'), 'clerk'))
+      saved.push(await windowB.capture(keepOpenBody(2), summaryFor('B'), 'clerk'))
+    }
+    expect(saved.map((item) => item.sequence)).toEqual([1, 2, 3, 4, 5, 6])
+    expect((await windowA.listAll()).map((item) => item.sequence)).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('continues the numbering of a database that older versions counted in meta', async () => {
+    const { db, repository } = await repositoryAt()
+    await db.meta.put({ key: 'sequence', value: 41 })
+    const item = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    expect(item.sequence).toBe(42)
+  })
+})
+
+describe('OutboxRepository.settleAndLock', () => {
+  it('writes the answers and locks only what is still stored as it was listed', async () => {
+    const now = 2_000
+    const { repository } = await repositoryAt(() => now)
+    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const edited = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
+    const discarded = await repository.capture(keepOpenBody(3), summaryFor('C'), 'clerk')
+    const untouched = await repository.capture(keepOpenBody(4), summaryFor('D'), 'clerk')
+    const [sending] = await repository.settleAndLock([], [first], now)
+    if (!sending) throw new Error('the first item was not locked')
+    // The list was read; then the clerk edits one result and discards another.
+    await repository.edit(edited.id, keepOpenBody(2, 'changed'), summaryFor('B'))
+    await repository.discard(discarded.id)
+
+    const answered = applyOutcome(
+      sending,
+      { kind: 'accepted', connectionCRId: 7, status: 200, idempotencyHonoured: true },
+      now
+    )
+    const locked = await repository.settleAndLock([answered], [edited, discarded, untouched], now)
+
+    expect(locked.map((item) => item.id)).toEqual([untouched.id])
+    expect((await repository.get(first.id))?.state).toBe('sent')
+    expect((await repository.get(edited.id))?.state).toBe('queued')
+    expect((await repository.get(edited.id))?.body.Comment).toBe('changed')
+    expect((await repository.get(discarded.id))?.state).toBe('discarded')
+    expect(await repository.get(untouched.id)).toMatchObject({
+      state: 'sending',
+      stateBeforeSending: 'queued'
+    })
+  })
+
+  it('refuses another site’s items and writes nothing', async () => {
+    const { repository } = await repositoryAt()
+    const item = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const foreign = { ...item, siteKey: 'https://other.example/v2#9' }
+    await expect(repository.settleAndLock([], [item, foreign], 1)).rejects.toThrow(/another site/)
+    expect((await repository.get(item.id))?.state).toBe('queued')
+  })
 })

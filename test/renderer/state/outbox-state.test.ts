@@ -87,6 +87,12 @@ describe('OutboxState', () => {
       })
       return answer(batch)
     }
+    const progressAtReport: unknown[] = []
+    const report = desk.delivery.report
+    desk.delivery.report = async (summary) => {
+      progressAtReport.push(outbox.progress)
+      return report(summary)
+    }
     await outbox.start()
     for (const id of [1, 2, 3]) await outbox.capture(keepOpenBody(id), summaryFor('A'), 'clerk')
 
@@ -98,8 +104,15 @@ describe('OutboxState', () => {
         progress: { done: 0, total: 3 },
         states: ['Sending', 'Sending', 'Queued']
       },
-      { sending: true, progress: { done: 2, total: 3 }, states: ['Sending'] }
+      // The first answers commit together with the next lock, as the second batch leaves:
+      // the list shows only what is committed.
+      {
+        sending: true,
+        progress: { done: 0, total: 3 },
+        states: ['Sending', 'Sending', 'Sending']
+      }
     ])
+    expect(progressAtReport.at(-1)).toEqual({ done: 3, total: 3 })
     expect(outbox.progress).toBeNull()
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countByConnection, mergeSaved } from '../../../src/renderer/src/state/unsent-list'
+import { mergeSaved } from '../../../src/shared/outbox/merge-saved'
+import { countByConnection } from '../../../src/renderer/src/state/unsent-list'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import {
   applyOutcome,

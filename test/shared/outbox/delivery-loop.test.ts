@@ -54,9 +54,15 @@ const accepted = (id: number): DeliveryOutcome => ({
 /** A loop over a memory store whose sender answers with `answer` and records each batch. */
 function loopWith(
   answer: (items: SendItem[]) => Promise<SendBatchResult> | SendBatchResult,
-  options: { batchSize?: number; siteKey?: string } = {}
+  options: {
+    batchSize?: number
+    siteKey?: string
+    /** Called before each settle-and-lock write; a throw fails the write. */
+    beforeLockWrite?: (call: number) => void
+  } = {}
 ) {
   const store = createMemoryOutboxStore()
+  let lockWrites = 0
   const batches: SendItem[][] = []
   const statesAtSend: string[][] = []
   const reports: OutboxReport[] = []
@@ -68,7 +74,11 @@ function loopWith(
         listings++
         return store.listUnsent()
       },
-      saveAll: (items) => store.saveAll(items)
+      saveAll: (items) => store.saveAll(items),
+      settleAndLock: async (settled, toLock, at) => {
+        options.beforeLockWrite?.(++lockWrites)
+        return store.settleAndLock(settled, toLock, at)
+      }
     },
     send: async (items) => {
       batches.push(items)
@@ -242,13 +252,13 @@ describe('delivery loop', () => {
     expect(third).toBe(first)
     release()
     await first
-    // Pass one: list, send item-1, list (nothing due). Pass two: list, send item-2, list.
+    // Each pass reads the list once and follows it in memory.
     expect(world.batches.map((batch) => batch.map((item) => item.id))).toEqual([
       ['item-1'],
       ['item-2']
     ])
     expect(world.reports).toHaveLength(2)
-    expect(world.listings()).toBe(4)
+    expect(world.listings()).toBe(2)
     expect(world.store.all().every((item) => item.state === 'sent')).toBe(true)
     // Once settled, a new call starts a new drain.
     expect(world.loop.drain()).not.toBe(first)
@@ -275,5 +285,93 @@ describe('delivery loop', () => {
     expect(world.store.get('item-1')?.state).toBe('sent')
     expect(world.store.get('item-2')?.state).toBe('queued')
     expect(world.reports.at(-1)?.unsentCount).toBe(1)
+  })
+
+  it('never sends an item the clerk changed after the list was read', async () => {
+    let discarded = false
+    const world = loopWith(
+      (items) => {
+        if (!discarded) {
+          // The clerk discards item-4 while the first batch is out.
+          const item = world.store.get('item-4')
+          if (item) world.store.put({ ...item, state: 'discarded', updatedAt: item.updatedAt + 1 })
+          discarded = true
+        }
+        return acceptAll(items)
+      },
+      { batchSize: 3 }
+    )
+    for (let sequence = 1; sequence <= 7; sequence++) world.store.put(capture(sequence))
+    await world.loop.drain()
+    const sentIds = world.batches.flat().map((item) => item.id)
+    expect(sentIds).not.toContain('item-4')
+    expect(sentIds.sort()).toEqual(['item-1', 'item-2', 'item-3', 'item-5', 'item-6', 'item-7'])
+    expect(world.store.get('item-4')?.state).toBe('discarded')
+    expect(world.listings()).toBe(2)
+  })
+
+  it('puts back the batch locked ahead when the sender fails, keeping earlier answers', async () => {
+    let calls = 0
+    const world = loopWith(
+      (items) => {
+        calls++
+        if (calls === 2) throw new Error('bridge broke')
+        return acceptAll(items)
+      },
+      { batchSize: 2 }
+    )
+    for (let sequence = 1; sequence <= 6; sequence++) world.store.put(capture(sequence))
+    await expect(world.loop.drain()).rejects.toBeInstanceOf(DeskError)
+    const states = world.store.all().map((item) => [item.id, item.state, item.attempts.length])
+    expect(states).toEqual([
+      ['item-1', 'sent', 1],
+      ['item-2', 'sent', 1],
+      ['item-3', 'queued', 0],
+      ['item-4', 'queued', 0],
+      ['item-5', 'queued', 0],
+      ['item-6', 'queued', 0]
+    ])
+    expect(world.reports.at(-1)?.unsentCount).toBe(4)
+  })
+
+  it('saves the answers of a batch even when locking the next one fails', async () => {
+    const world = loopWith(acceptAll, {
+      batchSize: 2,
+      beforeLockWrite: (call) => {
+        if (call === 2) throw new Error('disk full')
+      }
+    })
+    for (let sequence = 1; sequence <= 4; sequence++) world.store.put(capture(sequence))
+    const error = await world.loop.drain().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DeskError)
+    expect((error as DeskError).message).toContain('disk full')
+    expect(world.store.get('item-1')?.state).toBe('sent')
+    expect(world.store.get('item-2')?.state).toBe('sent')
+    expect(world.store.get('item-3')?.state).toBe('queued')
+  })
+
+  it('locks each batch while the one before it is out, and commits every answer', async () => {
+    const lockedWhileOut: string[][] = []
+    const world = loopWith(
+      (items) => {
+        lockedWhileOut.push(items.map((item) => item.id))
+        return acceptAll(items)
+      },
+      { batchSize: 2 }
+    )
+    for (let sequence = 1; sequence <= 5; sequence++) world.store.put(capture(sequence))
+    const summary = await world.loop.drain()
+    expect(summary).toEqual({ batches: 3, paused: false })
+    expect(world.statesAtSend.flat().every((state) => state === 'sending')).toBe(true)
+    expect(
+      world.store.all().every((item) => item.state === 'sent' && item.attempts.length === 1)
+    ).toBe(true)
+    expect(world.batches.flat().map((item) => item.id)).toEqual([
+      'item-1',
+      'item-2',
+      'item-3',
+      'item-4',
+      'item-5'
+    ])
   })
 })

@@ -1,7 +1,7 @@
 import { validateChangeRequest, type ChangeRequest } from '../../../shared/change-request'
 import { DeskError, InvalidPayloadError } from '../../../shared/errors'
 import { discardItem, editItem, retryNow } from '../../../shared/outbox/clerk-actions'
-import type { DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
+import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
 import {
   UNSENT_STATES,
   type OutboxItem,
@@ -30,6 +30,13 @@ export interface SentQuery {
 
 export const DEFAULT_SENT_LIMIT = 200
 
+/** Another window can take a sequence number at most this many times in a row. */
+const MAX_CAPTURE_ATTEMPTS = 5
+
+function isConstraintError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConstraintError'
+}
+
 /**
  * The outbox of one site, in Dexie. Every write is one strict-durability transaction, so a
  * promise that resolves means the items are on disk; every change of state goes through the
@@ -39,6 +46,9 @@ export class OutboxRepository implements DeliveryLoopStore {
   readonly #db: DeskDatabase
   readonly #now: () => number
   readonly #newId: () => string
+  /** Known after the first capture; undefined means read it from the database. */
+  #nextSequence: number | undefined
+  #captures: Promise<unknown> = Promise.resolve()
 
   constructor(db: DeskDatabase, options: OutboxRepositoryOptions = {}) {
     this.#db = db
@@ -52,8 +62,10 @@ export class OutboxRepository implements DeliveryLoopStore {
 
   /**
    * Records a result. Resolves only after the transaction has committed: from then on the
-   * result survives a crash or a power cut. The sequence is assigned inside the same
-   * transaction, so two captures (two windows, say) can never share one.
+   * result survives a crash or a power cut. The transaction is a single `add`, so a save
+   * costs what a raw write costs: the next sequence is kept in memory after the first save,
+   * and the unique sequence index refuses a number another window took meanwhile, in which
+   * case the number is read again and the save retried.
    */
   async capture(
     body: ChangeRequest,
@@ -67,11 +79,20 @@ export class OutboxRepository implements DeliveryLoopStore {
         checked.errors as Record<string, string[]>
       )
     }
-    const { outbox, meta } = this.#db
-    return this.#db.transaction('rw', outbox, meta, async () => {
-      const counter = await meta.get('sequence')
-      const highest = await outbox.orderBy('sequence').last()
-      const sequence = Math.max(counter?.value ?? 0, highest?.sequence ?? 0) + 1
+    // One capture at a time per window, so the in-memory sequence is never handed out twice.
+    const saved = this.#captures.then(() => this.#add(checked.value, summary, capturedBy))
+    this.#captures = saved.catch(() => undefined)
+    return saved
+  }
+
+  async #add(
+    body: ChangeRequest,
+    summary: OutboxItemSummary,
+    capturedBy: string
+  ): Promise<OutboxItem> {
+    const { outbox } = this.#db
+    for (let attempt = 1; ; attempt++) {
+      const sequence = this.#nextSequence ?? (await this.#readNextSequence())
       const item = createOutboxItem({
         id: this.#newId(),
         idempotencyKey: this.#newId(),
@@ -79,12 +100,29 @@ export class OutboxRepository implements DeliveryLoopStore {
         capturedBy,
         sequence,
         capturedAt: this.#now(),
-        body: checked.value,
+        body,
         summary
       })
-      await meta.put({ key: 'sequence', value: sequence })
-      await outbox.add(item)
-      return item
+      try {
+        await this.#db.transaction('rw', outbox, () => outbox.add(item))
+        this.#nextSequence = sequence + 1
+        return item
+      } catch (error) {
+        this.#nextSequence = undefined
+        if (!isConstraintError(error) || attempt >= MAX_CAPTURE_ATTEMPTS) throw error
+      }
+    }
+  }
+
+  /** One past the highest sequence ever handed out (the counter survives from older versions). */
+  async #readNextSequence(): Promise<number> {
+    const { outbox, meta } = this.#db
+    return this.#db.transaction('r', outbox, meta, async () => {
+      const [counter, highest] = await Promise.all([
+        meta.get('sequence'),
+        outbox.orderBy('sequence').last()
+      ])
+      return Math.max(counter?.value ?? 0, highest?.sequence ?? 0) + 1
     })
   }
 
@@ -125,14 +163,34 @@ export class OutboxRepository implements DeliveryLoopStore {
 
   /** Writes the items in one strict transaction: all of them are committed, or none. */
   async saveAll(items: OutboxItem[]): Promise<void> {
-    const foreign = items.find((item) => item.siteKey !== this.#db.siteKey)
-    if (foreign) {
-      throw new DeskError(
-        `A result of another site (${foreign.siteKey}) was about to be saved in this site's outbox; nothing was saved. Please report this problem.`
-      )
-    }
+    this.#refuseForeign(items)
     await this.#db.transaction('rw', this.#db.outbox, async () => {
       await this.#db.outbox.bulkPut(items)
+    })
+  }
+
+  /**
+   * The delivery loop's one write per batch: the last batch's answers, and the lock of the
+   * next batch for each item still stored as it was listed. Both commit together, or neither.
+   */
+  async settleAndLock(
+    settled: OutboxItem[],
+    toLock: OutboxItem[],
+    now: number
+  ): Promise<OutboxItem[]> {
+    if (settled.length === 0 && toLock.length === 0) return []
+    this.#refuseForeign([...settled, ...toLock])
+    return this.#db.transaction('rw', this.#db.outbox, async () => {
+      if (settled.length > 0) await this.#db.outbox.bulkPut(settled)
+      if (toLock.length === 0) return []
+      const stored = await this.#db.outbox.bulkGet(toLock.map((item) => item.id))
+      const locked: OutboxItem[] = []
+      toLock.forEach((listed, index) => {
+        const lock = lockIfStillListed(stored[index], listed, now)
+        if (lock) locked.push(lock)
+      })
+      await this.#db.outbox.bulkPut(locked)
+      return locked
     })
   }
 
@@ -170,6 +228,15 @@ export class OutboxRepository implements DeliveryLoopStore {
       await this.#db.outbox.bulkPut(recovered)
       return recovered
     })
+  }
+
+  #refuseForeign(items: readonly OutboxItem[]): void {
+    const foreign = items.find((item) => item.siteKey !== this.#db.siteKey)
+    if (foreign) {
+      throw new DeskError(
+        `A result of another site (${foreign.siteKey}) was about to be saved in this site's outbox; nothing was saved. Please report this problem.`
+      )
+    }
   }
 
   async #change(

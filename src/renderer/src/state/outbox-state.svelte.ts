@@ -17,7 +17,8 @@ import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbo
 import type { OutboxRepository } from '../db/outbox-repository'
 import { outboxJson } from '../data/outbox-json-export'
 import { asDeskError } from './as-desk-error'
-import { countByConnection, mergeSaved } from './unsent-list'
+import { mergeSaved } from '../../../shared/outbox/merge-saved'
+import { countByConnection } from './unsent-list'
 
 export interface OutboxRow {
   item: OutboxItem
@@ -77,6 +78,11 @@ export class OutboxState {
         saveAll: async (items) => {
           await this.#repository.saveAll(items)
           this.#merge(items)
+        },
+        settleAndLock: async (settled, toLock, now) => {
+          const locked = await this.#repository.settleAndLock(settled, toLock, now)
+          this.#merge([...settled, ...locked])
+          return locked
         }
       },
       send: (items) => this.#desk.delivery.send({ items }),

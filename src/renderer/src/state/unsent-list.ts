@@ -1,30 +1,4 @@
-import { UNSENT_STATES, type OutboxItem } from '../../../shared/outbox/outbox-item'
-
-const UNSENT = new Set(UNSENT_STATES)
-
-/**
- * The unsent list after some items were saved: updated in place of the old ones, added when
- * new, dropped once sent or discarded, in capture order. `settled` counts items that left
- * `sending`, for the progress of a delivery run.
- */
-export function mergeSaved(
-  current: readonly OutboxItem[],
-  saved: readonly OutboxItem[]
-): { items: OutboxItem[]; settled: number } {
-  const byId = new Map(saved.map((item) => [item.id, item]))
-  let settled = 0
-  const items: OutboxItem[] = []
-  for (const item of current) {
-    const update = byId.get(item.id)
-    byId.delete(item.id)
-    if (update && item.state === 'sending' && update.state !== 'sending') settled++
-    const latest = update ?? item
-    if (UNSENT.has(latest.state)) items.push(latest)
-  }
-  for (const added of byId.values()) if (UNSENT.has(added.state)) items.push(added)
-  items.sort((left, right) => left.sequence - right.sequence)
-  return { items, settled }
-}
+import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 
 /** Unsent results per existing connection (new connections, -1, are not counted). */
 export function countByConnection(items: readonly OutboxItem[]): ReadonlyMap<number, number> {
