@@ -82,7 +82,10 @@ export interface OutboxItem {
   stateBeforeSending?: OutboxState
   /** For waiting and unknown-outcome: not before this time (ms since the epoch). */
   nextAttemptAt?: number
+  /** The first attempt and the latest ones: at most MAX_KEPT_ATTEMPTS (attempt-history.ts). */
   attempts: DeliveryAttempt[]
+  /** Attempts left out of `attempts` to keep the item small; absent when none were. */
+  attemptsOmitted?: number
   /** Some attempt may have reached the service without our knowing. */
   uncertain: boolean
   /**

@@ -8,6 +8,7 @@ import {
   type OutboxItem,
   type OutboxItemSummary
 } from './outbox-item'
+import { attemptCount, withAttempt } from './attempt-history'
 import { refuseTransition } from './outbox-transition-error'
 
 /**
@@ -59,8 +60,8 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
     return restoreBeforeSending(item)
   }
   const { stateBeforeSending: _before, nextAttemptAt: _due, attention: _reason, ...rest } = item
-  const attempts = [...item.attempts, attemptOf(outcome, now)]
-  const settled = { ...rest, attempts, updatedAt: now }
+  const history = withAttempt(item, attemptOf(outcome, now))
+  const settled = { ...rest, ...history, updatedAt: now }
   switch (outcome.kind) {
     case 'accepted': {
       const duplicateRuledOut = outcome.idempotencyHonoured && !item.uncertainUnderEarlierKey
@@ -97,14 +98,14 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
       return {
         ...settled,
         state: 'waiting',
-        nextAttemptAt: now + delayAfter(item.id, attempts, outcome.retryAfterMs)
+        nextAttemptAt: now + delayAfter(item.id, history, outcome.retryAfterMs)
       }
     case 'no-answer':
       return {
         ...settled,
         state: 'unknown-outcome',
         uncertain: true,
-        nextAttemptAt: now + delayAfter(item.id, attempts, undefined)
+        nextAttemptAt: now + delayAfter(item.id, history, undefined)
       }
   }
 }
@@ -127,7 +128,7 @@ export function recoverAfterRestart(item: OutboxItem, now: number): OutboxItem {
     state: 'unknown-outcome',
     uncertain: true,
     nextAttemptAt: now,
-    attempts: [...item.attempts, attempt],
+    ...withAttempt(item, attempt),
     updatedAt: now
   }
 }
@@ -140,13 +141,13 @@ function restoreBeforeSending(item: OutboxItem): OutboxItem {
 
 function delayAfter(
   itemId: string,
-  attempts: readonly DeliveryAttempt[],
+  history: Pick<OutboxItem, 'attempts' | 'attemptsOmitted'>,
   retryAfterMs: number | undefined
 ): number {
   return retryDelayMs({
     itemId,
-    attemptNumber: attempts.length,
-    failures: consecutiveFailures(attempts),
+    attemptNumber: attemptCount(history),
+    failures: consecutiveFailures(history.attempts),
     retryAfterMs
   })
 }

@@ -1,3 +1,4 @@
+import { attemptCount } from '../../../../shared/outbox/attempt-history'
 import { FIELD_LABELS, OPERATION_LABELS, operationOf } from '../../../../shared/change-request'
 import type { OutboxRow } from '../../state/outbox-state.svelte'
 import { toCsv } from '../../data/csv'
@@ -38,7 +39,7 @@ export function outboxCsv(rows: readonly OutboxRow[]): string {
         item.connectionId > 0 ? item.connectionId : 'new',
         item.body.ConnectionDate,
         item.body.Comment,
-        item.attempts.length,
+        attemptCount(item),
         last ? `${isoTime(last.at)} ${last.message}` : ''
       ]
     })
