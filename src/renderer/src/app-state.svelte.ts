@@ -12,7 +12,9 @@ export const SCREENS = ['connections', 'new-connection', 'outbox', 'history'] as
 export type ScreenName = (typeof SCREENS)[number]
 
 /** A form open over a screen: a result for a connection of the list, or an unsent item's edit. */
-export type Task = { kind: 'result'; connectionId: number } | { kind: 'edit'; itemId: string }
+export type Task =
+  /** `date`: the connection date of the result saved just before by "Save and next". */
+  { kind: 'result'; connectionId: number; date?: string } | { kind: 'edit'; itemId: string }
 
 /** What the window shows as a whole. */
 export type AppView = 'loading' | 'sign-in' | 'opening' | 'site-error' | 'desk'
@@ -138,10 +140,11 @@ export class AppState {
     this.#selectedConnectionId = connectionId
   }
 
-  openResult(connectionId: number): void {
+  openResult(connectionId: number, date?: string): void {
     this.#screen = 'connections'
     this.#selectedConnectionId = connectionId
-    this.#task = { kind: 'result', connectionId }
+    this.#task =
+      date === undefined ? { kind: 'result', connectionId } : { kind: 'result', connectionId, date }
   }
 
   openEdit(itemId: string): void {
@@ -155,7 +158,8 @@ export class AppState {
 
   /**
    * A form saved. "Save and next" opens the result form on the next connection of the list
-   * as it is filtered and sorted now; otherwise the screen comes back.
+   * as it is filtered and sorted now, with the same date (a stack of cards from one evening
+   * of calls); otherwise the screen comes back.
    */
   saved(item: OutboxItem, next: boolean): void {
     this.#notice = savedMessage(item)
@@ -163,7 +167,7 @@ export class AppState {
     if (next && task?.kind === 'result') {
       const following = this.#nextConnectionAfter(task.connectionId)
       if (following !== null) {
-        this.openResult(following)
+        this.openResult(following, item.body.ConnectionDate)
         return
       }
       this.#notice += ' That was the last connection in the list.'

@@ -41,7 +41,7 @@ export async function openChurch(): Promise<{ site: SiteStates; desk: FakeDesk }
 /** The result form on one connection of the small church, as the shell would mount it. */
 export async function openResultForm(
   connectionId = 101,
-  options: { calls?: ReturnType<typeof formCallbacks> } = {}
+  options: { calls?: ReturnType<typeof formCallbacks>; date?: string } = {}
 ) {
   const { site, desk } = await openChurch()
   const calls = options.calls ?? formCallbacks()
@@ -49,6 +49,7 @@ export async function openResultForm(
     site,
     connection: rowOf(site, connectionId),
     capturedBy: 'clerk',
+    ...(options.date ? { date: options.date } : {}),
     onsaved: calls.onsaved,
     oncancel: calls.oncancel
   })

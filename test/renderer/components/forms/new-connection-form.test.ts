@@ -204,8 +204,10 @@ describe('new connection form', () => {
     expect(all[0]?.summary.contactName).toBe('Carl Young')
   })
 
-  it('after "Save and next" starts empty again, focus in the contact', async () => {
+  it('after "Save and next" starts empty again but for the date, focus in the contact', async () => {
     const { calls } = await openForm()
+    await userEvent.fill(page.getByRole('textbox', { name: 'Date' }), '03/09/2025')
+    await userEvent.click(contactSearch())
     await userEvent.keyboard('Henry')
     await userEvent.keyboard('{Enter}')
     await userEvent.selectOptions(typeSelect(), 'First-time guest')
@@ -218,6 +220,7 @@ describe('new connection form', () => {
     expect(item.summary.contactName).toBe("Henry O'Brien")
     await expect.element(contactSearch()).toHaveFocus()
     await expect.element(typeSelect()).toHaveValue('')
+    await expect.element(page.getByRole('textbox', { name: 'Date' })).toHaveValue('03/09/2025')
     await expect
       .element(page.getByRole('status').first())
       .toMatchTextContent(/Saved: new connection/)

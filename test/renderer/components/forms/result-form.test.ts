@@ -218,6 +218,16 @@ describe('result form: saving', () => {
     ])
   })
 
+  it('starts from the date it is given (carried over by "Save and next"), not today', async () => {
+    const { calls } = await openResultForm(101, { date: '03/09/2025' })
+    await expect.element(dateBox()).toHaveValue('03/09/2025')
+    await userEvent.fill(commentBox(), 'No answer')
+    await userEvent.click(page.getByRole('radio', { name: /^Keep open/ }))
+    const saved = calls.saved()
+    await userEvent.click(saveButton())
+    expect((await saved).item.body.ConnectionDate).toBe('03/09/2025')
+  })
+
   it('edits an unsent item: same item, new body, back to queued, nothing new captured', async () => {
     const { site } = await openChurch()
     const captured = await site.outbox.capture(

@@ -84,6 +84,10 @@ describe('app shell', () => {
       'the next form’s first field to have the keyboard'
     )
     expect(app.site?.outbox.items.map((item) => item.body.Comment)).toEqual(['Spoke with Bob'])
+    const savedDate = app.site?.outbox.items[0]?.body.ConnectionDate
+    expect(container.querySelector('[data-testid="stub-form"]')?.textContent).toBe(
+      `connection 102, date ${savedDate}`
+    )
     expect(page.getByRole('status', { name: 'Last action' }).element().textContent).toContain(
       'Saved: keep open for Bob Stone'
     )

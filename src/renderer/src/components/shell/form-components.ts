@@ -16,6 +16,8 @@ export interface ResultFormProps {
   capturedBy: string
   /** Edit an unsent item instead of capturing a new one. */
   editing?: OutboxItem
+  /** Start from this connection date instead of today ("Save and next" carries it over). */
+  date?: string
   onsaved: (event: FormSaved) => void
   oncancel: () => void
 }
