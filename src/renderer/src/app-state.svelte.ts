@@ -46,6 +46,7 @@ export class AppState {
   #signInAsked = $state(false)
   #notice = $state<string | null>(null)
   #otherSites = $state.raw<SiteUnsentCount[]>([])
+  #confirmingSignOut = $state(false)
 
   readonly #registry: SiteRegistry
   readonly #openSite: (siteKey: string) => Promise<SiteStates>
@@ -207,7 +208,29 @@ export class AppState {
     await this.#followSession()
   }
 
+  /** "Sign out" was pressed while results wait: the clerk is asked first. */
+  get confirmingSignOut(): boolean {
+    return this.#confirmingSignOut
+  }
+
+  /**
+   * Signs out at once when nothing waits; otherwise asks first, since nothing is sent while
+   * nobody is signed in (the results stay saved for the next sign-in to this site).
+   */
+  requestSignOut(): Promise<void> {
+    if ((this.#site?.outbox.count ?? 0) > 0) {
+      this.#confirmingSignOut = true
+      return Promise.resolve()
+    }
+    return this.signOut()
+  }
+
+  cancelSignOut(): void {
+    this.#confirmingSignOut = false
+  }
+
   async signOut(): Promise<void> {
+    this.#confirmingSignOut = false
     this.#notice = null
     await this.session.signOut()
     await this.loadOtherSites()

@@ -35,9 +35,14 @@ export class AppHeader extends DeskPage {
     return normalizeSpace(await this.screenButton('Outbox').innerText())
   }
 
+  /** Signs out, confirming when the app asks because results wait to be sent. */
   async signOut(): Promise<void> {
     await this.banner.getByRole('button', { name: 'Sign out' }).click()
-    await this.page.getByRole('heading', { name: 'Sign in to Access ACS' }).waitFor()
+    const signInHeading = this.page.getByRole('heading', { name: 'Sign in to Access ACS' })
+    const question = this.page.getByRole('dialog', { name: /^Sign out with/ })
+    await signInHeading.or(question).first().waitFor()
+    if (await question.isVisible()) await question.getByRole('button', { name: 'Sign out' }).click()
+    await signInHeading.waitFor()
   }
 }
 

@@ -128,6 +128,16 @@ describe('app shell', () => {
     await until(() => app.site?.outbox.count === 1, 'the result to be saved')
 
     await userEvent.click(page.getByRole('button', { name: 'Sign out' }))
+    const question = page.getByRole('dialog', { name: 'Sign out with 1 result not sent?' })
+    await expect.element(question).toBeVisible()
+    expect(await seriousAxeProblems(container)).toEqual([])
+    await userEvent.click(question.getByRole('button', { name: 'Cancel' }))
+    await expect.element(question).not.toBeInTheDocument()
+    expect(app.site?.outbox.count).toBe(1)
+    expect(app.view).toBe('desk')
+
+    await userEvent.click(page.getByRole('button', { name: 'Sign out' }))
+    await userEvent.click(question.getByRole('button', { name: 'Sign out' }))
     await expect.element(page.getByRole('heading', { name: 'Sign in to Access ACS' })).toBeVisible()
     expect(app.site).toBeNull()
     await until(
