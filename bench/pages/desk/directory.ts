@@ -1,5 +1,6 @@
 import type { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
+import { readPeople } from '../../../src/renderer/src/db/reference-store'
 import type { DeskApi } from '../../../src/shared/bridge/desk-api'
 import { BenchError } from '../../bench-error'
 import { desk, freshDatabase } from './page-context'
@@ -37,7 +38,7 @@ export async function downloadDirectory(args: {
   const ms = performance.now() - started
   const failure = result.failures[0]
   if (failure) throw new BenchError(`The directory download failed: ${failure.message}`)
-  const stored = await db.people.count()
+  const stored = (await readPeople(db)).length
   if (stored !== args.people) {
     throw new BenchError(`The directory download stored ${stored} people, not ${args.people}`)
   }

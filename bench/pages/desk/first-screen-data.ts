@@ -1,5 +1,7 @@
 import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
 import { REFERENCE_KINDS, type DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/reference-store'
+import { replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import type { ChangeRequest } from '../../../src/shared/change-request'
 import type { ConnectionDetails } from '../../../src/shared/lookups'
@@ -30,14 +32,14 @@ export async function prepareFirstScreen(args: {
   registry.close()
   try {
     if (args.refresh) await fillReference(db)
-    const open = await db.connections.toArray()
+    const open = (await readWorkingSet(db)).connections
     const items = [...sentItems(args.history), ...unsentItems(args.unsent, args.history, open)]
     await db.transaction('rw', db.outbox, db.meta, async () => {
       await db.outbox.clear()
       await db.outbox.bulkPut(items)
       await db.meta.put({ key: 'sequence', value: items.length })
     })
-    return { people: await db.people.count(), connections: open.length }
+    return { people: (await readPeople(db)).length, connections: open.length }
   } finally {
     db.close()
   }
@@ -47,12 +49,7 @@ async function fillReference(db: DeskDatabase): Promise<void> {
   const kinds = REFERENCE_KINDS.filter((kind) => kind !== 'people')
   const { failures } = await new ReferenceSync(db, desk).refresh({ kinds })
   if (failures[0]) throw new BenchError(`The reference download failed: ${failures[0].message}`)
-  const people = await latestDirectory().people.toArray()
-  await db.transaction('rw', db.people, db.meta, async () => {
-    await db.people.clear()
-    await db.people.bulkPut(people)
-    await db.meta.put({ key: 'asOf:people', value: Date.now() })
-  })
+  await replacePeople(db, [await readPeople(latestDirectory())], Date.now())
 }
 
 function sentItems(count: number): OutboxItem[] {

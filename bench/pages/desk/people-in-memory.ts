@@ -1,3 +1,4 @@
+import { readPeople } from '../../../src/renderer/src/db/reference-store'
 import { PeopleSearch } from '../../../src/renderer/src/search/people-search'
 import type { Individual } from '../../../src/shared/lookups'
 import { BenchError } from '../../bench-error'
@@ -8,7 +9,7 @@ let kept: PeopleSearch | undefined
 
 /** Reads the downloaded directory into memory, as ReferenceState.load does. */
 export async function loadPeople(): Promise<number> {
-  people = await latestDirectory().people.toArray()
+  people = await readPeople(latestDirectory())
   kept = undefined
   return people.length
 }

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
+import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
 import { SiteUnreachableError } from '../../../src/shared/errors'
 import { FakeDesk } from '../data/fake-desk'
-import { smallSite } from '../data/reference-fixtures'
+import { openConnection, person, smallSite } from '../data/reference-fixtures'
+import { holdPeoplePages } from '../db/hold-people-pages'
 import { freshDatabase } from '../db/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -20,6 +22,14 @@ async function setUp(now: () => number) {
   const reference = new ReferenceState(db, new ReferenceSync(db, desk, { now }), { now })
   cleanups.push(async () => reference.stop())
   return { db, desk, reference }
+}
+
+/** Resolves when `condition` holds; fails the test when it never does. */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let round = 0; round < 200 && !condition(); round++) {
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  expect(condition(), what).toBe(true)
 }
 
 describe('ReferenceState', () => {
@@ -81,5 +91,102 @@ describe('ReferenceState', () => {
     expect(reference.asOf.people).toBe(12 * DAY)
     expect(reference.dataAsOf).toBe(10 * DAY)
     expect(reference.isStale(now)).toBe(true)
+  })
+
+  it('publishes the open connections, with their people named, before the directory is read', async () => {
+    const now = 10 * DAY
+    const { db, desk } = await setUp(() => now)
+    desk.data.people.push(person(5, 'Dora', 'Finch'))
+    await new ReferenceSync(db, desk, { now: () => now }).refresh()
+    // A second window on the same saved copy, as after a restart.
+    const reference = new ReferenceState(db, new ReferenceSync(db, desk), { now: () => now })
+    expect(reference.loaded).toBe(false)
+    expect(reference.directoryLoading).toBe(true)
+    const letGo = await holdPeoplePages(db)
+    cleanups.push(letGo)
+
+    const loading = reference.load()
+    await until(() => reference.loaded, 'the working set to be published')
+
+    expect(reference.connections.map((connection) => connection.ConnectionId)).toEqual([
+      101, 102, 103
+    ])
+    expect(reference.isStale(now)).toBe(false)
+    expect(reference.directoryLoading).toBe(true)
+    expect(reference.people).toEqual([])
+    expect(reference.searchPeople('dora')).toEqual([])
+    expect(reference.searchVersion).toBe(0)
+    // Contacts and the caller come with the connections; Dora is in no open connection.
+    expect([1, 2, 3, 4, 5].map((id) => reference.personById(id)?.FirstName)).toEqual([
+      'Ann',
+      'Robert',
+      'Zoë',
+      'Carl',
+      undefined
+    ])
+    const list = new ConnectionsListState(reference, { unsentCountFor: () => 0 }, now)
+    const rowsBefore = list.rows
+    expect(rowsBefore.map((row) => [row.contactName, row.assigneeName])).toEqual([
+      ['Ann Lee', 'Team: Greeters'],
+      ['Bob Stone', 'Person: Carl Young'],
+      ['Zoë Adams', 'Team: Care team']
+    ])
+
+    await letGo()
+    await loading
+
+    expect(reference.directoryLoading).toBe(false)
+    expect(reference.people).toHaveLength(5)
+    expect(reference.personById(5)?.FirstName).toBe('Dora')
+    expect(reference.searchPeople('dora').map((match) => match.person.IndvId)).toEqual([5])
+    expect(reference.searchVersion).toBe(1)
+    // Every name was already there: the list is not joined again for the directory.
+    expect(list.rows).toBe(rowsBefore)
+  })
+
+  it('decides at start whether to refresh from the working set, without waiting for the directory', async () => {
+    let now = 10 * DAY
+    const { db, desk, reference } = await setUp(() => now)
+    await reference.refresh()
+    reference.stop()
+    now += 2 * DAY
+    desk.data.connections = [openConnection(201, { ContactIndvId: 4 })]
+    const letGo = await holdPeoplePages(db)
+    cleanups.push(letGo)
+    const earlierCalls = desk.lookupCalls.length
+
+    const starting = reference.start()
+    // The download begins; its writes wait for the directory's read to finish.
+    await until(
+      () => desk.lookupCalls.length > earlierCalls,
+      'the stale data to be refreshed while the directory is still being read'
+    )
+    await letGo()
+    await starting
+
+    expect(reference.isStale(now)).toBe(false)
+    expect(reference.connections.map((connection) => connection.ConnectionId)).toEqual([201])
+    expect(reference.people).toHaveLength(4)
+    expect(reference.searchPeople('carl').map((match) => match.person.IndvId)).toEqual([4])
+  })
+
+  it('publishes only the newest read of the directory when reads overlap', async () => {
+    const now = 10 * DAY
+    const { db, desk, reference: first } = await setUp(() => now)
+    await first.refresh()
+    const reference = new ReferenceState(db, new ReferenceSync(db, desk), { now: () => now })
+    const letGo = await holdPeoplePages(db)
+    cleanups.push(letGo)
+    const older = reference.load()
+    await until(() => reference.loaded, 'the first working set')
+    // The older load is now reading the directory; a newer one begins before it is done.
+    const newer = reference.load()
+    await letGo()
+    await Promise.all([older, newer])
+
+    // The older read finished first, but a newer one had begun: only the newer is indexed.
+    expect(reference.searchVersion).toBe(1)
+    expect(reference.people).toHaveLength(4)
+    expect(reference.searchPeople('ann').map((match) => match.person.IndvId)).toEqual([1])
   })
 })

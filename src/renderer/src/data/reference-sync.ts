@@ -9,6 +9,7 @@ import {
   type ResponseRow
 } from '../db/desk-database'
 import { isReferenceStale, readAsOf, type ReferenceAsOf } from '../db/reference-store'
+import { replaceConnections, replacePeople } from '../db/reference-writes'
 import { ReferenceRefreshError } from './reference-refresh-error'
 
 export interface ReferenceProgress {
@@ -147,14 +148,14 @@ export class ReferenceSync {
           (page, pageSize) => this.#lookups.people({ page, pageSize }),
           progress
         )
-        return this.#replace(kind, db.people, pages, startedAt)
+        return replacePeople(db, pages, startedAt)
       }
       case 'connections': {
         const pages = await this.#allPages(
           (page, pageSize) => this.#lookups.connections({ status: 'open', page, pageSize }),
           progress
         )
-        return this.#replace(kind, db.connections, pages, startedAt)
+        return replaceConnections(db, pages, startedAt)
       }
     }
   }
@@ -180,7 +181,10 @@ export class ReferenceSync {
     }
   }
 
-  /** Swaps the saved copy for the new one in one transaction, with its as-of time. */
+  /**
+   * Swaps the saved copy of a small kind for the new one in one transaction, with its as-of
+   * time. People and connections have their own (db/reference-writes.ts).
+   */
   async #replace<Row, Key, Insert>(
     kind: ReferenceKind,
     table: Table<Row, Key, Insert>,

@@ -7,7 +7,10 @@ import type {
   Team
 } from '../../../shared/lookups'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { NamedPeople } from './named-people'
+import type { PageRecord } from './page-records'
 import { databaseNameOf } from './site-key'
+import { upgradeToPageRecords } from './upgrade-to-page-records'
 
 /** A response of one connection type; the same response id may belong to several types. */
 export interface ResponseRow extends ConnectionResponse {
@@ -40,11 +43,15 @@ export interface MetaRow {
  */
 export class DeskDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>
-  people!: EntityTable<Individual, 'IndvId'>
+  /** The people directory (page-records.ts). */
+  peoplePages!: Table<PageRecord<Individual>, number>
+  /** The people the open connections name (named-people.ts). */
+  namedPeople!: EntityTable<NamedPeople, 'key'>
   connectionTypes!: EntityTable<ConnectionType, 'ConnectionTypeId'>
   responses!: Table<ResponseRow, [number, number]>
   teams!: EntityTable<Team, 'TeamId'>
-  connections!: EntityTable<ConnectionDetails, 'ConnectionId'>
+  /** The open connections (page-records.ts). */
+  connectionPages!: Table<PageRecord<ConnectionDetails>, number>
   meta!: EntityTable<MetaRow, 'key'>
 
   constructor(
@@ -56,8 +63,7 @@ export class DeskDatabase extends Dexie {
     this.version(1).stores({
       // receipt.at indexes only sent items: the history list reads it newest first.
       outbox: 'id, &sequence, state, connectionId, [state+nextAttemptAt], receipt.at',
-      // People are searched in memory (search/people-search.ts): no index beyond the key, as
-      // each one slows the daily rewrite of tens of thousands of rows.
+      // Rows of people and connections gave way to page records in version 2.
       people: 'IndvId',
       connectionTypes: 'ConnectionTypeId',
       responses: '[ConnectionTypeId+ResponseId], ConnectionTypeId',
@@ -65,5 +71,14 @@ export class DeskDatabase extends Dexie {
       connections: 'ConnectionId, ConnectionTypeId, ContactIndvId, CallerIndvId, TeamId',
       meta: 'key'
     })
+    this.version(2)
+      .stores({
+        people: null,
+        connections: null,
+        peoplePages: 'page',
+        connectionPages: 'page',
+        namedPeople: 'key'
+      })
+      .upgrade(upgradeToPageRecords)
   }
 }

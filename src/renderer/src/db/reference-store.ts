@@ -6,32 +6,36 @@ import type {
   Team
 } from '../../../shared/lookups'
 import { REFERENCE_KINDS, type DeskDatabase, type ReferenceKind } from './desk-database'
+import { OPEN_CONNECTIONS_PEOPLE } from './named-people'
+import { readPages } from './page-records'
 
 /** When each kind of reference data was fetched (ms since the epoch), or null if never. */
 export type ReferenceAsOf = Record<ReferenceKind, number | null>
 
-export interface ReferenceSnapshot {
+/** What the connections list and the forms need first: everything but the whole directory. */
+export interface WorkingSet {
   connectionTypes: ConnectionType[]
   responsesByType: Map<number, ConnectionResponse[]>
   teams: Team[]
-  people: Individual[]
   /** The open connections. */
   connections: ConnectionDetails[]
+  /** The people the open connections name, so the list has names before the directory. */
+  namedPeople: Individual[]
   asOf: ReferenceAsOf
 }
 
-/** Everything cached for offline work, read in one transaction so the kinds agree. */
-export async function readReference(db: DeskDatabase): Promise<ReferenceSnapshot> {
+/** The saved reference data but the directory, read in one transaction so the kinds agree. */
+export async function readWorkingSet(db: DeskDatabase): Promise<WorkingSet> {
   return db.transaction(
     'r',
-    [db.connectionTypes, db.responses, db.teams, db.people, db.connections, db.meta],
+    [db.connectionTypes, db.responses, db.teams, db.connectionPages, db.namedPeople, db.meta],
     async () => {
-      const [connectionTypes, responses, teams, people, connections, asOf] = await Promise.all([
+      const [connectionTypes, responses, teams, connections, named, asOf] = await Promise.all([
         db.connectionTypes.toArray(),
         db.responses.toArray(),
         db.teams.toArray(),
-        db.people.toArray(),
-        db.connections.toArray(),
+        readPages(db.connectionPages),
+        db.namedPeople.get(OPEN_CONNECTIONS_PEOPLE),
         readAsOf(db)
       ])
       const responsesByType = new Map<number, ConnectionResponse[]>()
@@ -40,9 +44,21 @@ export async function readReference(db: DeskDatabase): Promise<ReferenceSnapshot
         if (list) list.push(response)
         else responsesByType.set(ConnectionTypeId, [response])
       }
-      return { connectionTypes, responsesByType, teams, people, connections, asOf }
+      return {
+        connectionTypes,
+        responsesByType,
+        teams,
+        connections,
+        namedPeople: named?.people ?? [],
+        asOf
+      }
     }
   )
+}
+
+/** The whole saved directory, in the order the site listed it. */
+export async function readPeople(db: DeskDatabase): Promise<Individual[]> {
+  return readPages(db.peoplePages)
 }
 
 export async function readAsOf(db: DeskDatabase): Promise<ReferenceAsOf> {

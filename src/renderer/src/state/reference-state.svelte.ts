@@ -10,9 +10,10 @@ import type { DeskDatabase, ReferenceKind } from '../db/desk-database'
 import {
   isReferenceStale,
   oldestAsOf,
-  readReference,
+  readPeople,
+  readWorkingSet,
   type ReferenceAsOf,
-  type ReferenceSnapshot
+  type WorkingSet
 } from '../db/reference-store'
 import type { ReferenceRefreshError } from '../data/reference-refresh-error'
 import type { ReferenceProgress, ReferenceSync } from '../data/reference-sync'
@@ -26,13 +27,21 @@ export interface ReferenceStateOptions {
   staleCheckEveryMs?: number
 }
 
-const EMPTY: ReferenceSnapshot = {
+const EMPTY: WorkingSet = {
   connectionTypes: [],
   responsesByType: new Map(),
   teams: [],
-  people: [],
   connections: [],
+  namedPeople: [],
   asOf: { connectionTypes: null, responses: null, teams: null, people: null, connections: null }
+}
+
+/** One read of the saved copy, in its two steps. */
+interface Loading {
+  /** The working set is published (true), or was not: it failed, or a newer read began. */
+  workingSet: Promise<boolean>
+  /** The directory is read and indexed too, or could not be. */
+  people: Promise<void>
 }
 
 /**
@@ -40,22 +49,32 @@ const EMPTY: ReferenceSnapshot = {
  * teams, the people directory (with its typeahead), the open connections, and how fresh
  * each is. Refreshes run after sign-in, at start when the data is over a day old, once a
  * day while the app runs, and when the clerk asks.
+ *
+ * The saved copy is read in two steps, so the connections list does not wait for 50,000
+ * people: first everything else, with the people the open connections name (enough for
+ * the list's names, filters and sorting); then the whole directory and its search index.
  */
 export class ReferenceState {
-  #snapshot = $state.raw<ReferenceSnapshot>(EMPTY)
+  #workingSet = $state.raw<WorkingSet>(EMPTY)
+  /** The whole directory, once read; until then `personById` answers from the named people. */
+  #people = $state.raw<Individual[] | null>(null)
   #progress = $state.raw<ReferenceProgress | null>(null)
   #refreshing = $state(false)
   #failures = $state.raw<ReferenceRefreshError[]>([])
   #error = $state.raw<DeskError | null>(null)
-  #peopleById = $derived(indexBy(this.#snapshot.people, (person) => person.IndvId))
-  #typesById = $derived(indexBy(this.#snapshot.connectionTypes, (type) => type.ConnectionTypeId))
-  #teamsById = $derived(indexBy(this.#snapshot.teams, (team) => team.TeamId))
+  #namedById = $derived(indexBy(this.#workingSet.namedPeople, (person) => person.IndvId))
+  #peopleById = $derived(indexBy(this.#people ?? [], (person) => person.IndvId))
+  #typesById = $derived(indexBy(this.#workingSet.connectionTypes, (type) => type.ConnectionTypeId))
+  #teamsById = $derived(indexBy(this.#workingSet.teams, (team) => team.TeamId))
   #connectionsById = $derived(
-    indexBy(this.#snapshot.connections, (connection) => connection.ConnectionId)
+    indexBy(this.#workingSet.connections, (connection) => connection.ConnectionId)
   )
   /** Rebuilt with each load; not reactive itself, `searchVersion` says when it changed. */
   #search = PeopleSearch.build([])
   #searchVersion = $state(0)
+  #loaded = $state(false)
+  /** Counts reads of the saved copy: a slower, older read must not overwrite a newer one. */
+  #generation = 0
 
   readonly #db: DeskDatabase
   readonly #sync: ReferenceSync
@@ -71,34 +90,48 @@ export class ReferenceState {
   }
 
   get connectionTypes(): ConnectionType[] {
-    return this.#snapshot.connectionTypes
+    return this.#workingSet.connectionTypes
   }
 
   /** The types a clerk may choose for a new connection. */
   get activeConnectionTypes(): ConnectionType[] {
-    return this.#snapshot.connectionTypes.filter((type) => type.Active)
+    return this.#workingSet.connectionTypes.filter((type) => type.Active)
   }
 
   get teams(): Team[] {
-    return this.#snapshot.teams
+    return this.#workingSet.teams
   }
 
+  /** The whole directory; empty until it has been read (`directoryLoading`). */
   get people(): Individual[] {
-    return this.#snapshot.people
+    return this.#people ?? []
+  }
+
+  /** The saved copy has been read once (the working set; the directory may still be loading). */
+  get loaded(): boolean {
+    return this.#loaded
+  }
+
+  /**
+   * The saved directory is still being read for the first time: a search finds no one yet,
+   * which is not the same as no one matching.
+   */
+  get directoryLoading(): boolean {
+    return this.#people === null && this.#error === null
   }
 
   /** The open connections. */
   get connections(): ConnectionDetails[] {
-    return this.#snapshot.connections
+    return this.#workingSet.connections
   }
 
   get asOf(): ReferenceAsOf {
-    return this.#snapshot.asOf
+    return this.#workingSet.asOf
   }
 
   /** "Data as of": the oldest kind's time, null until everything was fetched once. */
   get dataAsOf(): number | null {
-    return oldestAsOf(this.#snapshot.asOf)
+    return oldestAsOf(this.#workingSet.asOf)
   }
 
   get progress(): ReferenceProgress | null {
@@ -125,11 +158,15 @@ export class ReferenceState {
   }
 
   responsesFor(connectionTypeId: number): ConnectionResponse[] {
-    return this.#snapshot.responsesByType.get(connectionTypeId) ?? []
+    return this.#workingSet.responsesByType.get(connectionTypeId) ?? []
   }
 
+  /**
+   * The named people first: a list that finds every name there does not depend on the
+   * directory, so it is not joined again when the directory arrives.
+   */
   personById(indvId: number): Individual | undefined {
-    return this.#peopleById.get(indvId)
+    return this.#namedById.get(indvId) ?? this.#peopleById.get(indvId)
   }
 
   typeById(connectionTypeId: number): ConnectionType | undefined {
@@ -145,31 +182,28 @@ export class ReferenceState {
   }
 
   isStale(now: number = this.#now()): boolean {
-    return isReferenceStale(this.#snapshot.asOf, now)
+    return isReferenceStale(this.#workingSet.asOf, now)
   }
 
   searchPeople(query: string, limit: number = DEFAULT_RESULT_LIMIT): PersonMatch[] {
     return this.#search.search(query, limit)
   }
 
-  /** Reads the saved copy and rebuilds the people index. */
+  /** Reads the saved copy, publishing the working set first, and rebuilds the people index. */
   async load(): Promise<void> {
-    try {
-      const snapshot = await readReference(this.#db)
-      this.#search = PeopleSearch.build(snapshot.people)
-      this.#snapshot = snapshot
-      this.#searchVersion++
-      this.#error = null
-    } catch (error) {
-      this.#error = asDeskError(error)
-    }
+    await this.#load().people
   }
 
-  /** At start: load what is saved, refresh if it is over a day old, and check daily after. */
+  /**
+   * At start: load what is saved, refresh if it is over a day old (known from the working
+   * set, while the directory is still being read), and check daily after.
+   */
   async start(): Promise<void> {
     this.stop()
-    await this.load()
+    const loading = this.#load()
+    await loading.workingSet
     if (this.isStale()) await this.refresh()
+    await loading.people
     this.#timer = setInterval(() => {
       if (!this.#refreshing && this.isStale()) void this.refresh()
     }, this.#staleCheckEveryMs)
@@ -197,6 +231,41 @@ export class ReferenceState {
     } finally {
       this.#refreshing = false
       this.#progress = null
+    }
+  }
+
+  #load(): Loading {
+    const generation = ++this.#generation
+    const workingSet = this.#loadWorkingSet(generation)
+    const people = workingSet.then(async (read) => {
+      if (read) await this.#loadPeople(generation)
+    })
+    return { workingSet, people }
+  }
+
+  async #loadWorkingSet(generation: number): Promise<boolean> {
+    try {
+      const workingSet = await readWorkingSet(this.#db)
+      if (generation !== this.#generation) return false
+      this.#workingSet = workingSet
+      this.#loaded = true
+      this.#error = null
+      return true
+    } catch (error) {
+      this.#error = asDeskError(error)
+      return false
+    }
+  }
+
+  async #loadPeople(generation: number): Promise<void> {
+    try {
+      const people = await readPeople(this.#db)
+      if (generation !== this.#generation) return
+      this.#search = PeopleSearch.build(people)
+      this.#people = people
+      this.#searchVersion++
+    } catch (error) {
+      this.#error = asDeskError(error)
     }
   }
 }
