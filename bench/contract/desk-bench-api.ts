@@ -42,6 +42,14 @@ export const drainResultSchema = z.object({
 })
 export type DrainResult = z.infer<typeof drainResultSchema>
 
+export const drainWriteFloorSchema = z.object({
+  /** Writing every item's answer once, a batch per strict transaction. */
+  answersOnlyMs: z.number().positive(),
+  /** A lock before each batch and the answers after, as the app writes. */
+  lockAndAnswerMs: z.number().positive()
+})
+export type DrainWriteFloor = z.infer<typeof drainWriteFloorSchema>
+
 export const directoryResultSchema = z.object({
   ms: z.number().positive(),
   stored: z.int().nonnegative(),
@@ -97,6 +105,8 @@ export interface DeskBenchApi {
    */
   startDrain(args: { items: number; deadlineMs: number }): Promise<number>
   drainRunning(): boolean
+  /** Raw IndexedDB writes of a drain's items, no network (drain-write-floor.ts). */
+  drainWriteFloor(args: { items: number; batchSize: number }): Promise<DrainWriteFloor>
   finishDrain(): Promise<DrainResult>
   directory(args: { people: number }): Promise<z.infer<typeof directoryResultSchema>>
   /** Loads the last downloaded directory into memory (retained, for the memory metric). */

@@ -2,7 +2,8 @@ import type { BenchConfig } from '../bench-config'
 import type { DeskSession } from '../desk-session'
 import { rateSummary, summarize, type Summary } from '../measure'
 import type { MetricRow } from '../metric-row'
-import type { DrainResult } from '../contract/desk-bench-api'
+import { DEFAULT_BATCH_SIZE } from '../../src/shared/outbox/delivery-loop'
+import { drainWriteFloorSchema, type DrainResult } from '../contract/desk-bench-api'
 import type { PeerSession } from '../peer-session'
 import { drainRounds } from './drain-rounds'
 
@@ -42,6 +43,12 @@ export async function drainSuite(
     deadlineMs: config.drainDeadlineMs
   })
 
+  const floor = await session.call(
+    'drainWriteFloor',
+    { items: config.drainItems, batchSize: DEFAULT_BATCH_SIZE },
+    drainWriteFloorSchema
+  )
+
   const sentRounds = (results: readonly DrainResult[]): Array<{ items: number; ms: number }> =>
     results.map((result) => ({ items: result.sent, ms: result.ms }))
   const ours = rateSummary(sentRounds(fast.ours))
@@ -59,6 +66,17 @@ export async function drainSuite(
     rateRow('drain', `drain, ${fastRows}`, ours, { name: rawName, value: raw }, MIN_RAW_RATIO, {
       breakdown: medianBreakdown(fast.ours)
     }),
+    rateRow(
+      'drain-write-floor',
+      `raw IndexedDB writes of a drain, ${fastRows}, answers only (no network)`,
+      rateSummary([{ items: config.drainItems, ms: floor.answersOnlyMs }]),
+      { name: rawName, value: raw },
+      null,
+      {
+        lockAndAnswerItemsPerSecond: Math.round((config.drainItems / floor.lockAndAnswerMs) * 1000),
+        why: 'the least disk work of a drain that records every answer durably'
+      }
+    ),
     rateRow(
       'drain-vs-peer',
       `drain vs peer, ${fastRows}`,

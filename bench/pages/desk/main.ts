@@ -6,6 +6,7 @@ import {
 import { bridgeFloor } from './bridge-floor'
 import { downloadDirectory } from './directory'
 import { drainOutbox, prepareDrain } from './drain'
+import { drainWriteFloor } from './drain-write-floor'
 import { prepareFirstScreen } from './first-screen-data'
 import { keystrokes } from './keystrokes'
 import { signIn } from './page-context'
@@ -37,6 +38,7 @@ const api: DeskBenchApi = {
     return performance.now()
   },
   drainRunning: () => running !== undefined && !finished,
+  drainWriteFloor,
   async finishDrain() {
     if (!running) throw new BenchError('No drain was started on this page')
     try {

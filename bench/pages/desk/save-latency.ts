@@ -69,11 +69,9 @@ async function timePut(raw: IDBDatabase, item: unknown): Promise<number> {
 }
 
 /** The outbox table as Dexie declares it (src/renderer/src/db/desk-database.ts). */
-function createOutboxLikeStore(db: IDBDatabase): void {
+export function createOutboxLikeStore(db: IDBDatabase): void {
   const store = db.createObjectStore('outbox', { keyPath: 'id' })
   store.createIndex('sequence', 'sequence', { unique: true })
   store.createIndex('state', 'state')
-  store.createIndex('connectionId', 'connectionId')
-  store.createIndex('[state+nextAttemptAt]', ['state', 'nextAttemptAt'])
   store.createIndex('receipt.at', 'receipt.at')
 }

@@ -125,6 +125,24 @@ describe('reference store', () => {
     expect(workingSet.asOf.connections).toBe(2_222)
   })
 
+  it('keeps the outbox of a version 1 database, with only the indexes its queries use', async () => {
+    const siteKey = uniqueSiteKey()
+    const old = versionOne(databaseNameOf(siteKey))
+    cleanups.push(() => deleteDatabase(old))
+    await old.open()
+    const item = { id: 'kept', sequence: 7, state: 'queued', connectionId: 4, updatedAt: 1 }
+    await old.table('outbox').put(item)
+    old.close()
+
+    const db = await openUpgraded(siteKey)
+
+    expect(await db.outbox.get('kept')).toEqual(item)
+    const indexes = await db.transaction('r', db.outbox, (transaction) => [
+      ...(transaction.idbtrans.objectStore('outbox').indexNames as DOMStringList)
+    ])
+    expect(indexes.sort()).toEqual(['receipt.at', 'sequence', 'state'])
+  })
+
   it('upgrades a version 1 database that never had a directory', async () => {
     const siteKey = uniqueSiteKey()
     await savedByVersionOne(siteKey, [], [openConnection(1, { ContactIndvId: 3 })])

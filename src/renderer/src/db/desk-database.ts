@@ -73,6 +73,8 @@ export class DeskDatabase extends Dexie {
     })
     this.version(2)
       .stores({
+        // Every index is rewritten with each change of an item: only what a query uses.
+        outbox: 'id, &sequence, state, receipt.at',
         people: null,
         connections: null,
         peoplePages: 'page',

@@ -104,7 +104,8 @@ export class OutboxRepository implements DeliveryLoopStore {
         summary
       })
       try {
-        await this.#db.transaction('rw', outbox, () => outbox.add(item))
+        // Outside a transaction Dexie commits a write at once and resolves after the commit.
+        await outbox.add(item)
         this.#nextSequence = sequence + 1
         return item
       } catch (error) {
