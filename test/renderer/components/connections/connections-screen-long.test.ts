@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
+import { openConnection, person } from '../../data/reference-fixtures'
+import { dueIn, parish } from '../common/parish-data'
+import {
+  cleanUp,
+  keepOpen,
+  mountComponent,
+  openTestSite,
+  seriousAxeProblems,
+  summaryOf,
+  textOf,
+  until
+} from '../common/screen-harness'
+import { screenProps } from './screen-props.svelte'
+
+const EXTRA = 2000
+const GIVEN = ['Abel', 'Beth', 'Cyrus', 'Dinah', 'Ezra', 'Faith', 'Gideon', 'Hope']
+
+afterEach(async () => {
+  await cleanUp()
+  window.scrollTo(0, 0)
+})
+
+/** The parish and 2,000 more open connections, all dated, so Priya Raman's undated one is last. */
+function bigParish() {
+  const data = parish()
+  for (let index = 0; index < EXTRA; index++) {
+    const indvId = 1000 + index
+    data.people.push(person(indvId, GIVEN[index % GIVEN.length]!, `Member${index}`))
+    data.connections.push(
+      openConnection(5000 + index, {
+        ContactIndvId: indvId,
+        TeamId: 1 + (index % 3),
+        DueDate: dueIn(10 + (index % 20))
+      })
+    )
+  }
+  return data
+}
+
+function dataRows(container: HTMLElement): HTMLTableRowElement[] {
+  return [...container.querySelectorAll<HTMLTableRowElement>('tbody tr[aria-rowindex]')]
+}
+
+describe('connections screen with a long list', () => {
+  it('windows the rows while filters, search, the keyboard and unsent marks work on all of them', async () => {
+    const data = bigParish()
+    const careTeam = data.connections.filter(
+      (connection) => connection.TeamId === 2 && connection.Status === 'Open'
+    ).length
+    const { site } = await openTestSite(data)
+    await site.outbox.capture(keepOpen(108, 'Left a voicemail'), summaryOf('Priya Raman'), 'clerk')
+    await site.outbox.capture(keepOpen(108, 'Spoke with her'), summaryOf('Priya Raman'), 'clerk')
+    const selection = screenProps(site)
+    const container = mountComponent(ConnectionsScreen, selection)
+    await until(() => dataRows(container).length > 0, 'the list')
+    expect(textOf(container)).toContain(`${EXTRA + 10} open`)
+    expect(dataRows(container).length).toBeLessThan(100)
+    expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe(String(EXTRA + 11))
+
+    await userEvent.click(page.getByRole('searchbox', { name: 'Search contact' }))
+    await userEvent.keyboard('{ArrowDown}{End}')
+    expect(textOf(document.activeElement!.closest('td')!)).toBe('Priya Raman 2 unsent results')
+    expect(selection.selectedId).toBe(108)
+
+    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Team' }), 'Care team')
+    await until(() => textOf(container).includes(`${careTeam} of 2010 shown`), 'the team filter')
+    expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe(
+      String(careTeam + 1)
+    )
+    expect(dataRows(container).length).toBeLessThan(100)
+    await userEvent.click(page.getByRole('button', { name: 'Clear filters' }).first())
+    await userEvent.fill(page.getByRole('searchbox', { name: 'Search contact' }), 'raman')
+    await until(() => dataRows(container).length === 1, 'one row')
+    expect(container.querySelector('tr[aria-hidden="true"]')).toBeNull()
+    expect(textOf(dataRows(container)[0]!.querySelector('td')!)).toBe(
+      'Priya Raman 2 unsent results'
+    )
+    expect(await seriousAxeProblems(container)).toEqual([])
+  })
+})
