@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { describe, expect, it } from 'vitest'
 import { parseCliArgs } from '../../src/sim/cli-args'
@@ -21,14 +21,13 @@ function runWithNpx(args: string[]): ChildProcessWithoutNullStreams {
 }
 
 /** tsx directly, so the simulator's own exit code reaches the test (npm exec hides it). */
+/**
+ * Node with tsx as a loader, not tsx's own CLI: that CLI relays a signal to its child and,
+ * when the child's answer takes over 30 ms (a loaded machine), kills it and exits 130 itself,
+ * which would test tsx rather than the simulator.
+ */
 function runWithTsx(args: string[]): ChildProcessWithoutNullStreams {
-  return spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/sim/cli.ts', ...args],
-    {
-      cwd: ROOT
-    }
-  )
+  return spawn(process.execPath, ['--import', 'tsx', 'src/sim/cli.ts', ...args], { cwd: ROOT })
 }
 
 function exitOf(child: ChildProcessWithoutNullStreams): Promise<number | null> {
