@@ -7,21 +7,33 @@ export interface CallerOption {
   name: string
 }
 
+type PersonById = (indvId: number) => Individual | undefined
+
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
+
+function optionFor(indvId: number, personById: PersonById): CallerOption {
+  const person = personById(indvId)
+  return { indvId, name: person ? displayName(person) : `Person #${indvId}` }
+}
 
 /** The people open connections are assigned to, by name: the choices of the assignee filter. */
 export function callerOptions(
   connections: readonly ConnectionDetails[],
-  personById: (indvId: number) => Individual | undefined
+  personById: PersonById
 ): CallerOption[] {
   const ids = new Set<number>()
   for (const connection of connections) {
     if (connection.CallerIndvId !== NO_ASSIGNEE) ids.add(connection.CallerIndvId)
   }
   return [...ids]
-    .map((indvId) => {
-      const person = personById(indvId)
-      return { indvId, name: person ? displayName(person) : `Person #${indvId}` }
-    })
+    .map((indvId) => optionFor(indvId, personById))
     .sort((left, right) => collator.compare(left.name, right.name) || left.indvId - right.indvId)
+}
+
+/**
+ * Only the person the filter holds (if any): enough for the closed select to show its value,
+ * without sorting and mounting thousands of choices nobody has asked to see yet.
+ */
+export function chosenCallerOptions(chosen: number | null, personById: PersonById): CallerOption[] {
+  return chosen === null ? [] : [optionFor(chosen, personById)]
 }
