@@ -57,7 +57,7 @@ export interface DeliveryLoop {
  * round trip whatever its size, so batches are large; the main process still sends at most
  * a few requests at a time, and the list follows every batch.
  */
-export const DEFAULT_BATCH_SIZE = 250
+export const DEFAULT_BATCH_SIZE = 100
 
 const NOT_ATTEMPTED: DeliveryOutcome = {
   kind: 'not-attempted',
@@ -163,8 +163,8 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
           follow([...settled, ...putBack])
           break
         }
-        follow(settled)
         if (lockedNext.length > 0) {
+          follow(settled)
           unwritten = settled
           current = lockedNext
         } else {

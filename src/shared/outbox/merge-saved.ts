@@ -21,7 +21,14 @@ export function mergeSaved(
     const latest = update ?? item
     if (UNSENT.has(latest.state)) items.push(latest)
   }
-  for (const added of byId.values()) if (UNSENT.has(added.state)) items.push(added)
-  items.sort((left, right) => left.sequence - right.sequence)
+  // Updates keep their place, so the list stays in capture order; only additions need a
+  // sort (the delivery loop merges a batch into thousands of items several times a batch).
+  let added = false
+  for (const item of byId.values()) {
+    if (!UNSENT.has(item.state)) continue
+    items.push(item)
+    added = true
+  }
+  if (added) items.sort((left, right) => left.sequence - right.sequence)
   return { items, settled }
 }
