@@ -1,10 +1,9 @@
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
-import { BENCH_SUMMARY, BENCH_USER, benchChangeRequest } from '../../contract/bench-items'
+import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
 import type { DrainWriteFloor } from '../../contract/desk-bench-api'
 import { deleteRawDatabase, openRawDatabase, writeTransaction } from '../shared/raw-idb'
-import { signedInSite, uniqueName } from './page-context'
+import { queuedItems } from './drain'
+import { uniqueName } from './page-context'
 import { createOutboxLikeStore } from './save-latency'
 
 /**
@@ -54,20 +53,4 @@ async function timeWrites(lists: OutboxItem[][], batchSize: number): Promise<num
     db.close()
     await deleteRawDatabase(name)
   }
-}
-
-function queuedItems(count: number): OutboxItem[] {
-  const capturedAt = Date.now() - 60_000
-  return Array.from({ length: count }, (_, index) =>
-    createOutboxItem({
-      id: crypto.randomUUID(),
-      idempotencyKey: crypto.randomUUID(),
-      siteKey: signedInSite(),
-      capturedBy: BENCH_USER,
-      sequence: index + 1,
-      capturedAt,
-      body: benchChangeRequest(index),
-      summary: BENCH_SUMMARY
-    })
-  )
 }

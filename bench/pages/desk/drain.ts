@@ -102,7 +102,8 @@ function notAttempted(items: readonly SendItem[]): SendBatchResult {
   return { results: items.map((item) => ({ id: item.id, outcome })), paused: true }
 }
 
-function queuedItems(count: number): OutboxItem[] {
+/** Items as the clerk's captures leave them, a minute old, for the drain benchmarks. */
+export function queuedItems(count: number): OutboxItem[] {
   const capturedAt = Date.now() - 60_000
   return Array.from({ length: count }, (_, index) =>
     createOutboxItem({

@@ -53,9 +53,9 @@ export interface DeliveryLoop {
 }
 
 /**
- * Items per send batch. Each batch costs two strict commits in the page and one bridge
- * round trip whatever its size, so batches are large; the main process still sends at most
- * a few requests at a time, and the list follows every batch.
+ * Items per send batch. Each batch costs a strict commit and a bridge round trip whatever
+ * its size, which favours large batches; but the page handles a batch's answers in one
+ * task, and at 250 those tasks passed 50 ms while the clerk typed (bench/RESULTS.md).
  */
 export const DEFAULT_BATCH_SIZE = 100
 

@@ -27,7 +27,10 @@ export const REFERENCE_KINDS = [
 ] as const
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number]
 
-/** `sequence` is the last capture number handed out; `asOf:<kind>` when a kind was fetched. */
+/**
+ * `sequence`: the last capture number as version 1 counted it (still read, no longer written:
+ * the outbox's unique sequence index keeps numbers apart); `asOf:<kind>` when a kind was fetched.
+ */
 export type MetaKey = 'sequence' | `asOf:${ReferenceKind}`
 
 export interface MetaRow {
