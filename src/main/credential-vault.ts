@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import type { CredentialStatus } from '../shared/bridge/channels'
+import { siteKeyOf } from '../shared/site-key'
 import { DEFAULT_BASE_URL } from './base-url'
 import type { CredentialVault, Credentials } from './service-contracts'
 
@@ -143,6 +144,7 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
       backend: backend(),
       persisted: usable && stored.passwordCiphertext !== undefined,
       practice: stored?.practice ?? false,
+      siteKey: stored ? siteKeyOf(stored) : null,
       needsSignIn: stored !== null && password === null
     }
   }

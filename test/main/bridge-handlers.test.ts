@@ -9,6 +9,7 @@ import type {
 import type { CredentialStatus, SendItem } from '../../src/shared/bridge/channels'
 import type { Envelope } from '../../src/shared/bridge/envelope'
 import { CredentialsRejectedError, LinkNotAllowedError } from '../../src/shared/errors'
+import { siteKeyOf } from '../../src/shared/site-key'
 
 const PASSWORD = 'password231-secret'
 const PRACTICE_PASSWORD = 'practice-pass-secret'
@@ -39,6 +40,7 @@ function fakeVault() {
     backend: 'gnome_libsecret',
     persisted: saved !== null,
     practice: saved?.practice ?? false,
+    siteKey: saved ? siteKeyOf({ ...saved.credentials, practice: saved.practice }) : null,
     needsSignIn: false,
     ...(saved && { password: saved.credentials.password })
   })

@@ -96,6 +96,7 @@ describe('credential vault', () => {
       backend: 'gnome_libsecret',
       persisted: false,
       practice: false,
+      siteKey: null,
       needsSignIn: false
     })
     expect(await make().current()).toBeNull()
@@ -110,7 +111,12 @@ describe('credential vault', () => {
         practice: false,
         persistWithoutKeychain: false
       })
-      expect(status).toMatchObject({ configured: true, persisted: true, needsSignIn: false })
+      expect(status).toMatchObject({
+        configured: true,
+        persisted: true,
+        needsSignIn: false,
+        siteKey: `${credentials.baseUrl}#${credentials.siteNumber}`
+      })
       expect(JSON.stringify(status)).not.toContain(PASSWORD)
       expect(dump()).not.toContain(PASSWORD)
       const stored = data.get(CREDENTIALS_KEY) as Record<string, unknown>
@@ -173,6 +179,8 @@ describe('credential vault', () => {
     const vault = make()
     const status = await vault.save(credentials, { practice: true, persistWithoutKeychain: true })
     expect(status).toMatchObject({ configured: true, persisted: false, practice: true })
+    // The practice site's port changes on every start; its outbox must not.
+    expect(status.siteKey).toBe(`practice#${credentials.siteNumber}`)
     expect(dump()).not.toContain(PASSWORD)
     expect(dump()).not.toContain('passwordCiphertext')
     expect(await vault.current()).toEqual(credentials)
@@ -244,6 +252,7 @@ describe('credential vault', () => {
       username: null,
       persisted: false,
       practice: false,
+      siteKey: null,
       needsSignIn: false
     })
     expect(await vault.current()).toBeNull()

@@ -18,6 +18,7 @@ const status = {
   backend: 'gnome_libsecret',
   persisted: true,
   practice: false,
+  siteKey: 'https://secure.accessacs.com/api_accessacs_mobile/v2#12345',
   needsSignIn: false
 }
 

@@ -1,5 +1,4 @@
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import { siteKeyOf } from '../../../src/renderer/src/db/site-key'
 import type { DeskApi } from '../../../src/shared/bridge/desk-api'
 import { deskFromWindow } from '../../../src/shared/bridge/window-desk'
 import { BenchError } from '../../bench-error'
@@ -13,10 +12,10 @@ let opened = 0
 /** Signs in to the practice site through the bridge, as the practice button does. */
 export async function signIn(): Promise<string> {
   const { status } = await desk.practice.start()
-  if (status.siteNumber === null) {
-    throw new BenchError('The practice sign-in answered without a site number')
+  if (status.siteKey === null) {
+    throw new BenchError('The practice sign-in answered without a site')
   }
-  siteKey = siteKeyOf(status.baseUrl, status.siteNumber)
+  siteKey = status.siteKey
   return siteKey
 }
 

@@ -31,6 +31,8 @@ export const credentialStatusSchema = z.object({
   persisted: z.boolean(),
   /** The built-in practice site rather than the church's own. */
   practice: z.boolean(),
+  /** The site whose outbox is in use (src/shared/site-key.ts), or null when none is saved. */
+  siteKey: z.string().min(1).nullable(),
   /** The stored password could not be read back and was deleted: ask the clerk again. */
   needsSignIn: z.boolean()
 })

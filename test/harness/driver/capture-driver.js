@@ -8,7 +8,6 @@
 import './zod-jitless'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
-import { siteKeyOf } from '../../../src/renderer/src/db/site-key'
 import { openSiteStates } from '../../../src/renderer/src/state/site-states'
 import { deskFromWindow } from '../../../src/shared/bridge/window-desk'
 import { DeskError } from '../../../src/shared/errors'
@@ -78,13 +77,13 @@ async function captureOne(entry, capturedBy) {
 const api = {
   async open({ deliver }) {
     const status = await desk.credentials.status()
-    if (!status.configured || status.siteNumber === null) {
+    if (!status.configured || status.siteKey === null) {
       throw new DeskError('Nobody is signed in: sign in (or start practice) before capturing')
     }
     site?.states?.close()
     site?.database.close()
     site = undefined
-    const siteKey = siteKeyOf(status.baseUrl, status.siteNumber)
+    const siteKey = status.siteKey
     const registry = new SiteRegistry()
     if (deliver) {
       const states = await openSiteStates(desk, siteKey, registry)

@@ -17,6 +17,7 @@ import type {
   Paged,
   Team
 } from '../../../src/shared/lookups'
+import { siteKeyOf } from '../../../src/shared/site-key'
 
 /**
  * A stand-in for `window.desk` (the bridge, not fetch): serves reference data from memory,
@@ -51,7 +52,7 @@ export class FakeDesk implements DeskApi {
     })),
     paused: false
   })
-  status: CredentialStatus = {
+  #status: CredentialStatus = {
     configured: false,
     baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
     siteNumber: null,
@@ -59,8 +60,23 @@ export class FakeDesk implements DeskApi {
     backend: 'test',
     persisted: false,
     practice: false,
+    siteKey: null,
     needsSignIn: false
   }
+
+  get status(): CredentialStatus {
+    return this.#status
+  }
+
+  /** As the vault does, the site key follows the saved site; tests set the rest. */
+  set status(status: Omit<CredentialStatus, 'siteKey'> & { siteKey?: string | null }) {
+    const { baseUrl, siteNumber, practice } = status
+    this.#status = {
+      ...status,
+      siteKey: siteNumber === null ? null : siteKeyOf({ baseUrl, siteNumber, practice })
+    }
+  }
+
   signInAnswer: (request: SignInRequest) => Promise<SignInResult> = async (request) => {
     this.status = {
       ...this.status,

@@ -2,7 +2,8 @@ import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { databaseNameOf, siteKeyOf } from '../../../src/renderer/src/db/site-key'
+import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
+import { siteKeyOf } from '../../../src/shared/site-key'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { deleteDatabase, keepOpenBody, summaryFor } from './outbox-fixtures'
 
@@ -25,8 +26,22 @@ async function openSite(registry: SiteRegistry, siteKey: string): Promise<DeskDa
 
 describe('site keys', () => {
   it('treat a trailing slash or spaces in the base URL as the same site', () => {
-    expect(siteKeyOf(' https://secure.accessacs.com/api/v2/ ', 12345)).toBe(
-      'https://secure.accessacs.com/api/v2#12345'
+    expect(
+      siteKeyOf({
+        baseUrl: ' https://secure.accessacs.com/api/v2/ ',
+        siteNumber: 12345,
+        practice: false
+      })
+    ).toBe('https://secure.accessacs.com/api/v2#12345')
+  })
+
+  it('name the practice site without its port, which changes every start', () => {
+    const at = (port: number) => `http://127.0.0.1:${port}/api_accessacs_mobile/v2`
+    expect(siteKeyOf({ baseUrl: at(40000), siteNumber: 12345, practice: true })).toBe(
+      siteKeyOf({ baseUrl: at(40001), siteNumber: 12345, practice: true })
+    )
+    expect(siteKeyOf({ baseUrl: at(40000), siteNumber: 12345, practice: true })).not.toBe(
+      siteKeyOf({ baseUrl: at(40000), siteNumber: 12345, practice: false })
     )
   })
 

@@ -1,12 +1,3 @@
-/**
- * Every Access ACS site gets its own database, so one church's unsent results can never be
- * delivered to another's. The site key is `"<baseUrl>#<siteNumber>"`, as on OutboxItem.
- */
-export function siteKeyOf(baseUrl: string, siteNumber: number): string {
-  // A trailing slash is the same site to the service, so it must be the same database.
-  return `${baseUrl.trim().replace(/\/+$/, '')}#${siteNumber}`
-}
-
 const DATABASE_PREFIX = 'connections-desk:'
 
 /**

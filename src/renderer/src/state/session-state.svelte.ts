@@ -1,7 +1,6 @@
 import type { CredentialStatus, SignInRequest, SignInResult } from '../../../shared/bridge/channels'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { DeskError } from '../../../shared/errors'
-import { siteKeyOf } from '../db/site-key'
 import { asDeskError } from './as-desk-error'
 
 export interface SessionHooks {
@@ -41,8 +40,8 @@ export class SessionState {
   /** The site whose outbox and reference data are in use, when one is configured. */
   get siteKey(): string | null {
     const status = this.#status
-    if (!status?.configured || status.siteNumber === null) return null
-    return siteKeyOf(status.baseUrl, status.siteNumber)
+    if (!status?.configured) return null
+    return status.siteKey
   }
 
   get username(): string | null {

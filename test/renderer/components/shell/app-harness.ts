@@ -15,9 +15,9 @@ export interface LaunchOptions {
 }
 
 /** A practice site address of its own (the port), so each test has its own database. */
-function practiceBaseUrl(): string {
-  const port = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
-  return `http://127.0.0.1:${port}/api_accessacs_mobile/v2`
+/** The practice site key leaves the port out, so each test's own site number keeps its database apart. */
+function practiceSiteNumber(): number {
+  return 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
 }
 
 /**
@@ -26,15 +26,15 @@ function practiceBaseUrl(): string {
  */
 export async function launchApp(options: LaunchOptions = {}) {
   const desk = new FakeDesk(options.data ?? parish())
-  const baseUrl = practiceBaseUrl()
+  const siteNumber = practiceSiteNumber()
   desk.status = { ...desk.status, ...options.status }
   desk.practice = {
     start: async (): Promise<SignInResult> => {
       desk.status = {
         ...desk.status,
         configured: true,
-        baseUrl,
-        siteNumber: 12345,
+        baseUrl: 'http://127.0.0.1:40000/api_accessacs_mobile/v2',
+        siteNumber,
         username: 'jadams',
         practice: true,
         needsSignIn: false
@@ -53,7 +53,7 @@ export async function launchApp(options: LaunchOptions = {}) {
   })
   const container = mountComponent(App, { app, forms: options.forms ?? STUB_FORMS })
   await app.start()
-  return { app, desk, container, registry, baseUrl }
+  return { app, desk, container, registry }
 }
 
 /** Signs in to the practice site from the first-run screen and waits for its data. */

@@ -141,7 +141,7 @@ describe('app shell', () => {
     await expect.element(page.getByRole('heading', { name: 'Sign in to Access ACS' })).toBeVisible()
     expect(app.site).toBeNull()
     await until(
-      () => textOf(container).includes('1 result for site 12345 (127.0.0.1:'),
+      () => textOf(container).includes('1 result for the practice site —'),
       'the waiting result to be named on the sign-in screen'
     )
 

@@ -1,5 +1,8 @@
-/** "site 12345 (secure.accessacs.com)" from a site key `"<baseUrl>#<siteNumber>"`. */
+import { isPracticeSiteKey } from '../../../../shared/site-key'
+
+/** "site 12345 (secure.accessacs.com)", or "the practice site", from a site key. */
 export function siteLabelOf(siteKey: string): string {
+  if (isPracticeSiteKey(siteKey)) return 'the practice site'
   const hash = siteKey.lastIndexOf('#')
   if (hash < 0) return siteKey
   const siteNumber = siteKey.slice(hash + 1)
