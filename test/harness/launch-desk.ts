@@ -6,6 +6,7 @@ import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../setup/chromium'
 import { findBrowserProcess, killBrowserProcess } from './browser-process'
+import { throttlePageCpu } from './cpu-throttle'
 import { rendererDir } from './build-renderer'
 import { createDeskServices, type DeskServices } from './desk-services'
 import { HarnessError } from './harness-error'
@@ -165,6 +166,7 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
         warn: logger.warn
       })
       const page = context.pages()[0] ?? (await context.newPage())
+      await throttlePageCpu(page)
       // As index.ts on did-finish-load: each load of the window wakes delivery.
       page.on('load', () => services.scheduler.start())
       await page.goto(renderer.entryUrl, { waitUntil: 'load' })
