@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright'
+import type { AcsNetworkOptions } from '../../src/main/api/http'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../setup/chromium'
@@ -29,6 +30,8 @@ export interface LaunchDeskOptions {
   statePath?: string
   /** The built renderer; default the one this test run's global setup built. */
   rendererDir?: string
+  /** The API client's trust store and proxy settings, as index.ts hands them over. */
+  network?: AcsNetworkOptions
 }
 
 /**
@@ -92,7 +95,8 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
     const profileDir =
       options.profileDir ?? (await mkdtemp(join(tmpdir(), 'connections-desk-profile-')))
     if (!options.profileDir) cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
-    return await assembleDesk({ renderer, sim, profileDir, cleanups })
+    const network = options.network ?? {}
+    return await assembleDesk({ renderer, sim, profileDir, cleanups, network })
   } catch (error) {
     await runCleanups(cleanups.reverse())
     throw error
@@ -105,6 +109,7 @@ interface Parts {
   profileDir: string
   /** What close() undoes after the browser, in the order they were started. */
   cleanups: Array<() => Promise<void>>
+  network: AcsNetworkOptions
 }
 
 async function assembleDesk(parts: Parts): Promise<Desk> {
@@ -134,7 +139,8 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
         }
       },
       openedLinks,
-      logger
+      logger,
+      network: parts.network
     })
     services.scheduler.setOnline(online)
     let context: BrowserContext

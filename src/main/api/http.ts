@@ -13,7 +13,7 @@ import { transportFailureOf, type TransportFailure } from './transport-failure'
  * time, timeouts, and a cap on how much of an answer is read. It never throws for network
  * trouble; it reports what happened, and whether the request can have left.
  */
-export interface AcsHttpOptions {
+export interface AcsHttpOptions extends AcsNetworkOptions {
   /** How long connecting may take. */
   connectTimeoutMs?: number
   /** How long a whole request may take, answer body included. */
@@ -21,6 +21,10 @@ export interface AcsHttpOptions {
   /** Bytes of an answer body read at most; a bigger answer is cut and marked. */
   maxBodyBytes?: number
   logger?: ApiLogger
+}
+
+/** What the computer's settings decide: whom to trust, which way to go. */
+export interface AcsNetworkOptions {
   /**
    * The certificate authorities to trust instead of Node's built-in list (the app passes
    * the built-in list plus the system's: trust-store.ts). Read once, at the first request.
