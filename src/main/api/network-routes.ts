@@ -46,7 +46,14 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
 
   function tls(): { secureContext?: SecureContext } {
     if (!contextBuilt && options.trustedCertificates) {
-      secureContext = trustContext(options.trustedCertificates())
+      try {
+        secureContext = trustContext(options.trustedCertificates())
+      } catch (error) {
+        // A list Node cannot load must not stop delivery: sites with public certificates
+        // still work with Node's own, and the log says why a filtered office does not.
+        const reason = error instanceof Error ? error.message : String(error)
+        logger.warn(`trust store: unusable (${reason}); using Node's built-in authorities`)
+      }
     }
     contextBuilt = true
     return secureContext ? { secureContext } : {}

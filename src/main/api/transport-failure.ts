@@ -54,13 +54,11 @@ const AFTER_SENDING: Record<string, string> = {
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the site’s answer was cut off'
 }
 
-/** A proxy's own trouble: it could not be reached, or it dropped the tunnel. */
-const PROXY_UNREACHABLE = new Set([
-  ...Object.keys(BEFORE_SENDING),
-  'ECONNRESET',
-  'UND_ERR_SOCKET',
-  'UND_ERR_PRX_CONN'
-])
+/**
+ * Through a proxy, these can only be the proxy's: it resolves and connects to the site
+ * itself. A cut is not among them: it may come from inside the tunnel (a filter).
+ */
+const PROXY_UNREACHABLE = new Set(Object.keys(BEFORE_SENDING))
 
 const PROXY_SIGN_IN =
   'the office’s proxy server asks for a sign-in Connections Desk cannot give (ask whoever runs this office’s network to let it through to Access ACS)'
@@ -105,7 +103,7 @@ function notConnectedMessage(error: unknown, code: string, context: FailureConte
       ? PROXY_SIGN_IN
       : `the office’s proxy server would not open a connection to the site (it answered ${refusal}; ask whoever runs this office’s network)`
   }
-  if (context.proxy && PROXY_UNREACHABLE.has(code)) {
+  if (context.proxy && (PROXY_UNREACHABLE.has(code) || hasCode(error, 'UND_ERR_PRX_CONN'))) {
     return `the office’s proxy server (${context.proxy}) could not be reached (check this computer’s proxy settings, or ask whoever runs this office’s network)`
   }
   const known = BEFORE_SENDING[code]
@@ -126,6 +124,15 @@ function proxyRefusal(error: unknown): number | undefined {
     current = current.cause
   }
   return undefined
+}
+
+function hasCode(error: unknown, wanted: string): boolean {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
+    if ((current as { code?: unknown }).code === wanted) return true
+    current = current.cause
+  }
+  return false
 }
 
 /** undici wraps system errors: the code may sit on the error or on its cause. */

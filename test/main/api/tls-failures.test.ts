@@ -112,6 +112,22 @@ describe('the client against TLS fronts of the practice site', () => {
     }
   })
 
+  it('keeps delivering with Node’s own list when the trust store cannot be read, and logs why', async () => {
+    const lines: string[] = []
+    const unreadable = createAcsClient({
+      logger: { info: (line) => lines.push(line), warn: (line) => lines.push(line) },
+      trustedCertificates: () => {
+        throw new Error('the keychain is locked')
+      }
+    })
+    try {
+      expect((await post(fixture.site.baseUrl, unreadable)).kind).toBe('accepted')
+    } finally {
+      await unreadable.close()
+    }
+    expect(lines.some((line) => line.includes('the keychain is locked'))).toBe(true)
+  })
+
   const certificateCases: Array<[IdentityName, string, string]> = [
     ['broken-chain', 'a leaf without its intermediate', FILTER],
     ['filter', 'an unknown authority’s leaf (a filtering proxy)', FILTER],

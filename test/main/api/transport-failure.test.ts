@@ -58,4 +58,18 @@ describe('transport failures', () => {
       'it answered 502'
     )
   })
+
+  it('blames the proxy for a connection it refused, not for a cut inside its tunnel', () => {
+    const viaProxy = { ...notStarted, proxy: '10.0.0.1:3128' }
+    expect(transportFailureOf(coded('ECONNREFUSED'), viaProxy).message).toContain(
+      'the office’s proxy server (10.0.0.1:3128) could not be reached'
+    )
+    const dropped = coded('UND_ERR_PRX_CONN', 'Proxy connection failed', {
+      cause: coded('UND_ERR_SOCKET', 'other side closed')
+    })
+    expect(transportFailureOf(dropped, viaProxy).message).toContain('could not be reached')
+    expect(transportFailureOf(coded('ECONNRESET'), viaProxy).message).toContain(
+      'the connection was cut while it was being set up'
+    )
+  })
 })
