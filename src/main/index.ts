@@ -19,6 +19,7 @@ import { createAcsClient } from './api/acs-client'
 import { createAcsLookups } from './api/acs-lookups'
 import type { ApiLogger } from './api/api-logger'
 import { createAcsHttp } from './api/http'
+import { loadTrustStore } from './api/trust-store'
 import {
   APP_ENTRY_URL,
   APP_ORIGIN,
@@ -74,7 +75,12 @@ function start(): void {
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
   const vault = createCredentialVault({ safeStorage, store: new Store<Record<string, unknown>>() })
-  const http = createAcsHttp({ logger })
+  // The system's authorities and proxy, as Chromium uses them: docs/network.md.
+  const http = createAcsHttp({
+    logger,
+    trustedCertificates: () => loadTrustStore(undefined, logger).certificates,
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url)
+  })
   const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),

@@ -1,7 +1,7 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
 import { createAcsLookups } from '../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../src/main/api/api-logger'
-import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
+import { createAcsHttp, type AcsHttp, type AcsNetworkOptions } from '../../src/main/api/http'
 import { createBridgeHandlers, type BridgeHandler } from '../../src/main/bridge-handlers'
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
@@ -40,6 +40,8 @@ export interface DeskServicesOptions {
   /** Links the page asked to open in the system browser, in order. */
   openedLinks: string[]
   logger: ApiLogger
+  /** The trust store and proxy settings index.ts hands the API client; none by default. */
+  network?: AcsNetworkOptions
 }
 
 /** The user the app's practice mode signs in as (src/main/practice-site-host.ts). */
@@ -54,7 +56,7 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     warn: (message) => logger.warn(`vault: ${message}`)
   })
   // One agent shared by the client and the lookups, as in index.ts.
-  const http = createAcsHttp({ logger })
+  const http = createAcsHttp({ logger, ...options.network })
   const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),

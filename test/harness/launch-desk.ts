@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright'
+import type { AcsNetworkOptions } from '../../src/main/api/http'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../setup/chromium'
@@ -30,6 +31,8 @@ export interface LaunchDeskOptions {
   statePath?: string
   /** The built renderer; default the one this test run's global setup built. */
   rendererDir?: string
+  /** The API client's trust store and proxy settings, as index.ts hands them over. */
+  network?: AcsNetworkOptions
 }
 
 /**
@@ -93,7 +96,8 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
     const profileDir =
       options.profileDir ?? (await mkdtemp(join(tmpdir(), 'connections-desk-profile-')))
     if (!options.profileDir) cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
-    return await assembleDesk({ renderer, sim, profileDir, cleanups })
+    const network = options.network ?? {}
+    return await assembleDesk({ renderer, sim, profileDir, cleanups, network })
   } catch (error) {
     await runCleanups(cleanups.reverse())
     throw error
@@ -106,6 +110,7 @@ interface Parts {
   profileDir: string
   /** What close() undoes after the browser, in the order they were started. */
   cleanups: Array<() => Promise<void>>
+  network: AcsNetworkOptions
 }
 
 async function assembleDesk(parts: Parts): Promise<Desk> {
@@ -135,7 +140,8 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
         }
       },
       openedLinks,
-      logger
+      logger,
+      network: parts.network
     })
     services.scheduler.setOnline(online)
     let context: BrowserContext
