@@ -17,6 +17,16 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/dist/**/*.test.ts'],
+          // No electron mock here: the boot check brings its own recording stand-in.
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
