@@ -7,7 +7,8 @@ export interface UpdaterLike {
   autoDownload: boolean
   autoInstallOnAppQuit: boolean
   setFeedURL(options: { provider: 'generic'; url: string }): void
-  checkForUpdates(): Promise<unknown>
+  /** With autoDownload, the result carries the background download. */
+  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null>
   quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void
   on(event: 'update-available', listener: (info: { version: string }) => void): unknown
   on(event: 'update-downloaded', listener: (info: { version: string }) => void): unknown
@@ -53,6 +54,8 @@ export type RestartResult =
 export interface UpdateService {
   /** Arms the first check (shortly after start) and the six-hourly ones. */
   start(): void
+  /** The computer woke: a check it slept through is made now. */
+  onResume(): void
   /** Checks now (the computer woke, or a test): downloads in the background if newer. */
   check(): Promise<void>
   state(): UpdateState
@@ -113,7 +116,8 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   }
 
   function arm(): void {
-    if (!enabled || disposed) return
+    // Once an update is ready there is nothing more to fetch until the restart.
+    if (!enabled || disposed || current.status === 'ready') return
     if (timer !== undefined) clock.clearTimeout(timer)
     timer = clock.setTimeout(
       () => {
@@ -129,7 +133,10 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
     lastCheckAt = clock.now()
     if (current.status === 'idle') set({ status: 'checking' })
     try {
-      await updater.checkForUpdates()
+      const result = await updater.checkForUpdates()
+      // A failed download is also emitted as 'error' (logged there); the promise itself must
+      // not surface as an unhandled rejection.
+      result?.downloadPromise?.catch(() => {})
     } catch (error) {
       log.warn(`updates: the check failed (${error instanceof Error ? error.message : error})`)
       if (current.status === 'checking') set({ status: 'idle' })
@@ -179,6 +186,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
 
   return {
     start: arm,
+    onResume: arm,
     check,
     state: () => current,
     restart,
