@@ -57,8 +57,9 @@ export function builderConfig(env: Env = process.env): Configuration {
     copyright: 'Copyright © Connections Desk contributors',
     directories: { output: 'dist', buildResources: 'resources' },
     // What runs and nothing else: electron-vite's output and package.json. electron-builder
-    // adds the production dependencies itself (never devDependencies).
-    files: ['out/**/*', '!out/**/*.map', 'package.json'],
+    // adds the production dependencies itself (never devDependencies); no source map of
+    // ours or of a dependency goes in.
+    files: ['out/**/*', 'package.json', '!**/*.map'],
     asar: true,
     // No native modules: nothing to rebuild, and no Electron headers to download.
     npmRebuild: false,

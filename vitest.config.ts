@@ -20,6 +20,9 @@ export default defineConfig({
           name: 'dist',
           environment: 'node',
           include: ['test/dist/**/*.test.ts'],
+          globalSetup: ['test/dist/global-setup.ts'],
+          // One packaging check at a time: each is a build step of its own.
+          fileParallelism: false,
           // No electron mock here: the boot check brings its own recording stand-in.
           testTimeout: 120_000,
           hookTimeout: 120_000
