@@ -15,6 +15,9 @@ import type { OutboxActivity } from './updates/outbox-activity'
 import { createUpdateService, type UpdaterLike } from './updates/update-service'
 import type { QuitDialog } from './window-options'
 
+/** As the clerk reads it; app.getName() is package.json's name, which also names the data folder. */
+const PRODUCT_NAME = 'Connections Desk'
+
 /**
  * The wiring of the app's care of itself (logs, menu, updates, diagnostics) to Electron.
  * Every decision lives in the modules it imports; index.ts calls these two functions.
@@ -108,7 +111,7 @@ export function startSupport(options: SupportOptions): Support {
     },
     defaultFolder: app.getPath('desktop'),
     facts: () => ({
-      app: { name: app.getName(), version: app.getVersion(), packaged: app.isPackaged },
+      app: { name: PRODUCT_NAME, version: app.getVersion(), packaged: app.isPackaged },
       versions: {
         electron: process.versions.electron,
         chrome: process.versions.chrome,
@@ -131,14 +134,14 @@ export function startSupport(options: SupportOptions): Support {
       appMenuTemplate({
         platform: process.platform,
         development: options.development,
-        appName: app.getName(),
+        appName: PRODUCT_NAME,
         actions: {
           // The page adds its outbox counts and calls diagnostics:save.
           saveDiagnostics: () => options.broadcast('diagnostics:requested', {}),
           showAbout: () =>
             showInfo(
               aboutBox({
-                name: app.getName(),
+                name: PRODUCT_NAME,
                 version: app.getVersion(),
                 electron: process.versions.electron ?? '',
                 chrome: process.versions.chrome ?? '',
@@ -146,7 +149,7 @@ export function startSupport(options: SupportOptions): Support {
                 os: `${process.platform} ${release()} (${process.arch})`
               })
             ),
-          showShortcuts: () => showInfo(shortcutsBox(app.getName()))
+          showShortcuts: () => showInfo(shortcutsBox(PRODUCT_NAME))
         }
       })
     )
