@@ -56,10 +56,10 @@ export function builderConfig(env: Env = process.env): Configuration {
     executableName: 'connections-desk',
     copyright: 'Copyright © Connections Desk contributors',
     directories: { output: 'dist', buildResources: 'resources' },
-    // What runs and nothing else: electron-vite's output and package.json. electron-builder
-    // adds the production dependencies itself (never devDependencies); no source map of
-    // ours or of a dependency goes in.
-    files: ['out/**/*', 'package.json', '!**/*.map'],
+    // What runs and nothing else: electron-vite's three outputs (not the test harness's
+    // builds beside them in out/) and package.json. electron-builder adds the production
+    // dependencies itself (never devDependencies); no source map of ours or of a dependency.
+    files: ['out/main/**/*', 'out/preload/**/*', 'out/renderer/**/*', 'package.json', '!**/*.map'],
     asar: true,
     // No native modules: nothing to rebuild, and no Electron headers to download.
     npmRebuild: false,

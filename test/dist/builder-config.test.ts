@@ -36,7 +36,13 @@ describe('electron-builder.ts', () => {
 
   it('packs only the built app and package.json, in an asar, without source maps', () => {
     expect(config.asar).toBe(true)
-    expect(config.files).toEqual(['out/**/*', 'package.json', '!**/*.map'])
+    expect(config.files).toEqual([
+      'out/main/**/*',
+      'out/preload/**/*',
+      'out/renderer/**/*',
+      'package.json',
+      '!**/*.map'
+    ])
     expect(config.npmRebuild).toBe(false)
   })
 

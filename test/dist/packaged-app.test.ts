@@ -121,6 +121,11 @@ describe('the packaged app (electron-builder --dir, Linux)', () => {
     }
     const top = new Set([...entries].map((entry) => entry.split('/')[1]))
     expect([...top].sort()).toEqual(['node_modules', 'out', 'package.json'])
+    // Only the app's own build: the test harness builds its renderer into out/harness.
+    const outFolders = [...entries].filter((entry) => entry.startsWith('/out/'))
+    expect(new Set(outFolders.map((entry) => entry.split('/')[2]))).toEqual(
+      new Set(['main', 'preload', 'renderer'])
+    )
     for (const folderName of ['src', 'test', 'bench', 'scripts', 'resources']) {
       expect(top.has(folderName)).toBe(false)
     }
