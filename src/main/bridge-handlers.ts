@@ -15,7 +15,8 @@ import type {
   Credentials,
   DeliveryService,
   ExternalLinks,
-  PracticeSiteHost
+  PracticeSiteHost,
+  SupportService
 } from './service-contracts'
 
 export interface BridgeServices {
@@ -24,6 +25,8 @@ export interface BridgeServices {
   delivery: DeliveryService
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
+  /** Absent where there is no app around the bridge (the test harness): see noSupport. */
+  support?: SupportService
 }
 
 /** Which window asked: delivery lets only one window send at a time. */
@@ -52,6 +55,7 @@ type Implementations = {
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
   const { vault, lookups, delivery, practiceSite, externalLinks } = services
+  const support = services.support ?? noSupport
 
   async function signIn(
     typed: Credentials,
@@ -101,7 +105,14 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       lookups.people(await signedIn(), page, pageSize),
     'lookups:connections': async ({ status, page, pageSize }) =>
       lookups.connections(await signedIn(), status, page, pageSize),
-    'links:open': ({ url }) => externalLinks.open(url).then(() => undefined)
+    'links:open': ({ url }) => externalLinks.open(url).then(() => undefined),
+    'updates:state': () => support.updateState(),
+    'updates:restart': () => support.restartForUpdate(),
+    'diagnostics:save': ({ outbox }) => support.saveDiagnostics(outbox),
+    'errors:report': (error) => {
+      support.reportRendererError(error)
+      return undefined
+    }
   }
 
   async function dispatch<C extends InvokeChannel>(
@@ -131,4 +142,22 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
 
 function describe(channel: unknown): string {
   return typeof channel === 'string' ? `"${channel.slice(0, 60)}"` : `a ${typeof channel}`
+}
+
+/**
+ * Where the bridge runs without the app around it: no updates, no diagnostics file, and
+ * the page's errors on the console (which the app routes into its log).
+ */
+const noSupport: SupportService = {
+  updateState: () => ({ status: 'off' }),
+  restartForUpdate: async () => ({
+    kind: 'not-ready',
+    message: 'Updates are not available in this copy of the app.'
+  }),
+  saveDiagnostics: async () => {
+    throw new DeskError('Saving diagnostics is not available in this copy of the app.')
+  },
+  reportRendererError: (error) => {
+    console.error(`The page failed: ${error.name}: ${error.message}`)
+  }
 }

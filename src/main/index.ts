@@ -14,48 +14,47 @@ import Store from 'electron-store'
 import { join } from 'node:path'
 import type { EventChannelName } from '../shared/bridge/channel-names'
 import type { EventOf } from '../shared/bridge/channels'
-import { originOf } from '../shared/bridge/origin'
 import { createAcsClient } from './api/acs-client'
 import { createAcsLookups } from './api/acs-lookups'
-import type { ApiLogger } from './api/api-logger'
 import { createAcsHttp } from './api/http'
 import { loadTrustStore } from './api/trust-store'
-import {
-  APP_ENTRY_URL,
-  APP_ORIGIN,
-  APP_SCHEME_PRIVILEGES,
-  registerAppProtocol
-} from './app-protocol'
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol'
 import { createBridgeHandlers } from './bridge-handlers'
 import { createCredentialVault } from './credential-vault'
 import { createDeliveryScheduler } from './delivery-scheduler'
+import { createAttemptJournal, journalingClient } from './diagnostics/attempt-journal'
+import { startMainLog, startSupport } from './electron-support'
 import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
+import { vaultWithLoggedSecrets } from './logging/vault-secrets'
 import { createPracticeSiteHost } from './practice-site-host'
+import { rendererEntry } from './renderer-entry'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
+import { watchOutboxActivity } from './updates/outbox-activity'
 import { appWindowOptions, QUIT_ANYWAY, quitConfirmation } from './window-options'
 
 // The thin wiring: every decision lives in the modules imported above, which are tested in
-// Node. This file only hands them Electron's objects. It is never run by the tests.
+// Node. This file only hands them Electron's objects. test/dist/boot.test.ts runs the built
+// file under a recording stand-in for Electron that enforces Electron's documented rules.
 
 /** How often the OS's online flag is read: Electron's main process has no event for it. */
 const ONLINE_POLL_MS = 5_000
 
-const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-const appOrigin = (devServerUrl && originOf(devServerUrl)) || APP_ORIGIN
+/** Decided at build time: false in every built app, so no variable can point it elsewhere. */
+const development = import.meta.env.DEV
+const renderer = rendererEntry(development ? process.env['ELECTRON_RENDERER_URL'] : undefined)
+const appOrigin = renderer.origin
 const windows = new Set<BrowserWindow>()
-const logger: ApiLogger = {
-  info: (message) => console.info(message),
-  warn: (message) => console.warn(message)
-}
+/** The clerk agreed to close with unsent results (at the window or the update restart). */
+let quitConfirmed = false
 
-// Before ready, or Chromium treats app: as an opaque, insecure scheme.
-protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES)
-
+// First of all: a second instance must not touch anything of the first one's.
 if (!app.requestSingleInstanceLock()) {
   // Two instances would send the same outbox twice: the first one keeps it.
   app.quit()
 } else {
+  // Before ready, or Chromium treats app: as an opaque, insecure scheme.
+  protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES)
   app.on('second-instance', () => {
     const [window] = windows
     if (!window) return
@@ -67,6 +66,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  const log = startMainLog(development)
+  const logger = log.api
   const externalLinks = createExternalLinks((url) => shell.openExternal(url))
   app.on('web-contents-created', (_event, contents) =>
     hardenWebContents(contents, { appOrigin, externalLinks })
@@ -74,7 +75,10 @@ function start(): void {
   denyAllPermissions(session.defaultSession)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
-  const vault = createCredentialVault({ safeStorage, store: new Store<Record<string, unknown>>() })
+  const store = new Store<Record<string, unknown>>()
+  const vault = vaultWithLoggedSecrets(createCredentialVault({ safeStorage, store }), (secret) =>
+    log.addSecret(secret)
+  )
   // The system's authorities and proxy, as Chromium uses them: docs/network.md.
   const http = createAcsHttp({
     logger,
@@ -82,8 +86,9 @@ function start(): void {
     resolveProxy: (url) => session.defaultSession.resolveProxy(url)
   })
   const lookups = createAcsLookups({ http })
+  const journal = createAttemptJournal()
   const scheduler = createDeliveryScheduler({
-    client: createAcsClient({ http }),
+    client: journalingClient(createAcsClient({ http }), journal),
     vault,
     wake: (reason) => broadcast('delivery:wake', { reason }),
     onStateChanged: (state) => broadcast('delivery:state-changed', state),
@@ -92,15 +97,32 @@ function start(): void {
   const practiceSite = createPracticeSiteHost({
     statePath: join(app.getPath('userData'), 'practice-site.json')
   })
+  const activity = watchOutboxActivity(scheduler)
+  const support = startSupport({
+    log,
+    development,
+    settings: store,
+    activity,
+    unsentCount: () => scheduler.unsentCount(),
+    journal,
+    windows: () => [...windows],
+    broadcast,
+    quitQuestion: quitConfirmation,
+    quitAnyway: QUIT_ANYWAY,
+    markQuitConfirmed: () => {
+      quitConfirmed = true
+    }
+  })
 
   registerBridgeIpc({
     ipcMain,
     handler: createBridgeHandlers({
       vault,
       lookups,
-      delivery: scheduler,
+      delivery: activity.service,
       practiceSite,
-      externalLinks
+      externalLinks,
+      support: support.service
     }),
     trustedWebContentsIds: () => [...windows].map((window) => window.webContents.id),
     appOrigin
@@ -108,7 +130,10 @@ function start(): void {
 
   scheduler.setOnline(net.isOnline())
   const onlinePoll = setInterval(() => scheduler.setOnline(net.isOnline()), ONLINE_POLL_MS)
-  powerMonitor.on('resume', () => scheduler.onResume())
+  powerMonitor.on('resume', () => {
+    scheduler.onResume()
+    support.onResume()
+  })
 
   const window = createWindow(() => scheduler.unsentCount())
   window.webContents.on('did-finish-load', () => scheduler.start())
@@ -123,9 +148,10 @@ function start(): void {
     shutDown = true
     clearInterval(onlinePoll)
     scheduler.dispose()
+    support.dispose()
     void Promise.allSettled([practiceSite.stop(), http.close()]).then((results) => {
       for (const result of results) {
-        if (result.status === 'rejected') console.error('Shutdown step failed', result.reason)
+        if (result.status === 'rejected') log.error('Shutdown step failed', result.reason)
       }
       app.quit()
     })
@@ -134,7 +160,7 @@ function start(): void {
 
 function createWindow(unsentCount: () => number): BrowserWindow {
   const window = new BrowserWindow(
-    appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'))
+    appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { development })
   )
   windows.add(window)
   window.on('closed', () => windows.delete(window))
@@ -142,7 +168,7 @@ function createWindow(unsentCount: () => number): BrowserWindow {
 
   let closeConfirmed = false
   window.on('close', (event) => {
-    if (closeConfirmed) return
+    if (closeConfirmed || quitConfirmed) return
     const question = quitConfirmation(unsentCount())
     if (!question) return
     if (dialog.showMessageBoxSync(window, question) === QUIT_ANYWAY) {
@@ -152,7 +178,7 @@ function createWindow(unsentCount: () => number): BrowserWindow {
     event.preventDefault()
   })
 
-  void window.loadURL(devServerUrl ?? APP_ENTRY_URL)
+  void window.loadURL(renderer.url)
   return window
 }
 

@@ -1,9 +1,14 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
   OutboxReport,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
   SendBatchResult,
-  SendItem
+  SendItem,
+  UpdateState
 } from '../shared/bridge/channels'
 import type {
   ConnectionDetails,
@@ -76,4 +81,14 @@ export interface PracticeSiteHost {
 export interface ExternalLinks {
   /** Opens allowlisted https URLs in the system browser; refuses anything else. */
   open(url: string): Promise<void>
+}
+
+/** Updates, diagnostics and the page's error reports (src/main/electron-support.ts). */
+export interface SupportService {
+  updateState(): UpdateState
+  /** The clerk asked to restart into a downloaded update. */
+  restartForUpdate(): Promise<RestartResult>
+  saveDiagnostics(outbox: OutboxSummary): Promise<DiagnosticsResult>
+  /** An uncaught error in the page, for the main log. */
+  reportRendererError(error: RendererError): void
 }

@@ -68,9 +68,12 @@ describe('buildDeskApi', () => {
     expect(Object.keys(desk).sort()).toEqual([
       'credentials',
       'delivery',
+      'diagnostics',
+      'errors',
       'links',
       'lookups',
-      'practice'
+      'practice',
+      'updates'
     ])
   })
 

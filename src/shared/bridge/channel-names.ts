@@ -16,10 +16,19 @@ export const INVOKE_CHANNEL_NAMES = [
   'lookups:teams',
   'lookups:people',
   'lookups:connections',
-  'links:open'
+  'links:open',
+  'updates:state',
+  'updates:restart',
+  'diagnostics:save',
+  'errors:report'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['delivery:wake', 'delivery:state-changed'] as const
+export const EVENT_CHANNEL_NAMES = [
+  'delivery:wake',
+  'delivery:state-changed',
+  'updates:state-changed',
+  'diagnostics:requested'
+] as const
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number]
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number]

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
+import { OUTBOX_STATES } from '../outbox/outbox-item'
 import {
   connectionDetailsSchema,
   connectionResponseSchema,
@@ -120,6 +121,47 @@ export const deliveryStateSchema = z.object({
 })
 export type DeliveryState = z.infer<typeof deliveryStateSchema>
 
+/** Automatic updates (src/main/updates): off when no feed is set. */
+export const updateStateSchema = z.object({
+  status: z.enum(['off', 'idle', 'checking', 'downloading', 'ready']),
+  /** The version being downloaded, or ready to restart into. */
+  version: z.string().max(64).optional()
+})
+export type UpdateState = z.infer<typeof updateStateSchema>
+
+export const restartResultSchema = z.object({
+  kind: z.enum(['restarting', 'kept-open', 'not-ready', 'busy']),
+  message: z.string().optional()
+})
+export type RestartResult = z.infer<typeof restartResultSchema>
+
+/** The page's outbox, for a diagnostics file: counts only, never an item's content. */
+export const outboxSummarySchema = z.object({
+  /** Items of the signed-in site by state (src/shared/outbox/outbox-item.ts). */
+  countsByState: z.record(z.enum(OUTBOX_STATES), z.int().nonnegative()),
+  /** When the oldest unsent result was captured (ms since the epoch), or null. */
+  oldestUnsentAt: z.number().nullable()
+})
+export type OutboxSummary = z.infer<typeof outboxSummarySchema>
+
+export const diagnosticsResultSchema = z.object({
+  saved: z.boolean(),
+  /** The zip's file name (not its folder), when saved. */
+  fileName: z.string().optional()
+})
+export type DiagnosticsResult = z.infer<typeof diagnosticsResultSchema>
+
+/** An uncaught error in the page, for the main log. Bounded: a page cannot flood the log. */
+export const rendererErrorSchema = z.object({
+  kind: z.enum(['error', 'unhandled-rejection']),
+  name: z.string().max(200),
+  message: z.string().max(2000),
+  stack: z.string().max(8000).optional(),
+  /** The script and line, for an error event. */
+  source: z.string().max(500).optional()
+})
+export type RendererError = z.infer<typeof rendererErrorSchema>
+
 const pageRequestSchema = z.object({
   page: z.int().positive(),
   pageSize: z.int().positive().max(MAX_PAGE_SIZE)
@@ -147,13 +189,23 @@ export const invokeChannels = {
     request: pageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
     response: pagedSchema(connectionDetailsSchema)
   },
-  'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload }
+  'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload },
+  'updates:state': { request: noPayload, response: updateStateSchema },
+  'updates:restart': { request: noPayload, response: restartResultSchema },
+  'diagnostics:save': {
+    request: z.object({ outbox: outboxSummarySchema }),
+    response: diagnosticsResultSchema
+  },
+  'errors:report': { request: rendererErrorSchema, response: noPayload }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>
 
 /** Notices from the main process to the page. */
 export const eventChannels = {
   'delivery:wake': z.object({ reason: wakeReasonSchema }),
-  'delivery:state-changed': deliveryStateSchema
+  'delivery:state-changed': deliveryStateSchema,
+  'updates:state-changed': updateStateSchema,
+  /** The menu's Save Diagnostics…: the page answers with diagnostics:save and its counts. */
+  'diagnostics:requested': z.object({})
 } as const satisfies Record<EventChannelName, z.ZodType>
 
 export type InvokeChannel = keyof typeof invokeChannels

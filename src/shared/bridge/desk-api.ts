@@ -1,6 +1,11 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
+  UpdateState,
   OutboxReport,
   SendBatchResult,
   SendItem,
@@ -55,5 +60,21 @@ export interface DeskApi {
   }
   links: {
     open(url: string): Promise<void>
+  }
+  updates: {
+    state(): Promise<UpdateState>
+    /** Restarts into a downloaded update, once nothing is being sent. */
+    restart(): Promise<RestartResult>
+    onStateChanged(listener: (state: UpdateState) => void): Unsubscribe
+  }
+  diagnostics: {
+    /** Asks where to save, then writes the zip with the logs and these counts. */
+    save(request: { outbox: OutboxSummary }): Promise<DiagnosticsResult>
+    /** The menu's Save Diagnostics…: the page answers with save(). */
+    onRequested(listener: () => void): Unsubscribe
+  }
+  errors: {
+    /** An uncaught error in the page, for the main process's log. */
+    report(error: RendererError): Promise<void>
   }
 }

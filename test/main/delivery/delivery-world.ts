@@ -41,6 +41,8 @@ export interface WorldOptions {
   password?: string
   concurrency?: number
   batchSize?: number
+  /** Also receives every line the world logs (the app's log, in the log-capture test). */
+  logger?: ApiLogger
 }
 
 /**
@@ -53,8 +55,14 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   const clock = createFakeClock(Date.now())
   const logLines: string[] = []
   const logger: ApiLogger = {
-    info: (message) => logLines.push(message),
-    warn: (message) => logLines.push(message)
+    info: (message) => {
+      logLines.push(message)
+      options.logger?.info(message)
+    },
+    warn: (message) => {
+      logLines.push(message)
+      options.logger?.warn(message)
+    }
   }
   const client = createAcsClient({ logger, totalTimeoutMs: 5_000 })
   const lookups = createAcsLookups({ logger })
@@ -62,7 +70,7 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
     safeStorage: fakeSafeStorage,
     store: memorySettings(),
     platform: 'darwin',
-    warn: (message) => logLines.push(message)
+    warn: (message) => logger.warn(message)
   })
   const credentials = fixture.credentials(options.username, options.password)
   await vault.save(credentials, { practice: true, persistWithoutKeychain: false })

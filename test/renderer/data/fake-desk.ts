@@ -1,6 +1,11 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
+  UpdateState,
   OutboxReport,
   SendBatchResult,
   SendItem,
@@ -166,6 +171,52 @@ export class FakeDesk implements DeskApi {
   }
 
   links = { open: async () => {} }
+
+  updateState: UpdateState = { status: 'off' }
+  restartAnswer: RestartResult = { kind: 'restarting' }
+  restarts = 0
+  #updateListeners = new Set<(state: UpdateState) => void>()
+  updates = {
+    state: async () => this.updateState,
+    restart: async () => {
+      this.restarts++
+      return this.restartAnswer
+    },
+    onStateChanged: (listener: (state: UpdateState) => void) => {
+      this.#updateListeners.add(listener)
+      return () => this.#updateListeners.delete(listener)
+    }
+  }
+
+  diagnosticsSaves: OutboxSummary[] = []
+  diagnosticsAnswer: DiagnosticsResult = { saved: true, fileName: 'diagnostics.zip' }
+  #diagnosticsListeners = new Set<() => void>()
+  diagnostics = {
+    save: async (request: { outbox: OutboxSummary }) => {
+      this.diagnosticsSaves.push(request.outbox)
+      return this.diagnosticsAnswer
+    },
+    onRequested: (listener: () => void) => {
+      this.#diagnosticsListeners.add(listener)
+      return () => this.#diagnosticsListeners.delete(listener)
+    }
+  }
+
+  errorReports: RendererError[] = []
+  errors = {
+    report: async (error: RendererError) => {
+      this.errorReports.push(error)
+    }
+  }
+
+  changeUpdateState(state: UpdateState): void {
+    this.updateState = state
+    for (const listener of this.#updateListeners) listener(state)
+  }
+
+  requestDiagnostics(): void {
+    for (const listener of this.#diagnosticsListeners) listener()
+  }
 
   get wakeListenerCount(): number {
     return this.#wakeListeners.size

@@ -2,7 +2,9 @@ import { validateChangeRequest, type ChangeRequest } from '../../../shared/chang
 import { DeskError, InvalidPayloadError } from '../../../shared/errors'
 import { discardItem, editItem, retryNow } from '../../../shared/outbox/clerk-actions'
 import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
+import type { OutboxSummary } from '../../../shared/bridge/channels'
 import {
+  OUTBOX_STATES,
   UNSENT_STATES,
   type OutboxItem,
   type OutboxItemSummary
@@ -147,6 +149,23 @@ export class OutboxRepository implements DeliveryLoopStore {
       .filter((item) => item.state === 'sent' && matchesHistorySearch(item, search))
       .limit(limit)
       .toArray()
+  }
+
+  /** Counts by state and the oldest unsent capture, for a diagnostics file: no content. */
+  async summary(): Promise<OutboxSummary> {
+    const counts = await Promise.all(
+      OUTBOX_STATES.map((state) => this.#db.outbox.where('state').equals(state).count())
+    )
+    const unsent = await this.#db.outbox.where('state').anyOf(UNSENT_STATES).toArray()
+    return {
+      countsByState: Object.fromEntries(
+        OUTBOX_STATES.map((state, index) => [state, counts[index] ?? 0])
+      ) as OutboxSummary['countsByState'],
+      oldestUnsentAt: unsent.reduce<number | null>(
+        (oldest, item) => (oldest === null || item.capturedAt < oldest ? item.capturedAt : oldest),
+        null
+      )
+    }
   }
 
   /** Every item of the site, in capture order: for a full export. */
