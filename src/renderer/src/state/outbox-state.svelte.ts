@@ -256,7 +256,7 @@ export class OutboxState {
     try {
       await this.#desk.delivery.report({
         unsentCount: items.length,
-        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey }),
+        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey, now: this.#now() }),
         captured: sendSoon
       })
     } catch (error) {
