@@ -6,6 +6,7 @@ import type {
   WakeReason
 } from '../shared/bridge/channels'
 import { SenderBusyError } from '../shared/errors'
+import { BACKOFF_CAP_MS } from '../shared/outbox/backoff'
 import type { DeliveryOutcome } from '../shared/outbox/delivery-outcome'
 import { silentLogger, type ApiLogger } from './api/api-logger'
 import type { CredentialVault, Credentials, DeliveryService } from './service-contracts'
@@ -55,6 +56,9 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
  * spaces such repeats out.
  */
 export const REPEATED_DUE_DELAY_MS = 30_000
+
+/** Timers may fire a little early or late on the wall clock; a jump is more than this. */
+const CLOCK_SLACK_MS = 1_000
 
 const realClock: DeliveryClock = {
   now: () => Date.now(),
@@ -114,12 +118,17 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
     clearRetryTimer()
     const dueAt = lastReport.nextDueAt
     if (disposed || paused || dueAt === null) return
-    let delay = Math.min(Math.max(dueAt - clock.now(), 0), MAX_TIMER_DELAY_MS)
+    const armedAt = clock.now()
+    let delay = Math.min(Math.max(dueAt - armedAt, 0), MAX_TIMER_DELAY_MS)
     if (dueAt === firedDueAt) delay = Math.max(delay, REPEATED_DUE_DELAY_MS)
     retryTimer = clock.setTimeout(() => {
       retryTimer = undefined
-      // A long delay is reached in steps; a clock moved back shows up here too.
-      if (clock.now() < dueAt) return armRetryTimer()
+      const now = clock.now()
+      // A long delay is reached in steps; a clock moved back shows up here too. Moved back
+      // so far that the due time lies beyond the backoff cap, the clock was ahead when the
+      // page set it: the page reads its due times again against the clock as it is now.
+      const setBack = now - armedAt < delay - CLOCK_SLACK_MS && dueAt - now > BACKOFF_CAP_MS
+      if (now < dueAt && !setBack) return armRetryTimer()
       firedDueAt = dueAt
       wake('retry-due')
     }, delay)

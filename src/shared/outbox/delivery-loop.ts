@@ -187,7 +187,10 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
     const siteKey = options.siteKey?.()
     await options.report({
       unsentCount: items.filter((item) => UNSENT_STATES.includes(item.state)).length,
-      nextDueAt: nextDueAt(items, siteKey === undefined ? {} : { siteKey }),
+      nextDueAt: nextDueAt(items, {
+        now: options.now(),
+        ...(siteKey === undefined ? {} : { siteKey })
+      }),
       captured: false
     })
   }

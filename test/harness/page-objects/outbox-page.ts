@@ -86,6 +86,26 @@ export class OutboxPage extends DeskPage {
     )
   }
 
+  /** Waits until `count` entries say they were tried exactly `tries` times. */
+  async waitForTries(tries: number, count: number, timeout = 30_000): Promise<void> {
+    const label = tries === 1 ? '1 attempt' : `${tries} attempts`
+    await this.entries
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .nth(count - 1)
+      .waitFor({ timeout })
+  }
+
+  /** How many times each listed result was tried, in the order shown (0 when never). */
+  async tryCounts(): Promise<number[]> {
+    const counts: number[] = []
+    for (const entry of await this.entries.all()) {
+      const summary = entry.locator('details > summary')
+      const text = (await summary.count()) === 0 ? '0' : await summary.innerText()
+      counts.push(Number.parseInt(text, 10))
+    }
+    return counts
+  }
+
   /** Waits until exactly `count` results are listed. */
   async waitForCount(count: number, timeout = 30_000): Promise<void> {
     await waitUntil(
@@ -125,6 +145,11 @@ export class OutboxPage extends DeskPage {
   async askDiscard(entry: Locator): Promise<void> {
     await entry.getByRole('button', { name: 'Discard' }).click()
     await this.discardDialog.waitFor()
+  }
+
+  /** Makes every waiting result due at once (never one that needs attention). */
+  get sendAllNowButton(): Locator {
+    return this.region.getByRole('button', { name: 'Send all now' })
   }
 
   get signInAgainButton(): Locator {

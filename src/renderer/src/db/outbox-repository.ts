@@ -1,17 +1,24 @@
 import { validateChangeRequest, type ChangeRequest } from '../../../shared/change-request'
 import { DeskError, InvalidPayloadError } from '../../../shared/errors'
-import { discardItem, editItem, retryNow } from '../../../shared/outbox/clerk-actions'
+import {
+  discardItem,
+  editItem,
+  retryNow,
+  sendWaitingNow
+} from '../../../shared/outbox/clerk-actions'
 import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
 import type { OutboxSummary } from '../../../shared/bridge/channels'
 import {
   OUTBOX_STATES,
   UNSENT_STATES,
   type OutboxItem,
-  type OutboxItemSummary
+  type OutboxItemSummary,
+  type OutboxState
 } from '../../../shared/outbox/outbox-item'
 import {
   createOutboxItem,
-  recoverAfterRestart as recoverItem
+  recoverAfterRestart as recoverItem,
+  retryOnReconnect
 } from '../../../shared/outbox/outbox-transitions'
 import type { DeskDatabase } from './desk-database'
 import { OutboxItemMissingError } from './outbox-item-missing-error'
@@ -31,6 +38,9 @@ export interface SentQuery {
 }
 
 export const DEFAULT_SENT_LIMIT = 200
+
+/** States whose items may be waiting out a backoff (they carry a next try). */
+const WAITING_STATES: OutboxState[] = ['waiting', 'unknown-outcome']
 
 /** Another window can take a sequence number at most this many times in a row. */
 const MAX_CAPTURE_ATTEMPTS = 5
@@ -236,6 +246,19 @@ export class OutboxRepository implements DeliveryLoopStore {
     return this.#change(id, discardItem)
   }
 
+  /** The line is back: results that waited only for it are due now. Resolves with those. */
+  async retryOnReconnect(): Promise<OutboxItem[]> {
+    return this.#changeWaiting(retryOnReconnect)
+  }
+
+  /**
+   * "Send all now": every result waiting out a backoff is due now; one that needs attention
+   * is left for the clerk. Resolves with the results it changed.
+   */
+  async sendAllNow(): Promise<OutboxItem[]> {
+    return this.#changeWaiting(sendWaitingNow)
+  }
+
   /**
    * Run once at start-up, before any delivery: items left `sending` were out when the app
    * stopped and may have arrived, so they become unknown-outcome (resent under the same key).
@@ -257,6 +280,21 @@ export class OutboxRepository implements DeliveryLoopStore {
         `A result of another site (${foreign.siteKey}) was about to be saved in this site's outbox; nothing was saved. Please report this problem.`
       )
     }
+  }
+
+  /** One transaction over the items that wait out a backoff; writes only those it changes. */
+  async #changeWaiting(
+    transition: (item: OutboxItem, now: number) => OutboxItem
+  ): Promise<OutboxItem[]> {
+    return this.#db.transaction('rw', this.#db.outbox, async () => {
+      const waiting = await this.#db.outbox.where('state').anyOf(WAITING_STATES).toArray()
+      const now = this.#now()
+      const changed = waiting
+        .map((item) => transition(item, now))
+        .filter((after, index) => after !== waiting[index])
+      if (changed.length > 0) await this.#db.outbox.bulkPut(changed)
+      return changed.sort((left, right) => left.sequence - right.sequence)
+    })
   }
 
   async #change(

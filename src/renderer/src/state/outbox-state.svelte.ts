@@ -1,3 +1,4 @@
+import type { WakeReason } from '../../../shared/bridge/channels'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { ChangeRequest } from '../../../shared/change-request'
 import type { DeskError } from '../../../shared/errors'
@@ -153,7 +154,7 @@ export class OutboxState {
     await this.#repository.recoverAfterRestart()
     await this.reload()
     this.#unsubscribe = [
-      this.#desk.delivery.onWake(() => void this.drain()),
+      this.#desk.delivery.onWake((event) => void this.#woken(event.reason)),
       this.#desk.delivery.onStateChanged((state) => {
         this.#paused = state.paused
       })
@@ -196,6 +197,18 @@ export class OutboxState {
   }
 
   /**
+   * "Send all now": every result waiting out a backoff is due now (never one that needs
+   * attention), and the main process is asked to wake the page. Resolves with the results
+   * whose wait was cut short; throws when nothing could be saved.
+   */
+  async sendAllNow(): Promise<OutboxItem[]> {
+    const changed = await this.#repository.sendAllNow()
+    this.#merge(changed)
+    await this.#report(true)
+    return changed
+  }
+
+  /**
    * Sends whatever is due, until nothing is. Called on each wake; concurrent calls share
    * the run. Resolves to null when the run failed (the reason is in `error`).
    */
@@ -229,6 +242,25 @@ export class OutboxState {
     return outboxJson(items, { siteKey: this.#repository.siteKey, exportedAt: this.#now() })
   }
 
+  /**
+   * A wake from the main process. When the line came back, results that waited only for it
+   * are made due first, so an afternoon offline does not leave them out for minutes of
+   * backoff; if that write fails they keep their backoff, and the reason is kept in `error`.
+   */
+  async #woken(reason: WakeReason): Promise<void> {
+    let failure: DeskError | null = null
+    if (reason === 'online') {
+      try {
+        this.#merge(await this.#repository.retryOnReconnect())
+      } catch (error) {
+        failure = asDeskError(error)
+      }
+    }
+    await this.drain()
+    // A run that got through must not hide the failure; a run that failed tells its own.
+    if (failure && !this.#error) this.#error = failure
+  }
+
   async #act(action: () => Promise<OutboxItem>, sendSoon: boolean): Promise<OutboxItem> {
     const item = await action()
     this.#merge([item])
@@ -256,7 +288,7 @@ export class OutboxState {
     try {
       await this.#desk.delivery.report({
         unsentCount: items.length,
-        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey }),
+        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey, now: this.#now() }),
         captured: sendSoon
       })
     } catch (error) {
