@@ -161,6 +161,7 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       })
       await guardNavigation(context, {
         appOrigin: renderer.origin,
+        serveApp: (route) => renderer.fulfill(route),
         externalLinks: services.externalLinks,
         warn: logger.warn
       })
@@ -184,10 +185,11 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
     throwFailures(results, 'The desk did not shut down cleanly')
   }
 
-  let run = await startRun()
+  let run: Run | undefined = await startRun()
 
   function alive(): Run {
     if (closing) throw new HarnessError('This desk was closed; launch a new one')
+    if (!run) throw new HarnessError('The last relaunch failed; close this desk')
     return run
   }
 
@@ -227,7 +229,10 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       current.services.scheduler.setOnline(true)
     },
     async relaunch() {
-      await endRun(alive())
+      const ending = alive()
+      // Whatever happens next, this run is over: close() must not end it twice.
+      run = undefined
+      await endRun(ending)
       run = await startRun()
     },
     async kill() {
@@ -241,7 +246,9 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
     },
     close() {
       closing ??= (async () => {
-        const results = await Promise.allSettled([endRun(run)])
+        const results: PromiseSettledResult<void>[] = run
+          ? await Promise.allSettled([endRun(run)])
+          : []
         for (const cleanup of [...parts.cleanups].reverse()) {
           results.push(...(await Promise.allSettled([cleanup()])))
         }
