@@ -32,6 +32,7 @@ import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { createPracticeSiteHost } from './practice-site-host'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
+import { withPracticeSite } from './signed-in-site'
 import { appWindowOptions, QUIT_ANYWAY, quitConfirmation } from './window-options'
 
 // The thin wiring: every decision lives in the modules imported above, which are tested in
@@ -73,7 +74,16 @@ function start(): void {
   denyAllPermissions(session.defaultSession)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
-  const vault = createCredentialVault({ safeStorage, store: new Store<Record<string, unknown>>() })
+  // The practice site keeps its state file in the app's data folder. It starts on the first
+  // practice sign-in, or on the first send or lookup of a practice sign-in kept from an
+  // earlier run: its address is new at every start, so the vault asks for it each time.
+  const practiceSite = createPracticeSiteHost({
+    statePath: join(app.getPath('userData'), 'practice-site.json')
+  })
+  const vault = withPracticeSite(
+    createCredentialVault({ safeStorage, store: new Store<Record<string, unknown>>() }),
+    practiceSite
+  )
   const http = createAcsHttp({ logger })
   const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
@@ -83,10 +93,6 @@ function start(): void {
     onStateChanged: (state) => broadcast('delivery:state-changed', state),
     logger
   })
-  const practiceSite = createPracticeSiteHost({
-    statePath: join(app.getPath('userData'), 'practice-site.json')
-  })
-
   registerBridgeIpc({
     ipcMain,
     handler: createBridgeHandlers({

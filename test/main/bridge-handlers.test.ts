@@ -120,6 +120,7 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
           password: PRACTICE_PASSWORD
         }
       },
+      address: () => null,
       stop: async () => undefined
     },
     externalLinks: {
