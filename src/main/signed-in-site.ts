@@ -1,4 +1,6 @@
 import type { CredentialStatus } from '../shared/bridge/channels'
+import { InvalidSettingError } from '../shared/errors'
+import { checkBaseUrl } from './base-url'
 import type { CredentialVault, Credentials, PracticeSiteHost } from './service-contracts'
 
 /**
@@ -11,7 +13,8 @@ export const PRACTICE_SITE_STORED_ADDRESS = 'built-in:practice-site'
 /**
  * The vault as the rest of the main process uses it: a practice sign-in is resolved to the
  * practice site running now, which is started first if it is not running yet (after a
- * restart, before the first send or lookup).
+ * restart, before the first send or lookup); a church sign-in on plain http is used only
+ * while it still names that running practice site.
  */
 export function withPracticeSite(
   vault: CredentialVault,
@@ -28,6 +31,18 @@ export function withPracticeSite(
     if (status.practice) {
       const running = await practiceSite.start()
       return { ...credentials, baseUrl: running.baseUrl }
+    }
+    if (/^\s*http:/i.test(credentials.baseUrl)) {
+      try {
+        checkBaseUrl(credentials.baseUrl, practiceSite.address())
+      } catch (error) {
+        if (!(error instanceof InvalidSettingError)) throw error
+        // Signed in to the practice site's address of an earlier run: another program may
+        // listen there now, and it must not get the password.
+        throw new InvalidSettingError(
+          'The saved site address uses plain http:// on this computer, and the practice site is no longer there; sign in again (Settings → Sign in)'
+        )
+      }
     }
     return credentials
   }

@@ -8,6 +8,7 @@ import { createCredentialVault } from '../../src/main/credential-vault'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import type { CredentialVault, PracticeSiteHost } from '../../src/main/service-contracts'
 import { PRACTICE_SITE_STORED_ADDRESS, withPracticeSite } from '../../src/main/signed-in-site'
+import { InvalidSettingError } from '../../src/shared/errors'
 import { createMemoryKeychain, type MemoryKeychain } from '../harness/memory-keychain'
 import { newConnectionBody } from './api/practice-site-fixture'
 
@@ -122,7 +123,26 @@ describe('a practice sign-in', () => {
   })
 })
 
-describe('a church sign-in', () => {
+describe('a church sign-in on plain http', () => {
+  it('is used while it names the running practice site, and refused once it does not', async () => {
+    const first = startApp()
+    const site = await first.host.start()
+    // Another practice user, typed into the church form: the practice site's own address.
+    await first.vault.save(
+      { ...site, username: 'clerk', password: 'clerk-pass-1' },
+      { practice: false, persistWithoutKeychain: false }
+    )
+    expect((await first.vault.current())?.baseUrl).toBe(site.baseUrl)
+    await quit(first)
+
+    // After a restart that address is dead, or some other program's: no password goes there.
+    const second = startApp()
+    await expect(second.vault.current()).rejects.toThrow(InvalidSettingError)
+    await expect(second.vault.current()).rejects.toThrow(/sign in again/)
+    await second.host.start()
+    await expect(second.vault.current()).rejects.toThrow(/sign in again/)
+  })
+
   it('leaves https sign-ins as they are, without starting the practice site', async () => {
     const run = startApp()
     const church = {
