@@ -62,7 +62,9 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     options: { practice: boolean; persistWithoutKeychain: boolean }
   ): Promise<SignInResult> {
     const credentials: Credentials = {
-      baseUrl: checkBaseUrl(typed.baseUrl),
+      // Plain http only to the practice site running now: the page cannot aim this
+      // process (and a password) at another program on this computer.
+      baseUrl: checkBaseUrl(typed.baseUrl, practiceSite.address()),
       siteNumber: typed.siteNumber,
       username: typed.username,
       password: typed.password

@@ -30,6 +30,7 @@ import { vaultWithLoggedSecrets } from './logging/vault-secrets'
 import { createPracticeSiteHost } from './practice-site-host'
 import { rendererEntry } from './renderer-entry'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
+import { withPracticeSite } from './signed-in-site'
 import { watchOutboxActivity } from './updates/outbox-activity'
 import { appWindowOptions, QUIT_ANYWAY, quitConfirmation } from './window-options'
 
@@ -75,9 +76,18 @@ function start(): void {
   denyAllPermissions(session.defaultSession)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
+  // The practice site keeps its state file in the app's data folder. It starts on the first
+  // practice sign-in, or on the first send or lookup of a practice sign-in kept from an
+  // earlier run: its address is new at every start, so the vault asks for it each time.
+  const practiceSite = createPracticeSiteHost({
+    statePath: join(app.getPath('userData'), 'practice-site.json')
+  })
   const store = new Store<Record<string, unknown>>()
-  const vault = vaultWithLoggedSecrets(createCredentialVault({ safeStorage, store }), (secret) =>
-    log.addSecret(secret)
+  const vault = withPracticeSite(
+    vaultWithLoggedSecrets(createCredentialVault({ safeStorage, store }), (secret) =>
+      log.addSecret(secret)
+    ),
+    practiceSite
   )
   // The system's authorities and proxy, as Chromium uses them: docs/network.md.
   const http = createAcsHttp({
@@ -93,9 +103,6 @@ function start(): void {
     wake: (reason) => broadcast('delivery:wake', { reason }),
     onStateChanged: (state) => broadcast('delivery:state-changed', state),
     logger
-  })
-  const practiceSite = createPracticeSiteHost({
-    statePath: join(app.getPath('userData'), 'practice-site.json')
   })
   const activity = watchOutboxActivity(scheduler)
   const support = startSupport({

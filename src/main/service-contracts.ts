@@ -72,9 +72,22 @@ export interface DeliveryService {
   resume(): void
 }
 
+/** Where the running practice site is, and whom to sign in as. */
+export interface PracticeSignIn {
+  baseUrl: string
+  username: string
+  password: string
+  siteNumber: number
+}
+
 export interface PracticeSiteHost {
-  /** Starts the practice site (once) and returns where it is and whom to sign in as. */
-  start(): Promise<{ baseUrl: string; username: string; password: string; siteNumber: number }>
+  /** Starts the practice site (once; later calls share it) and says where it is. */
+  start(): Promise<PracticeSignIn>
+  /**
+   * The running site's base URL, or null before it has started. It changes with every
+   * start of the app (a new port), so it is asked for, never stored.
+   */
+  address(): string | null
   stop(): Promise<void>
 }
 

@@ -7,7 +7,11 @@ import { connectionTypeSchema } from '../../src/shared/lookups'
 import { findBrowserProcess } from '../harness/browser-process'
 import { putMarker, readMarkers } from '../harness/indexed-db-markers'
 import { launchDesk, type Desk } from '../harness/launch-desk'
+import { AppHeader } from '../harness/page-objects/app-header'
 import { DeskPage } from '../harness/page-objects/desk-page'
+import { OutboxPage } from '../harness/page-objects/outbox-page'
+import { SignInPage } from '../harness/page-objects/sign-in-page'
+import { StatusBar } from '../harness/page-objects/status-bar'
 import { rawGet } from '../harness/raw-get'
 
 const PRACTICE_PASSWORD = 'password231'
@@ -196,6 +200,33 @@ describe('going offline', () => {
     const recorded = await desk.sim.changeRequests()
     expect(recorded).toHaveLength(recordedBefore + 1)
     expect(recorded.at(-1)?.IdempotencyKey).toBe('key-online')
+  })
+})
+
+describe('relaunching offline', () => {
+  it('loads the app from its own files, shows its outbox, and still closes', async () => {
+    const offline = await launchDesk({ people: 50 })
+    let closed = false
+    try {
+      const signIn = new SignInPage(offline.page)
+      await signIn.waitForDeskReady()
+      await signIn.waitForShown()
+      await signIn.usePractice()
+      await offline.setOnline(false)
+      // As Electron loads app://: the app's own files need no network.
+      await offline.relaunch()
+      await new StatusBar(offline.page).waitFor('Offline')
+      await new AppHeader(offline.page).goTo('Outbox')
+      const outbox = new OutboxPage(offline.page)
+      await outbox.waitForShown()
+      await outbox.waitForCount(0)
+      expect(offline.pageErrors).toEqual([])
+      expect(offline.cspViolations).toEqual([])
+      closed = true
+      await expect(offline.close()).resolves.toBeUndefined()
+    } finally {
+      if (!closed) await offline.close()
+    }
   })
 })
 

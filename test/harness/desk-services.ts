@@ -6,6 +6,7 @@ import { createBridgeHandlers, type BridgeHandler } from '../../src/main/bridge-
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
 import { createExternalLinks } from '../../src/main/external-links'
+import { createPracticeSiteHost, type PracticeSiteRelay } from '../../src/main/practice-site-host'
 import type {
   AcsLookups,
   CredentialVault,
@@ -14,8 +15,7 @@ import type {
 } from '../../src/main/service-contracts'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
-import { PRACTICE_SITE_NUMBER, PRACTICE_USERS } from '../../src/sim'
-import { HarnessError } from './harness-error'
+import { withPracticeSite } from '../../src/main/signed-in-site'
 import type { MemoryKeychain } from './memory-keychain'
 
 /** The main process of one app run, as src/main/index.ts builds it, minus Electron. */
@@ -27,14 +27,24 @@ export interface DeskServices {
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
   handler: BridgeHandler
-  /** Ends this run: no more wakes, connections to the site closed. */
+  /** Ends this run: no more wakes, connections closed, the practice site stopped (saved). */
   stop(): Promise<void>
 }
 
 export interface DeskServicesOptions {
   keychain: MemoryKeychain
-  /** Where the app finds the practice site: the harness's gate in front of its own site. */
-  practiceBaseUrl: string
+  /** The app's own practice-site host, as index.ts makes it, with what the harness adds. */
+  practiceSite: {
+    /**
+     * The state file, in the profile as index.ts keeps it in the app's data folder;
+     * undefined for the benchmarks only (the log is then kept in memory).
+     */
+    statePath: string | undefined
+    seed?: number
+    people?: number
+    /** The harness's network gate, through which the app reaches the site. */
+    relay: PracticeSiteRelay
+  }
   /** Sends a notice to every page, as index.ts's broadcast does to every window. */
   broadcast<E extends EventChannelName>(channel: E, payload: EventOf<E>): void
   /** Links the page asked to open in the system browser, in order. */
@@ -44,17 +54,20 @@ export interface DeskServicesOptions {
   network?: AcsNetworkOptions
 }
 
-/** The user the app's practice mode signs in as (src/main/practice-site-host.ts). */
-const PRACTICE_USERNAME = 'jadams'
-
 export function createDeskServices(options: DeskServicesOptions): DeskServices {
   const { keychain, broadcast, logger } = options
-  const vault = createCredentialVault({
-    safeStorage: keychain.safeStorage,
-    store: keychain.store,
-    platform: 'linux',
-    warn: (message) => logger.warn(`vault: ${message}`)
-  })
+  // The real host, with the control endpoints the tests' `desk.sim` uses: the app's own
+  // never mounts them.
+  const practiceSite = createPracticeSiteHost({ ...options.practiceSite, controlRoutes: true })
+  const vault = withPracticeSite(
+    createCredentialVault({
+      safeStorage: keychain.safeStorage,
+      store: keychain.store,
+      platform: 'linux',
+      warn: (message) => logger.warn(`vault: ${message}`)
+    }),
+    practiceSite
+  )
   // One agent shared by the client and the lookups, as in index.ts.
   const http = createAcsHttp({ logger, ...options.network })
   const lookups = createAcsLookups({ http })
@@ -65,7 +78,6 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     onStateChanged: (state) => broadcast('delivery:state-changed', state),
     logger
   })
-  const practiceSite = practiceSiteAt(options.practiceBaseUrl)
   const externalLinks = createExternalLinks(async (url) => {
     options.openedLinks.push(url)
   })
@@ -86,25 +98,11 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     handler,
     async stop() {
       scheduler.dispose()
-      await http.close()
+      const results = await Promise.allSettled([http.close(), practiceSite.stop()])
+      const failures = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as unknown] : []
+      )
+      if (failures.length > 0) throw new AggregateError(failures, 'The main services did not stop')
     }
-  }
-}
-
-/** The app's practice mode, pointed at the site the harness already runs. */
-function practiceSiteAt(baseUrl: string): PracticeSiteHost {
-  const user = PRACTICE_USERS.find((candidate) => candidate.username === PRACTICE_USERNAME)
-  return {
-    async start() {
-      if (!user) throw new HarnessError(`The practice site has no user ${PRACTICE_USERNAME}`)
-      return {
-        baseUrl,
-        username: user.username,
-        password: user.password,
-        siteNumber: PRACTICE_SITE_NUMBER
-      }
-    },
-    // The harness owns the site and stops it in close().
-    stop: async () => {}
   }
 }

@@ -60,8 +60,11 @@ function fakeVault() {
   return { vault, saves }
 }
 
+const PRACTICE_BASE_URL = 'http://127.0.0.1:40123/api_accessacs_mobile/v2'
+
 function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
   const { vault, saves } = fakeVault()
+  let practiceRunning = false
   const calls: unknown[][] = []
   const record =
     <T>(name: string, answer: T) =>
@@ -113,13 +116,15 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
     practiceSite: {
       start: async () => {
         calls.push(['practice.start'])
+        practiceRunning = true
         return {
-          baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2',
+          baseUrl: PRACTICE_BASE_URL,
           siteNumber: 12345,
           username: 'clerk',
           password: PRACTICE_PASSWORD
         }
       },
+      address: () => (practiceRunning ? PRACTICE_BASE_URL : null),
       stop: async () => undefined
     },
     externalLinks: {
@@ -231,6 +236,35 @@ describe('bridge handlers', () => {
     expect(error.message).toMatch(/https:\/\//)
     expect(calls).toEqual([])
     expect(saves).toEqual([])
+  })
+
+  it('allows plain http only to the running practice site’s own port', async () => {
+    const { handle, calls, saves } = setup()
+    const elsewhere = [
+      'http://127.0.0.1:40124/api_accessacs_mobile/v2',
+      'http://127.0.0.1:631/api',
+      'http://localhost:40124/api',
+      'http://127.0.0.2:40123/api'
+    ]
+    // Nothing is running yet: no loopback port at all, the practice site's included.
+    for (const baseUrl of [...elsewhere, PRACTICE_BASE_URL]) {
+      const error = errorOf(await handle('credentials:sign-in', signIn({ baseUrl }), sender))
+      expect(error.name, baseUrl).toBe('InvalidSettingError')
+      expect(error.message, baseUrl).toContain('practice site built into this app')
+    }
+    expect(calls).toEqual([])
+
+    resultOf(await handle('practice:start', undefined, sender))
+    for (const baseUrl of elsewhere) {
+      const error = errorOf(await handle('credentials:sign-in', signIn({ baseUrl }), sender))
+      expect(error.name, baseUrl).toBe('InvalidSettingError')
+    }
+    // Another practice user, typed in through the church form: the site's own address.
+    resultOf(await handle('credentials:sign-in', signIn({ baseUrl: PRACTICE_BASE_URL }), sender))
+    expect(saves.map((save) => save.credentials.baseUrl)).toEqual([
+      PRACTICE_BASE_URL,
+      PRACTICE_BASE_URL
+    ])
   })
 
   it('saves nothing when the site rejects the credentials', async () => {

@@ -21,7 +21,7 @@ const pagedPeople = pagedSchema(individualSchema)
 const pagedConnections = pagedSchema(connectionDetailsSchema)
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
   const pages = await Promise.all(
     [1, 2].map(async (page) =>

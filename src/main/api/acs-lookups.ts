@@ -15,7 +15,7 @@ import {
   type Paged
 } from '../../shared/lookups'
 import type { AcsLookups, CredentialCheck, Credentials } from '../service-contracts'
-import { readErrorAnswer } from './acs-answers'
+import { boundedFieldErrors, readErrorAnswer } from './acs-answers'
 import { createAcsHttp, type AcsAnswer, type AcsHttp, type AcsHttpOptions } from './http'
 
 /**
@@ -164,11 +164,13 @@ function parseAnswer<T>(answer: AcsAnswer, what: string, schema: z.ZodType<T>): 
   }
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
-  const fieldErrors: Record<string, string[]> = {}
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.length ? issue.path.map(String).join('.') : '(answer)'
-    ;(fieldErrors[path] ??= []).push(issue.message)
-  }
+  // A page of a thousand broken rows names thousands of paths: the page gets a few.
+  const fieldErrors = boundedFieldErrors(
+    parsed.error.issues.map((issue): [string, string] => [
+      issue.path.length ? issue.path.map(String).join('.') : '(answer)',
+      issue.message
+    ])
+  )
   const paths = Object.keys(fieldErrors)
   throw new UnexpectedAnswerError(
     `The site’s answer for ${what} is not in the expected form (at ${paths.slice(0, 5).join(', ')}${paths.length > 5 ? ', …' : ''})`,

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { FIELD_ERRORS_MAX_FIELDS } from '../../../src/main/api/acs-answers'
 import { createAcsLookups } from '../../../src/main/api/acs-lookups'
 import {
   CredentialsRejectedError,
@@ -100,6 +103,34 @@ describe('ACS lookups against the practice site', () => {
       'PageSize',
       'TotalCount'
     ])
+  })
+
+  it('names a few failing paths of a page of a thousand broken rows, not thousands', async () => {
+    // Something other than the practice site answers here: a proxy's idea of a page.
+    const rows = Array.from({ length: 1000 }, (_, index) => ({ IndvId: `person ${index}` }))
+    const page = JSON.stringify({ Items: rows, Page: 1, PageSize: 1000, TotalCount: 1000 })
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(page)
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      const credentials = {
+        ...fixture.credentials(),
+        baseUrl: `http://127.0.0.1:${port}/api_accessacs_mobile/v2`
+      }
+      const error = await lookups.people(credentials, 1, 1000).catch((caught) => caught)
+      expect(error).toBeInstanceOf(UnexpectedAnswerError)
+      const fieldErrors = (error as UnexpectedAnswerError).fieldErrors ?? {}
+      expect(Object.keys(fieldErrors)).toHaveLength(FIELD_ERRORS_MAX_FIELDS)
+      expect(Object.keys(fieldErrors)[0]).toMatch(/^Items\.0\./)
+      expect(JSON.stringify(fieldErrors).length).toBeLessThan(16_000)
+      expect((error as Error).message).toMatch(/not in the expected form \(at Items\.0\..*, …\)$/)
+    } finally {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it.each(['junk', 'truncated-json', 'huge'] as const)(
