@@ -1,7 +1,13 @@
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { InvalidSettingError } from '../shared/errors'
 import { checkBaseUrl } from './base-url'
-import type { CredentialVault, Credentials, PracticeSiteHost } from './service-contracts'
+import { isPracticeSiteKey } from '../shared/site-key'
+import type {
+  CredentialVault,
+  Credentials,
+  PracticeSiteHost,
+  SiteCredentials
+} from './service-contracts'
 
 /**
  * What a practice sign-in stores as its address. The practice site listens on a new port
@@ -28,7 +34,18 @@ export function withPracticeSite(
   async function current(): Promise<Credentials | null> {
     const [status, credentials] = await Promise.all([vault.status(), vault.current()])
     if (!credentials) return null
-    if (status.practice) {
+    return usable(credentials, status.practice)
+  }
+
+  /** The credentials delivery sends with, read with their site's key in one read. */
+  async function currentSite(): Promise<SiteCredentials | null> {
+    const credentials = await vault.currentSite()
+    if (!credentials) return null
+    return usable(credentials, isPracticeSiteKey(credentials.siteKey))
+  }
+
+  async function usable<T extends Credentials>(credentials: T, practice: boolean): Promise<T> {
+    if (practice) {
       const running = await practiceSite.start()
       return { ...credentials, baseUrl: running.baseUrl }
     }
@@ -50,6 +67,7 @@ export function withPracticeSite(
   return {
     status: async () => shown(await vault.status()),
     current,
+    currentSite,
     save: async (credentials, options) =>
       shown(
         await vault.save(

@@ -12,29 +12,11 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbo
 import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
 import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
+import { siteKeyOf } from '../../../src/shared/site-key'
 import type { SiteFixture } from '../api/practice-site-fixture'
 import { createFakeClock } from './fake-clock'
 import { createMemoryOutboxStore } from './memory-outbox-store'
-
-/** A reversible stand-in for the OS keychain: the vault's code runs unchanged. */
-const fakeSafeStorage = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text: string) => Buffer.from(`sealed:${text}`, 'utf8').reverse(),
-  decryptString: (sealed: Buffer) =>
-    Buffer.from(sealed)
-      .reverse()
-      .toString('utf8')
-      .replace(/^sealed:/, '')
-}
-
-function memorySettings() {
-  const values = new Map<string, unknown>()
-  return {
-    get: (key: string) => values.get(key),
-    set: (key: string, value: unknown) => void values.set(key, value),
-    delete: (key: string) => void values.delete(key)
-  }
-}
+import { fakeSafeStorage, memorySettings } from './memory-keychain-parts'
 
 export interface WorldOptions {
   username?: string
@@ -74,7 +56,8 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   })
   const credentials = fixture.credentials(options.username, options.password)
   await vault.save(credentials, { practice: true, persistWithoutKeychain: false })
-  const siteKey = `${credentials.baseUrl}#${credentials.siteNumber}`
+  // Saved as the practice site above: its key leaves out the port.
+  const siteKey = siteKeyOf({ ...credentials, practice: true })
 
   const store = createMemoryOutboxStore()
   const wakes: WakeReason[] = []
@@ -94,10 +77,10 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   })
   const loop = createDeliveryLoop({
     store,
-    send: (items) => scheduler.sendBatch(items, 1),
+    send: (batch) => scheduler.sendBatch(batch, 1),
     report: async (report) => scheduler.report(report, 1),
     now: () => clock.now(),
-    siteKey: () => siteKey,
+    siteKey,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
   })
   loopHolder.loop = loop

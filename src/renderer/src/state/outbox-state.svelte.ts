@@ -86,10 +86,10 @@ export class OutboxState {
           return locked
         }
       },
-      send: (items) => this.#desk.delivery.send({ items }),
+      send: (batch) => this.#desk.delivery.send(batch),
       report: (report) => this.#desk.delivery.report(report),
       now: this.#now,
-      siteKey: () => this.#repository.siteKey,
+      siteKey: this.#repository.siteKey,
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
     })
   }
