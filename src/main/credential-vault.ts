@@ -208,7 +208,9 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     const stored = read()
     if (stored === null || password === null) return null
     const { baseUrl, siteNumber, username } = stored
-    return { baseUrl, siteNumber, username, password, siteKey: siteKeyOf(stored) }
+    const siteKey = siteKeyOf(stored)
+    // Other names of the same site are known where the practice site runs (signed-in-site.ts).
+    return { baseUrl, siteNumber, username, password, siteKey, sameSiteKeys: [siteKey] }
   }
 
   async function save(

@@ -204,7 +204,7 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
       pause('Paused: nobody is signed in. Sign in to send.')
       return allNotAttempted(items, 'Not sent: nobody is signed in', true)
     }
-    if (credentials.siteKey !== batch.siteKey) {
+    if (!credentials.sameSiteKeys.includes(batch.siteKey)) {
       // Not a pause: the signed-in site's own outbox may go on sending.
       logger.warn('delivery: a batch for a site other than the signed-in one was not sent')
       return allNotAttempted(items, OTHER_SITE_MESSAGE, false)

@@ -35,6 +35,11 @@ export interface Credentials {
 /** Credentials and the key of the site they belong to (src/shared/site-key.ts), read together. */
 export interface SiteCredentials extends Credentials {
   siteKey: string
+  /**
+   * Other keys of this same site: the practice site running in this app, signed in to
+   * through the church form, is the practice site (its key leaves the port out).
+   */
+  sameSiteKeys: string[]
 }
 
 export interface CredentialVault {

@@ -197,7 +197,9 @@ async function expectAllSentOnce(before: number, recorded: RecordedChangeRequest
 
   await header.goTo('History')
   const history = new HistoryPage(desk.page)
-  await history.waitForRows(recorded.length)
+  for (const record of recorded) {
+    await history.waitForRow({ changeRequest: String(record.ConnectionCRId) })
+  }
   const numbers = (await history.readRows()).map((row) => row.changeRequest)
   for (const record of recorded) {
     expect(numbers.filter((number) => number === String(record.ConnectionCRId))).toHaveLength(1)

@@ -47,13 +47,11 @@ function fakeVault() {
   const vault: CredentialVault = {
     status: async () => status(),
     current: async () => saved?.credentials ?? null,
-    currentSite: async () =>
-      saved
-        ? {
-            ...saved.credentials,
-            siteKey: siteKeyOf({ ...saved.credentials, practice: saved.practice })
-          }
-        : null,
+    currentSite: async () => {
+      if (!saved) return null
+      const siteKey = siteKeyOf({ ...saved.credentials, practice: saved.practice })
+      return { ...saved.credentials, siteKey, sameSiteKeys: [siteKey] }
+    },
     save: async (credentials, options) => {
       saves.push({ credentials, options })
       saved = { credentials, practice: options.practice }

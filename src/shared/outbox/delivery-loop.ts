@@ -117,7 +117,6 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
       unsent = mergeSaved(unsent ?? [], saved).items
     }
 
-    /** Writes `settled` and locks the next due batch; re-reads the list if any lock lost. */
     /**
      * Writes `settled` and locks the next due batch; re-reads the list if any lock lost.
      * Halted, it only writes. A failed write keeps every answer it carried unsaved.

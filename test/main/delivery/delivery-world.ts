@@ -2,6 +2,7 @@ import { createAcsClient } from '../../../src/main/api/acs-client'
 import { createAcsLookups } from '../../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../../src/main/api/api-logger'
 import { createCredentialVault } from '../../../src/main/credential-vault'
+import { withPracticeSite } from '../../../src/main/signed-in-site'
 import {
   createDeliveryScheduler,
   REPEATED_DUE_DELAY_MS
@@ -48,13 +49,21 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   }
   const client = createAcsClient({ logger, totalTimeoutMs: 5_000 })
   const lookups = createAcsLookups({ logger })
-  const vault = createCredentialVault({
-    safeStorage: fakeSafeStorage,
-    store: memorySettings(),
-    platform: 'darwin',
-    warn: (message) => logger.warn(message)
-  })
   const credentials = fixture.credentials(options.username, options.password)
+  // The practice site runs at the fixture's address, as the app's host would run it.
+  const vault = withPracticeSite(
+    createCredentialVault({
+      safeStorage: fakeSafeStorage,
+      store: memorySettings(),
+      platform: 'darwin',
+      warn: (message) => logger.warn(message)
+    }),
+    {
+      start: async () => credentials,
+      address: () => credentials.baseUrl,
+      stop: async () => {}
+    }
+  )
   await vault.save(credentials, { practice: true, persistWithoutKeychain: false })
   // Saved as the practice site above: its key leaves out the port.
   const siteKey = siteKeyOf({ ...credentials, practice: true })

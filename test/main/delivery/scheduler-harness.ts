@@ -17,7 +17,8 @@ export const credentials: SiteCredentials = {
   ...SITE,
   username: 'jadams',
   password: 'password231',
-  siteKey: SITE_KEY
+  siteKey: SITE_KEY,
+  sameSiteKeys: [SITE_KEY]
 }
 
 /** A batch of the harness's site, as the page's loop sends it. */

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordedChangeRequest } from '../../../src/sim'
 import { newConnectionBody, startSite, type SiteFixture } from '../api/practice-site-fixture'
 import { comment } from './delivery-checks'
+import { createDeliveryWorld } from './delivery-world'
 import { expectTrueAccount } from './site-account'
 import { createTwoSiteWorld, type TwoSiteWorld } from './two-site-world'
 
@@ -146,5 +147,41 @@ describe('delivery is bound to the site its items belong to', () => {
       new Set(items.map((item) => item.idempotencyKey))
     )
     expect(church.store.all().map((item) => item.state)).toEqual(items.map(() => 'sent'))
+  })
+
+  it('sends practice results after a sign-in through the church form to the running practice site', async () => {
+    // The same server under another name: its key leaves out the port, the form's has it.
+    const practice = await createDeliveryWorld(churchSite)
+    try {
+      const items = await practice.capture(...bodies(2, 'practice'))
+      await practice.vault.save(practice.credentials, {
+        practice: false,
+        persistWithoutKeychain: false
+      })
+      practice.scheduler.resume()
+      await practice.runUntilQuiet()
+      expect(practice.store.all().map((item) => item.state)).toEqual(items.map(() => 'sent'))
+      expect(keysOf(await churchSite.changeRequests())).toEqual(
+        new Set(items.map((item) => item.idempotencyKey))
+      )
+    } finally {
+      await practice.close()
+    }
+  })
+
+  it('sends no practice result while signed in to a church site elsewhere', async () => {
+    world = createTwoSiteWorld([churchSite, otherSite])
+    await world.signIn(OTHER)
+    const [item] = await world.capture(CHURCH, ...bodies(1, 'practice'))
+    if (!item) throw new Error('nothing captured')
+    const result = await world.scheduler.sendBatch(
+      {
+        siteKey: 'practice#12345',
+        items: [{ id: item.id, idempotencyKey: item.idempotencyKey, body: item.body }]
+      },
+      1
+    )
+    expect(result.results[0]?.outcome.kind).toBe('not-attempted')
+    expect(world.posts).toEqual([])
   })
 })
