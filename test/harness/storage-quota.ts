@@ -12,15 +12,17 @@ import { HarnessError } from './harness-error'
 export interface StorageQuota {
   /** Sets the quota to 1 byte and waits (about 30 s at most) until IndexedDB refuses writes. */
   fill(): Promise<void>
-  /** Leaves `bytes` of room above what the origin uses now: writes go through again. */
+  /**
+   * After a `fill`: leaves about `bytes` of room above what the origin uses, so writes go
+   * through again (more when the usage Chromium reports lags behind a write).
+   */
   leaveRoom(bytes: number): Promise<void>
   /** The real quota again. */
   restore(): Promise<void>
 }
 
 const SCRATCH_DATABASE = 'harness-disk-filler'
-/** About 8 MB, over the room `leaveRoom` is given, so one such write spends the cache. */
-const FILLER_RECORDS = 160
+/** Under IndexedDB's threshold for keeping a value as a blob: each counts in full. */
 const FILLER_RECORD_BYTES = 50_000
 /** While the cache still holds the real quota's gigabytes, small writes wait out its age. */
 const PROBE_BYTES = 1_000
@@ -37,10 +39,16 @@ export async function storageQuota(page: Page, origin: string): Promise<StorageQ
     })
   }
 
+  /** The room the last `leaveRoom` gave: a write twice that size spends the cache at once. */
+  let room: number | undefined
+
   return {
     async fill() {
       await setQuota(1)
-      if ((await write(page, FILLER_RECORDS, FILLER_RECORD_BYTES)) === 'refused') return
+      if (room !== undefined) {
+        const records = Math.ceil((2 * room) / FILLER_RECORD_BYTES)
+        if ((await write(page, records, FILLER_RECORD_BYTES)) === 'refused') return
+      }
       const deadline = Date.now() + FULL_DEADLINE_MS
       while ((await write(page, 1, PROBE_BYTES)) === 'written') {
         if (Date.now() > deadline) {
@@ -51,7 +59,13 @@ export async function storageQuota(page: Page, origin: string): Promise<StorageQ
     },
     async leaveRoom(bytes) {
       const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin })
-      await setQuota(Math.ceil(usage) + bytes)
+      for (room = bytes; ; room *= 2) {
+        await setQuota(Math.ceil(usage) + room)
+        if ((await write(page, 1, PROBE_BYTES)) === 'written') return
+        if (room >= 64 * bytes) {
+          throw new HarnessError(`IndexedDB refused writes with ${room} bytes of room left`)
+        }
+      }
     },
     async restore() {
       await setQuota()
