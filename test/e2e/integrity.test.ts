@@ -26,8 +26,6 @@ import { storageQuota } from '../harness/storage-quota'
 const PEOPLE = 200
 /** Slow enough that the moves land while the batch is out. */
 const SLOW_ANSWERS_MS = 2_500
-/** A batch is out: the status bar counts what it carries (offline retries back off a while). */
-const BATCH_OUT = /Sending 0 of [1-9]/
 
 let desk: Desk
 
@@ -126,7 +124,7 @@ describe('a disk that fills up mid-drain', () => {
 
 /**
  * Goes offline and enters one Keep open result on each of the first `count` connections,
- * through the form, as a clerk does; they wait in the outbox.
+ * through the form, as a clerk does; they wait in the outbox, which is shown.
  */
 async function keepOffline(
   connections: ConnectionsPage,
@@ -146,16 +144,24 @@ async function keepOffline(
     comments.push(comment)
   }
   await new StatusBar(desk.page).waitFor(`${count} results waiting`)
+  // The outbox shows when their batch is out.
+  await new AppHeader(desk.page).goTo('Outbox')
   return comments
 }
 
-/** Waits until the status bar counts a batch out; on a timeout says what it showed instead. */
+/** Waits until the outbox shows a result being sent: locked, its request out. */
 async function waitForBatchOut(): Promise<void> {
-  const statusBar = new StatusBar(desk.page)
+  const outbox = new OutboxPage(desk.page)
+  const texts = async (): Promise<string[]> =>
+    (await outbox.entryTexts()).map((entry) => entry.text)
   await waitUntil(
-    'a batch is out (the status bar says "Sending 0 of" some)',
-    async () => (BATCH_OUT.test(await statusBar.text()) ? true : undefined),
-    { timeoutMs: DELIVERY_TIMEOUT_MS, intervalMs: 100, describe: () => statusBar.text() }
+    'the outbox shows a result being sent',
+    async () => ((await texts()).some((text) => /\bSending\b/.test(text)) ? true : undefined),
+    {
+      timeoutMs: DELIVERY_TIMEOUT_MS,
+      intervalMs: 100,
+      describe: async () => JSON.stringify(await texts())
+    }
   )
 }
 
