@@ -93,7 +93,11 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       const practice = await practiceSite.start()
       return signIn(practice, { practice: true, persistWithoutKeychain: false })
     },
-    'delivery:send': ({ items }, sender) => delivery.sendBatch(items, sender.id),
+    'delivery:send': (batch, sender) => delivery.sendBatch(batch, sender.id),
+    'delivery:stop': ({ siteKey }, sender) => {
+      delivery.stop(siteKey, sender.id)
+      return undefined
+    },
     'delivery:report': (report, sender) => {
       delivery.report(report, sender.id)
       return undefined

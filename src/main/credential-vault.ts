@@ -2,7 +2,7 @@ import * as z from 'zod'
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { siteKeyOf } from '../shared/site-key'
 import { DEFAULT_BASE_URL } from './base-url'
-import type { CredentialVault, Credentials } from './service-contracts'
+import type { CredentialVault, Credentials, SiteCredentials } from './service-contracts'
 
 /** The part of Electron's safeStorage the vault uses; the async API is preferred. */
 export interface SafeStorageLike {
@@ -202,6 +202,17 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     return { baseUrl, siteNumber, username, password }
   }
 
+  async function currentSite(): Promise<SiteCredentials | null> {
+    await loaded()
+    // One synchronous read: the key always names the site these credentials belong to.
+    const stored = read()
+    if (stored === null || password === null) return null
+    const { baseUrl, siteNumber, username } = stored
+    const siteKey = siteKeyOf(stored)
+    // Other names of the same site are known where the practice site runs (signed-in-site.ts).
+    return { baseUrl, siteNumber, username, password, siteKey, sameSiteKeys: [siteKey] }
+  }
+
   async function save(
     credentials: Credentials,
     saveOptions: { practice: boolean; persistWithoutKeychain: boolean }
@@ -233,7 +244,7 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     return status()
   }
 
-  return { status, current, save, clear }
+  return { status, current, currentSite, save, clear }
 }
 
 function withoutCiphertext(stored: StoredCredentials): StoredCredentials {

@@ -21,13 +21,14 @@ import { loadTrustStore } from './api/trust-store'
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol'
 import { createBridgeHandlers } from './bridge-handlers'
 import { createCredentialVault } from './credential-vault'
-import { createDeliveryScheduler } from './delivery-scheduler'
+import { createDeliveryScheduler, type DeliveryScheduler } from './delivery-scheduler'
 import { createAttemptJournal, journalingClient } from './diagnostics/attempt-journal'
 import { startMainLog, startSupport } from './electron-support'
 import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { vaultWithLoggedSecrets } from './logging/vault-secrets'
 import { createPracticeSiteHost } from './practice-site-host'
+import { createQuitGuard, type QuitGuard } from './quit-guard'
 import { rendererEntry } from './renderer-entry'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
 import { withPracticeSite } from './signed-in-site'
@@ -48,6 +49,7 @@ const appOrigin = renderer.origin
 const windows = new Set<BrowserWindow>()
 /** The clerk agreed to close with unsent results (at the window or the update restart). */
 let quitConfirmed = false
+let quitGuard: QuitGuard | undefined
 
 // First of all: a second instance must not touch anything of the first one's.
 if (!app.requestSingleInstanceLock()) {
@@ -57,6 +59,8 @@ if (!app.requestSingleInstanceLock()) {
   // Before ready, or Chromium treats app: as an opaque, insecure scheme.
   protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES)
   app.on('second-instance', () => {
+    // A quit waiting for answers to be written is called off: the clerk wants the app.
+    quitGuard?.onSecondLaunch()
     const [window] = windows
     if (!window) return
     if (window.isMinimized()) window.restore()
@@ -142,7 +146,7 @@ function start(): void {
     support.onResume()
   })
 
-  const window = createWindow(() => scheduler.unsentCount())
+  const window = createWindow(scheduler)
   window.webContents.on('did-finish-load', () => scheduler.start())
 
   app.on('window-all-closed', () => app.quit())
@@ -165,7 +169,7 @@ function start(): void {
   })
 }
 
-function createWindow(unsentCount: () => number): BrowserWindow {
+function createWindow(scheduler: DeliveryScheduler): BrowserWindow {
   const window = new BrowserWindow(
     appWindowOptions(join(import.meta.dirname, '../preload/index.cjs'), { development })
   )
@@ -173,16 +177,21 @@ function createWindow(unsentCount: () => number): BrowserWindow {
   window.on('closed', () => windows.delete(window))
   window.once('ready-to-show', () => window.show())
 
-  let closeConfirmed = false
-  window.on('close', (event) => {
-    if (closeConfirmed || quitConfirmed) return
-    const question = quitConfirmation(unsentCount())
-    if (!question) return
-    if (dialog.showMessageBoxSync(window, question) === QUIT_ANYWAY) {
-      closeConfirmed = true
-      return
+  const guard = createQuitGuard({
+    delivery: scheduler,
+    confirmClose: () => {
+      if (quitConfirmed) return true
+      const question = quitConfirmation(scheduler.unsentCount())
+      return !question || dialog.showMessageBoxSync(window, question) === QUIT_ANYWAY
     }
+  })
+  quitGuard = guard
+  window.on('close', (event) => {
+    // The decisions live in quit-guard.ts; here they are only carried out.
+    const decision = guard.onClose(() => window.close())
+    if (decision === 'close') return
     event.preventDefault()
+    if (decision === 'wait') window.hide()
   })
 
   void window.loadURL(renderer.url)

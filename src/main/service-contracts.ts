@@ -6,8 +6,8 @@ import type {
   OutboxSummary,
   RendererError,
   RestartResult,
+  SendBatchRequest,
   SendBatchResult,
-  SendItem,
   UpdateState
 } from '../shared/bridge/channels'
 import type {
@@ -32,10 +32,22 @@ export interface Credentials {
   password: string
 }
 
+/** Credentials and the key of the site they belong to (src/shared/site-key.ts), read together. */
+export interface SiteCredentials extends Credentials {
+  siteKey: string
+  /**
+   * Other keys of this same site: the practice site running in this app, signed in to
+   * through the church form, is the practice site (its key leaves the port out).
+   */
+  sameSiteKeys: string[]
+}
+
 export interface CredentialVault {
   status(): Promise<CredentialStatus>
   /** The credentials to send with, or null when nobody is signed in. */
   current(): Promise<Credentials | null>
+  /** The same, with the key of their site, read together (delivery checks it per batch). */
+  currentSite(): Promise<SiteCredentials | null>
   save(
     credentials: Credentials,
     options: { practice: boolean; persistWithoutKeychain: boolean }
@@ -63,8 +75,13 @@ export interface AcsLookups {
 
 /** The main process's side of delivery: when to send, and the sending itself. */
 export interface DeliveryService {
-  /** Sends one batch; `senderId` names the window, so only one window sends at a time. */
-  sendBatch(items: SendItem[], senderId: number): Promise<SendBatchResult>
+  /**
+   * Sends one batch of one site's outbox; `senderId` names the window, so only one window
+   * sends at a time. Items of a site other than the signed-in one come back not attempted.
+   */
+  sendBatch(batch: SendBatchRequest, senderId: number): Promise<SendBatchResult>
+  /** The page stops delivering this site: its batch that is out starts no new request. */
+  stop(siteKey: string, senderId: number): void
   /** The page's view of its outbox: for retry timers and the quit confirmation. */
   report(report: OutboxReport, senderId: number): void
   state(): DeliveryState

@@ -1,7 +1,13 @@
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { InvalidSettingError } from '../shared/errors'
 import { checkBaseUrl } from './base-url'
-import type { CredentialVault, Credentials, PracticeSiteHost } from './service-contracts'
+import { isPracticeSiteKey, siteKeyOf } from '../shared/site-key'
+import type {
+  CredentialVault,
+  Credentials,
+  PracticeSiteHost,
+  SiteCredentials
+} from './service-contracts'
 
 /**
  * What a practice sign-in stores as its address. The practice site listens on a new port
@@ -28,7 +34,29 @@ export function withPracticeSite(
   async function current(): Promise<Credentials | null> {
     const [status, credentials] = await Promise.all([vault.status(), vault.current()])
     if (!credentials) return null
-    if (status.practice) {
+    return usable(credentials, status.practice)
+  }
+
+  /**
+   * The credentials delivery sends with, read with their site's key in one read. The
+   * practice site running now is one site under two names: its own key, and the key of a
+   * church sign-in made at its address (which has the port in it).
+   */
+  async function currentSite(): Promise<SiteCredentials | null> {
+    const credentials = await vault.currentSite()
+    if (!credentials) return null
+    const site = await usable(credentials, isPracticeSiteKey(credentials.siteKey))
+    const running = practiceSite.address()
+    if (running === null || !sameAddress(site.baseUrl, running)) return site
+    const { siteNumber } = site
+    const names = [true, false].map((practice) =>
+      siteKeyOf({ baseUrl: running, siteNumber, practice })
+    )
+    return { ...site, sameSiteKeys: [...new Set([...site.sameSiteKeys, ...names])] }
+  }
+
+  async function usable<T extends Credentials>(credentials: T, practice: boolean): Promise<T> {
+    if (practice) {
       const running = await practiceSite.start()
       return { ...credentials, baseUrl: running.baseUrl }
     }
@@ -50,6 +78,7 @@ export function withPracticeSite(
   return {
     status: async () => shown(await vault.status()),
     current,
+    currentSite,
     save: async (credentials, options) =>
       shown(
         await vault.save(
@@ -61,4 +90,10 @@ export function withPracticeSite(
       ),
     clear: async () => shown(await vault.clear())
   }
+}
+
+/** The same place: base URLs that differ at most by trailing slashes, as siteKeyOf reads them. */
+function sameAddress(baseUrl: string, other: string): boolean {
+  const trimmed = (url: string): string => url.trim().replace(/\/+$/, '')
+  return trimmed(baseUrl) === trimmed(other)
 }

@@ -183,7 +183,12 @@ describe('going offline', () => {
     await desk.setOnline(false)
     expect(await browserOnline(desk.page)).toBe(false)
     expect(await deskPage.call('delivery:state')).toMatchObject({ online: false })
-    const offline = await deskPage.call('delivery:send', { items: [sendItem('offline')] })
+    const { siteKey } = await deskPage.call('credentials:status')
+    if (siteKey === null) throw new Error('The practice sign-in saved no site')
+    const offline = await deskPage.call('delivery:send', {
+      siteKey,
+      items: [sendItem('offline')]
+    })
     expect(offline.results).toEqual([
       { id: 'offline', outcome: expect.objectContaining({ kind: 'retryable' }) }
     ])
@@ -193,7 +198,7 @@ describe('going offline', () => {
     await desk.setOnline(true)
     await waitForWake(desk.page, 'online')
     expect(await browserOnline(desk.page)).toBe(true)
-    const online = await deskPage.call('delivery:send', { items: [sendItem('online')] })
+    const online = await deskPage.call('delivery:send', { siteKey, items: [sendItem('online')] })
     expect(online.results).toEqual([
       { id: 'online', outcome: expect.objectContaining({ kind: 'accepted' }) }
     ])

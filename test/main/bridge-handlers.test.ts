@@ -47,6 +47,11 @@ function fakeVault() {
   const vault: CredentialVault = {
     status: async () => status(),
     current: async () => saved?.credentials ?? null,
+    currentSite: async () => {
+      if (!saved) return null
+      const siteKey = siteKeyOf({ ...saved.credentials, practice: saved.practice })
+      return { ...saved.credentials, siteKey, sameSiteKeys: [siteKey] }
+    },
     save: async (credentials, options) => {
       saves.push({ credentials, options })
       saved = { credentials, practice: options.practice }
@@ -73,7 +78,7 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
       return answer
     }
   const delivery: DeliveryService = {
-    sendBatch: async (items: SendItem[], senderId: number) => {
+    sendBatch: async ({ items }: { items: SendItem[] }, senderId: number) => {
       calls.push(['sendBatch', items.length, senderId])
       return {
         results: items.map((item) => ({
@@ -83,6 +88,7 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
         paused: true
       }
     },
+    stop: record('stop', undefined),
     report: record('report', undefined),
     state: () => ({ online: true, paused: false, lastSuccessAt: null }),
     resume: record('resume', undefined)
@@ -178,6 +184,7 @@ describe('bridge handlers', () => {
       [
         'delivery:send',
         {
+          siteKey: 'practice#12345',
           items: [
             { id: 'a', idempotencyKey: 'k', body: validBody },
             { id: 'b', idempotencyKey: 'k2', body: { ...validBody, ConnectionDate: '13/01/2025' } }
@@ -356,7 +363,7 @@ describe('bridge handlers', () => {
     const { handle, calls } = setup()
     const sent = await handle(
       'delivery:send',
-      { items: [{ id: 'a', idempotencyKey: 'k', body: validBody }] },
+      { siteKey: 'practice#12345', items: [{ id: 'a', idempotencyKey: 'k', body: validBody }] },
       sender
     )
     expect(resultOf(sent)).toEqual({

@@ -15,6 +15,11 @@ export function vaultWithLoggedSecrets(
       if (credentials) addSecret(credentials.password)
       return credentials
     },
+    async currentSite() {
+      const credentials = await vault.currentSite()
+      if (credentials) addSecret(credentials.password)
+      return credentials
+    },
     save(credentials, options) {
       addSecret(credentials.password)
       return vault.save(credentials, options)

@@ -47,6 +47,7 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     }),
     delivery: Object.freeze({
       send: (batch) => call('delivery:send', batch),
+      stop: (request) => call('delivery:stop', request),
       report: (report) => call('delivery:report', report),
       state: () => call('delivery:state', undefined),
       onWake: (listener) => listen('delivery:wake', listener),

@@ -9,6 +9,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'credentials:sign-out',
   'practice:start',
   'delivery:send',
+  'delivery:stop',
   'delivery:report',
   'delivery:state',
   'lookups:connection-types',

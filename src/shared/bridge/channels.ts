@@ -84,7 +84,20 @@ export const sendItemSchema = z.object({
 })
 export type SendItem = z.infer<typeof sendItemSchema>
 
-export const sendBatchRequestSchema = z.object({ items: z.array(sendItemSchema).max(500) })
+const MAX_SITE_KEY_LENGTH = MAX_URL_LENGTH + 32
+
+/** The site the page's outbox belongs to (src/shared/site-key.ts). */
+const siteKeySchema = z.string().min(1).max(MAX_SITE_KEY_LENGTH)
+
+/**
+ * One batch of one site's outbox: the main process sends it only while that site is the
+ * signed-in one, so no result can reach another site with another site's credentials.
+ */
+export const sendBatchRequestSchema = z.object({
+  siteKey: siteKeySchema,
+  items: z.array(sendItemSchema).max(500)
+})
+export type SendBatchRequest = z.infer<typeof sendBatchRequestSchema>
 export const sendBatchResultSchema = z.object({
   results: z.array(z.object({ id: z.string(), outcome: deliveryOutcomeSchema })),
   /** A 401 paused the queue: the page should show "Paused: sign in again". */
@@ -94,6 +107,11 @@ export type SendBatchResult = z.infer<typeof sendBatchResultSchema>
 
 export const outboxReportSchema = z.object({
   unsentCount: z.int().nonnegative(),
+  /**
+   * Answers the page holds in memory because its storage refused to record them: quitting
+   * waits (a bounded time) for them to be written. Left out when there are none.
+   */
+  unsavedAnswers: z.int().nonnegative().optional(),
   /** The earliest nextAttemptAt among waiting items, or null. */
   nextDueAt: z.number().nullable(),
   /** Something was just captured: send soon. */
@@ -176,6 +194,8 @@ export const invokeChannels = {
   'credentials:sign-out': { request: noPayload, response: credentialStatusSchema },
   'practice:start': { request: noPayload, response: signInResultSchema },
   'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
+  /** The page stops delivering this site (sign-out, change of site): cut its batch short. */
+  'delivery:stop': { request: z.object({ siteKey: siteKeySchema }), response: noPayload },
   'delivery:report': { request: outboxReportSchema, response: noPayload },
   'delivery:state': { request: noPayload, response: deliveryStateSchema },
   'lookups:connection-types': { request: noPayload, response: z.array(connectionTypeSchema) },

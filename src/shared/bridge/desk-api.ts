@@ -7,8 +7,8 @@ import type {
   RestartResult,
   UpdateState,
   OutboxReport,
+  SendBatchRequest,
   SendBatchResult,
-  SendItem,
   SignInRequest,
   SignInResult,
   WakeReason
@@ -41,7 +41,10 @@ export interface DeskApi {
     start(): Promise<SignInResult>
   }
   delivery: {
-    send(batch: { items: SendItem[] }): Promise<SendBatchResult>
+    /** One batch of one site's outbox; items of another site than the signed-in one are not sent. */
+    send(batch: SendBatchRequest): Promise<SendBatchResult>
+    /** Stops this site's delivery: the batch that is out starts no new request. */
+    stop(request: { siteKey: string }): Promise<void>
     report(report: OutboxReport): Promise<void>
     state(): Promise<DeliveryState>
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe

@@ -183,6 +183,9 @@ export class BrowserWindow extends EventEmitter {
   show() {
     call('window.show')
   }
+  hide() {
+    call('window.hide')
+  }
   focus() {}
   close() {
     if (this.destroyed) return

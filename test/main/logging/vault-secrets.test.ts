@@ -9,6 +9,8 @@ describe('vaultWithLoggedSecrets', () => {
     const vault: CredentialVault = {
       status: async () => status,
       current: async () => stored,
+      currentSite: async () =>
+        stored && { ...stored, siteKey: 'https://x#1', sameSiteKeys: ['https://x#1'] },
       save: async (credentials) => {
         stored = credentials
         return status
@@ -24,6 +26,9 @@ describe('vaultWithLoggedSecrets', () => {
     ).toBe(status)
     expect(await wrapped.current()).toEqual(credentials)
     expect(secrets).toEqual(['pw-1', 'pw-1'])
+    // The credentials delivery reads with their site's key are told too.
+    expect((await wrapped.currentSite())?.password).toBe('pw-1')
+    expect(secrets).toEqual(['pw-1', 'pw-1', 'pw-1'])
     expect(await wrapped.status()).toBe(status)
   })
 })

@@ -12,11 +12,14 @@ function deferred<T>() {
 function delivery(answer: Promise<SendBatchResult>): DeliveryService {
   return {
     sendBatch: () => answer,
+    stop: () => {},
     report: () => {},
     state: () => ({ online: true, paused: false, lastSuccessAt: null }),
     resume: () => {}
   }
 }
+
+const EMPTY_BATCH = { siteKey: 'practice#12345', items: [] }
 
 const report = (captured: boolean) => ({ unsentCount: 1, nextDueAt: null, captured })
 
@@ -25,7 +28,7 @@ describe('watchOutboxActivity', () => {
     const answer = deferred<SendBatchResult>()
     const activity = watchOutboxActivity(delivery(answer.promise))
     expect(activity.busy()).toBe(false)
-    const sending = activity.service.sendBatch([], 1)
+    const sending = activity.service.sendBatch(EMPTY_BATCH, 1)
     expect(activity.busy()).toBe(true)
     let idle = false
     const waiting = activity.whenIdle(5_000).then((value) => (idle = value))
@@ -44,7 +47,7 @@ describe('watchOutboxActivity', () => {
 
   it('gives up waiting after the timeout, saying so', async () => {
     const activity = watchOutboxActivity(delivery(new Promise(() => {})))
-    void activity.service.sendBatch([], 1)
+    void activity.service.sendBatch(EMPTY_BATCH, 1)
     expect(await activity.whenIdle(20)).toBe(false)
   })
 
@@ -55,6 +58,7 @@ describe('watchOutboxActivity', () => {
         calls.push('send')
         return { results: [], paused: false }
       },
+      stop: () => void calls.push('stop'),
       report: () => void calls.push('report'),
       state: () => {
         calls.push('state')
@@ -63,7 +67,7 @@ describe('watchOutboxActivity', () => {
       resume: () => void calls.push('resume')
     }
     const { service } = watchOutboxActivity(real)
-    await service.sendBatch([], 1)
+    await service.sendBatch(EMPTY_BATCH, 1)
     service.report(report(false), 1)
     service.state()
     service.resume()

@@ -45,6 +45,9 @@ export class FakeDesk implements DeskApi {
   lookupCalls: Array<{ name: LookupName; page?: number; pageSize?: number }> = []
   reports: OutboxReport[] = []
   sentBatches: SendItem[][] = []
+  /** The site key each batch named, in order. */
+  sentSiteKeys: string[] = []
+  stops: string[] = []
   sendAnswer: (items: SendItem[]) => SendBatchResult = (items) => ({
     results: items.map((item, index) => ({
       id: item.id,
@@ -131,9 +134,13 @@ export class FakeDesk implements DeskApi {
   }
 
   delivery = {
-    send: async (batch: { items: SendItem[] }) => {
+    send: async (batch: { siteKey: string; items: SendItem[] }) => {
       this.sentBatches.push(batch.items)
+      this.sentSiteKeys.push(batch.siteKey)
       return this.sendAnswer(batch.items)
+    },
+    stop: async (request: { siteKey: string }) => {
+      this.stops.push(request.siteKey)
     },
     report: async (report: OutboxReport) => {
       this.reports.push(report)

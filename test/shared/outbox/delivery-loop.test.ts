@@ -80,7 +80,7 @@ function loopWith(
         return store.settleAndLock(settled, toLock, at)
       }
     },
-    send: async (items) => {
+    send: async ({ items }) => {
       batches.push(items)
       statesAtSend.push(items.map((item) => store.get(item.id)?.state ?? 'missing'))
       return answer(items)
@@ -90,7 +90,7 @@ function loopWith(
     },
     now: () => now,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-    ...(options.siteKey === undefined ? {} : { siteKey: () => options.siteKey })
+    siteKey: options.siteKey ?? SITE
   })
   return {
     store,

@@ -72,6 +72,11 @@ export class OutboxRepository implements DeliveryLoopStore {
     return this.#db.siteKey
   }
 
+  /** Opens the database again when something closed it under the page (not a sign-out). */
+  async reopenIfClosed(): Promise<void> {
+    if (!this.#db.isOpen()) await this.#db.open()
+  }
+
   /**
    * Records a result. Resolves only after the transaction has committed: from then on the
    * result survives a crash or a power cut. The transaction is a single `add`, so a save

@@ -4,6 +4,13 @@ import type { DeskError } from '../../../shared/errors'
 import { asDeskError } from './as-desk-error'
 
 export interface SessionHooks {
+  /**
+   * Before a sign-in, practice start or sign-out reaches the main process: the open site
+   * stops delivering and its last answers are written (AppState sequences this).
+   */
+  beforeChange?: () => Promise<void>
+  /** The main process refused the change: the open site goes on as before. */
+  onChangeRefused?: () => void | Promise<void>
   /** After every successful sign-in or practice start: refresh reference data, wake delivery. */
   onSignedIn?: (status: CredentialStatus) => void | Promise<void>
   onSignedOut?: () => void | Promise<void>
@@ -77,7 +84,7 @@ export class SessionState {
 
   async signIn(request: SignInRequest): Promise<boolean> {
     return this.#run(async () => {
-      const result = await this.#desk.credentials.signIn(request)
+      const result = await this.#change(() => this.#desk.credentials.signIn(request))
       await this.#signedIn(result)
     })
   }
@@ -85,16 +92,26 @@ export class SessionState {
   /** Signs in to the built-in practice site, where nothing reaches the church's data. */
   async startPractice(): Promise<boolean> {
     return this.#run(async () => {
-      await this.#signedIn(await this.#desk.practice.start())
+      await this.#signedIn(await this.#change(() => this.#desk.practice.start()))
     })
   }
 
   async signOut(): Promise<boolean> {
     return this.#run(async () => {
-      this.#status = await this.#desk.credentials.signOut()
+      this.#status = await this.#change(() => this.#desk.credentials.signOut())
       this.#check = null
       await this.#hooks.onSignedOut?.()
     })
+  }
+
+  async #change<T>(action: () => Promise<T>): Promise<T> {
+    await this.#hooks.beforeChange?.()
+    try {
+      return await action()
+    } catch (error) {
+      await this.#hooks.onChangeRefused?.()
+      throw error
+    }
   }
 
   async #signedIn(result: SignInResult): Promise<void> {
