@@ -10,6 +10,7 @@ import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
 import { checkBaseUrl } from './base-url'
 import type {
+  AcsApi,
   AcsLookups,
   CredentialVault,
   Credentials,
@@ -21,6 +22,7 @@ import type {
 export interface BridgeServices {
   vault: CredentialVault
   lookups: AcsLookups
+  api: AcsApi
   delivery: DeliveryService
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
@@ -51,7 +53,7 @@ type Implementations = {
  * leak. Every failure comes back as an error envelope; none is thrown at Electron.
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
-  const { vault, lookups, delivery, practiceSite, externalLinks } = services
+  const { vault, lookups, api, delivery, practiceSite, externalLinks } = services
 
   async function signIn(
     typed: Credentials,
@@ -67,7 +69,7 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     const check = await lookups.checkCredentials(credentials)
     const status = await vault.save(credentials, options)
     delivery.resume()
-    return { status, check }
+    return { status, check, account: null }
   }
 
   async function signedIn(): Promise<Credentials> {
@@ -82,6 +84,11 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     'credentials:status': () => vault.status(),
     'credentials:sign-in': ({ persistWithoutKeychain, ...credentials }) =>
       signIn(credentials, { practice: false, persistWithoutKeychain }),
+    'credentials:sign-in-email': () => {
+      throw new DeskError('Signing in with an e-mail is not built yet')
+    },
+    'sites:find': ({ baseUrl, email, password }) =>
+      api.findSites(checkBaseUrl(baseUrl), email, password),
     'credentials:sign-out': () => vault.clear(),
     'practice:start': async () => {
       const practice = await practiceSite.start()
@@ -93,6 +100,18 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       return undefined
     },
     'delivery:state': () => delivery.state(),
+    'account:get': async () => api.account(await signedIn()),
+    'types:list': async () => api.connectionTypes(await signedIn()),
+    'responses:list': async ({ typeId }) => api.responses(await signedIn(), typeId),
+    'teams:list': async () => api.teams(await signedIn()),
+    'assignments:summary': async (page) => api.assignmentSummary(await signedIn(), page),
+    'assignments:list': async ({ typeId, ...page }) =>
+      api.assignments(await signedIn(), typeId, page),
+    'connections:get': async ({ connectionId }) => api.connection(await signedIn(), connectionId),
+    'connections:of-person': async ({ personId, ...page }) =>
+      api.personConnections(await signedIn(), personId, page),
+    'people:search': async ({ query, ...page }) => api.people(await signedIn(), query, page),
+    'people:get': async ({ personId }) => api.person(await signedIn(), personId),
     'lookups:connection-types': async () => lookups.connectionTypes(await signedIn()),
     'lookups:responses': async ({ connectionTypeId }) =>
       lookups.responses(await signedIn(), connectionTypeId),

@@ -12,6 +12,18 @@ import type {
   Individual,
   Paged,
   Team
+} from '../shared/legacy-lookups'
+import type {
+  Account,
+  AssignmentSummary,
+  Connection,
+  ConnectionResponse as TypeResponse,
+  ConnectionType as TypeOfConnection,
+  Listed,
+  Page,
+  PageRequest,
+  Person,
+  Team as ConnectionTeam
 } from '../shared/lookups'
 
 /**
@@ -54,6 +66,34 @@ export interface AcsLookups {
     page: number,
     pageSize: number
   ): Promise<Paged<ConnectionDetails>>
+}
+
+/**
+ * The account and lookups of CONTRACT.md section 2, in the app's model. Every wire name,
+ * path and paging rule is read in one adapter module (src/main/api).
+ */
+export interface AcsApi {
+  /** `PUT /accounts/findbyemail`: the sites the pair may sign in to (no site, no Basic auth). */
+  findSites(baseUrl: string, email: string, password: string): Promise<Account[]>
+  /** `GET /{site}/account`: the signed-in user; CredentialsRejectedError on a wrong pair. */
+  account(credentials: Credentials): Promise<Account>
+  connectionTypes(credentials: Credentials): Promise<Listed<TypeOfConnection>>
+  responses(credentials: Credentials, typeId: number): Promise<Listed<TypeResponse>>
+  teams(credentials: Credentials): Promise<Listed<ConnectionTeam>>
+  assignmentSummary(credentials: Credentials, page: PageRequest): Promise<Page<AssignmentSummary>>
+  assignments(
+    credentials: Credentials,
+    typeId: number,
+    page: PageRequest
+  ): Promise<Page<Connection>>
+  connection(credentials: Credentials, connectionId: number): Promise<Connection>
+  personConnections(
+    credentials: Credentials,
+    personId: number,
+    page: PageRequest
+  ): Promise<Page<Connection>>
+  people(credentials: Credentials, query: string, page: PageRequest): Promise<Page<Person>>
+  person(credentials: Credentials, personId: number): Promise<Person>
 }
 
 /** The main process's side of delivery: when to send, and the sending itself. */

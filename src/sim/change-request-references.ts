@@ -1,6 +1,6 @@
 import type { ChangeRequest } from '../shared/change-request'
 import { NEW_CONNECTION_ID, NO_ASSIGNEE, NO_RESPONSE_ID } from '../shared/change-request'
-import type { ConnectionDetails } from '../shared/lookups'
+import type { ConnectionDetails } from '../shared/legacy-lookups'
 import type { ChurchDirectory } from './church-directory'
 import { messageAnswer, modelStateAnswer, type Answer } from './http-answer'
 import { missingTypeRight, type PracticeUser } from './practice-users'

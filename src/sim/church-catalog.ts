@@ -1,4 +1,4 @@
-import type { ConnectionResponse, ConnectionType, Team } from '../shared/lookups'
+import type { ConnectionResponse, ConnectionType, Team } from '../shared/legacy-lookups'
 
 /**
  * The reference data every seed shares: tests rely on types 1 to 5 (each active, each

@@ -1,4 +1,4 @@
-import type { ConnectionDetails, ConnectionType, Individual } from '../shared/lookups'
+import type { ConnectionDetails, ConnectionType, Individual } from '../shared/legacy-lookups'
 import { CONNECTION_TYPES, RESPONSES_BY_TYPE, TEAMS } from './church-catalog'
 import type { GeneratedChurch } from './generate-church'
 

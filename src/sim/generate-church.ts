@@ -1,5 +1,5 @@
 import { connectionDateOrdinal, formatConnectionDate } from '../shared/change-request'
-import type { ConnectionDetails, Individual } from '../shared/lookups'
+import type { ConnectionDetails, Individual } from '../shared/legacy-lookups'
 import { CONNECTION_TYPES, TEAMS } from './church-catalog'
 import {
   AREA_CODES,

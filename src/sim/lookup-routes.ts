@@ -1,4 +1,4 @@
-import { MAX_PAGE_SIZE } from '../shared/lookups'
+import { MAX_PAGE_SIZE } from '../shared/legacy-lookups'
 import type { ChurchDirectory } from './church-directory'
 import { jsonAnswer, messageAnswer, type Answer } from './http-answer'
 import { missingLocateRight, type PracticeUser } from './practice-users'

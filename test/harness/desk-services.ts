@@ -1,4 +1,5 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
+import { pendingAcsApi } from '../../src/main/api/acs-api-pending'
 import { createAcsLookups } from '../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../src/main/api/api-logger'
 import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
@@ -70,6 +71,7 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   const handler = createBridgeHandlers({
     vault,
     lookups,
+    api: pendingAcsApi(),
     delivery: scheduler,
     practiceSite,
     externalLinks

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { pendingAcsApi } from '../../src/main/api/acs-api-pending'
 import { createBridgeHandlers, type BridgeServices } from '../../src/main/bridge-handlers'
 import type {
   CredentialCheck,
@@ -109,6 +110,7 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
         return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
       }
     },
+    api: pendingAcsApi(),
     delivery,
     practiceSite: {
       start: async () => {

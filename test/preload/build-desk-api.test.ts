@@ -66,18 +66,26 @@ describe('buildDeskApi', () => {
     expect(Object.isFrozen(desk)).toBe(true)
     for (const group of Object.values(desk)) expect(Object.isFrozen(group)).toBe(true)
     expect(Object.keys(desk).sort()).toEqual([
+      'account',
+      'assignments',
+      'connections',
       'credentials',
       'delivery',
       'links',
       'lookups',
-      'practice'
+      'people',
+      'practice',
+      'responses',
+      'sites',
+      'teams',
+      'types'
     ])
   })
 
   it('sends each call on its channel with the parsed payload and unwraps the answer', async () => {
     const fake = fakeTransport({
       'credentials:status': success(status),
-      'credentials:sign-in': success({ status, check: 'accepted' }),
+      'credentials:sign-in': success({ status, check: 'accepted', account: null }),
       'lookups:responses': success([{ ResponseId: 3, Description: 'Left a message' }]),
       'links:open': success(undefined),
       'delivery:report': success(undefined)
@@ -90,7 +98,11 @@ describe('buildDeskApi', () => {
       username: 'jadams',
       password: 'password231'
     }
-    expect(await desk.credentials.signIn(signIn)).toEqual({ status, check: 'accepted' })
+    expect(await desk.credentials.signIn(signIn)).toEqual({
+      status,
+      check: 'accepted',
+      account: null
+    })
     expect(await desk.lookups.responses({ connectionTypeId: 2 })).toEqual([
       { ResponseId: 3, Description: 'Left a message' }
     ])

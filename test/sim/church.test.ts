@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { individualSchema } from '../../src/shared/lookups'
+import { individualSchema } from '../../src/shared/legacy-lookups'
 import { PracticeSiteError, startPracticeSite } from '../../src/sim'
 import { generateChurch } from '../../src/sim/generate-church'
 import { SiteClient } from './support/site-client'

@@ -8,7 +8,7 @@ import {
   pagedSchema,
   teamSchema,
   type Individual
-} from '../../src/shared/lookups'
+} from '../../src/shared/legacy-lookups'
 import { isConnectionDate } from '../../src/shared/change-request'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
 import { SiteClient, errorJson } from './support/site-client'

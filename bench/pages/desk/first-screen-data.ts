@@ -4,7 +4,7 @@ import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/referen
 import { replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import type { ChangeRequest } from '../../../src/shared/change-request'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { ConnectionDetails } from '../../../src/shared/legacy-lookups'
 import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { BenchError } from '../../bench-error'

@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Individual } from '../../../src/shared/legacy-lookups'
 import { DEFAULT_RESULT_LIMIT } from '../../../src/renderer/src/search/people-search'
 import { BenchError } from '../../bench-error'
 import { loadedPeople, sharedIndex } from './people-in-memory'

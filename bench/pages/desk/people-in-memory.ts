@@ -1,6 +1,6 @@
 import { readPeople } from '../../../src/renderer/src/db/reference-store'
 import { PeopleSearch } from '../../../src/renderer/src/search/people-search'
-import type { Individual } from '../../../src/shared/lookups'
+import type { Individual } from '../../../src/shared/legacy-lookups'
 import { BenchError } from '../../bench-error'
 import { latestDirectory } from './directory'
 

@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Individual } from '../../../src/shared/legacy-lookups'
 import { mulberry32 } from '../../../src/sim/prng'
 
 /**

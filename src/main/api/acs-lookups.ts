@@ -13,7 +13,7 @@ import {
   pagedSchema,
   teamSchema,
   type Paged
-} from '../../shared/lookups'
+} from '../../shared/legacy-lookups'
 import type { AcsLookups, CredentialCheck, Credentials } from '../service-contracts'
 import { readErrorAnswer } from './acs-answers'
 import { createAcsHttp, type AcsAnswer, type AcsHttp, type AcsHttpOptions } from './http'

@@ -40,7 +40,35 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     credentials: Object.freeze({
       status: () => call('credentials:status', undefined),
       signIn: (request) => call('credentials:sign-in', request),
+      signInWithEmail: (request) => call('credentials:sign-in-email', request),
       signOut: () => call('credentials:sign-out', undefined)
+    }),
+    sites: Object.freeze({
+      find: (request) => call('sites:find', request)
+    }),
+    account: Object.freeze({
+      get: () => call('account:get', undefined)
+    }),
+    types: Object.freeze({
+      list: () => call('types:list', undefined)
+    }),
+    responses: Object.freeze({
+      list: (request) => call('responses:list', request)
+    }),
+    teams: Object.freeze({
+      list: () => call('teams:list', undefined)
+    }),
+    assignments: Object.freeze({
+      summary: (request) => call('assignments:summary', request),
+      list: (request) => call('assignments:list', request)
+    }),
+    connections: Object.freeze({
+      get: (request) => call('connections:get', request),
+      ofPerson: (request) => call('connections:of-person', request)
+    }),
+    people: Object.freeze({
+      search: (request) => call('people:search', request),
+      get: (request) => call('people:get', request)
     }),
     practice: Object.freeze({
       start: () => call('practice:start', undefined)

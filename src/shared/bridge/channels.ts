@@ -2,12 +2,24 @@ import * as z from 'zod'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
 import {
-  connectionDetailsSchema,
+  connectionDetailsSchema as legacyConnectionDetailsSchema,
+  connectionResponseSchema as legacyConnectionResponseSchema,
+  connectionTypeSchema as legacyConnectionTypeSchema,
+  individualSchema as legacyIndividualSchema,
+  MAX_PAGE_SIZE as LEGACY_MAX_PAGE_SIZE,
+  pagedSchema as legacyPagedSchema,
+  teamSchema as legacyTeamSchema
+} from '../legacy-lookups'
+import {
+  accountSchema,
+  assignmentSummarySchema,
   connectionResponseSchema,
+  connectionSchema,
   connectionTypeSchema,
-  individualSchema,
-  MAX_PAGE_SIZE,
-  pagedSchema,
+  listedSchema,
+  pageRequestSchema,
+  pageSchema,
+  personSchema,
   teamSchema
 } from '../lookups'
 import type { EventChannelName, InvokeChannelName } from './channel-names'
@@ -42,35 +54,68 @@ export type CredentialStatus = z.infer<typeof credentialStatusSchema>
 const MAX_URL_LENGTH = 2048
 const MAX_USERNAME_LENGTH = 256
 const MAX_PASSWORD_LENGTH = 1024
+const MAX_EMAIL_LENGTH = 320
+
+const baseUrlField = z
+  .string()
+  .trim()
+  .min(1, { error: 'Type the site address' })
+  .max(MAX_URL_LENGTH, { error: 'The site address is too long' })
+
+const siteNumberField = z
+  .int({ error: 'The site number must be a whole number, like 12345' })
+  .positive({ error: 'The site number must be a positive whole number, like 12345' })
+
+// Not trimmed: a space may be part of a password.
+const passwordField = z
+  .string()
+  .min(1, { error: 'Type your Access ACS password' })
+  .max(MAX_PASSWORD_LENGTH, { error: 'The password is too long' })
+
+const emailField = z
+  .string()
+  .trim()
+  .min(1, { error: 'Type the e-mail address you sign in to Access ACS with' })
+  .max(MAX_EMAIL_LENGTH, { error: 'The e-mail address is too long' })
+  .regex(/^[^\s@]+@[^\s@]+$/, { error: 'The e-mail address should look like name@example.org' })
+
+/** Where the keychain is only basic_text: keep the password on disk anyway. */
+const persistField = z.boolean().default(false)
 
 export const signInRequestSchema = z.object({
-  baseUrl: z
-    .string()
-    .trim()
-    .min(1, { error: 'Type the site address' })
-    .max(MAX_URL_LENGTH, { error: 'The site address is too long' }),
-  siteNumber: z.int({ error: 'The site number must be a whole number, like 12345' }).positive({
-    error: 'The site number must be a positive whole number, like 12345'
-  }),
+  baseUrl: baseUrlField,
+  siteNumber: siteNumberField,
   username: z
     .string()
     .trim()
     .min(1, { error: 'Type your Access ACS username' })
     .max(MAX_USERNAME_LENGTH, { error: 'The username is too long' }),
-  // Not trimmed: a space may be part of a password.
-  password: z
-    .string()
-    .min(1, { error: 'Type your Access ACS password' })
-    .max(MAX_PASSWORD_LENGTH, { error: 'The password is too long' }),
-  /** Where the keychain is only basic_text: keep the password on disk anyway. */
-  persistWithoutKeychain: z.boolean().default(false)
+  password: passwordField,
+  persistWithoutKeychain: persistField
 })
 export type SignInRequest = z.input<typeof signInRequestSchema>
+
+/** The sites an e-mail may sign in to (`PUT /accounts/findbyemail`); nothing is saved. */
+export const findSitesRequestSchema = z.object({
+  baseUrl: baseUrlField,
+  email: emailField,
+  password: passwordField
+})
+export type FindSitesRequest = z.input<typeof findSitesRequestSchema>
+
+/** Signs in to one of the e-mail's sites, as the user name that site knows the e-mail by. */
+export const emailSignInRequestSchema = findSitesRequestSchema.extend({
+  siteNumber: siteNumberField,
+  persistWithoutKeychain: persistField
+})
+export type EmailSignInRequest = z.input<typeof emailSignInRequestSchema>
 
 export const signInResultSchema = z.object({
   status: credentialStatusSchema,
   /** accepted: the site said yes; offline: saved, checked on the first send. */
-  check: z.enum(['accepted', 'offline'])
+  check: z.enum(['accepted', 'offline']),
+  /** The signed-in user with their rights, as the site answered; null when offline. */
+  account: accountSchema.nullable()
 })
 export type SignInResult = z.infer<typeof signInResultSchema>
 
@@ -120,10 +165,13 @@ export const deliveryStateSchema = z.object({
 })
 export type DeliveryState = z.infer<typeof deliveryStateSchema>
 
-const pageRequestSchema = z.object({
+/** Old invented lookups, kept only until the renderer reads the real API (this branch). */
+const legacyPageRequestSchema = z.object({
   page: z.int().positive(),
-  pageSize: z.int().positive().max(MAX_PAGE_SIZE)
+  pageSize: z.int().positive().max(LEGACY_MAX_PAGE_SIZE)
 })
+
+const MAX_QUERY_LENGTH = 200
 
 const noPayload = z.undefined()
 
@@ -132,20 +180,57 @@ export const invokeChannels = {
   'credentials:status': { request: noPayload, response: credentialStatusSchema },
   'credentials:sign-in': { request: signInRequestSchema, response: signInResultSchema },
   'credentials:sign-out': { request: noPayload, response: credentialStatusSchema },
+  'credentials:sign-in-email': { request: emailSignInRequestSchema, response: signInResultSchema },
+  'sites:find': { request: findSitesRequestSchema, response: z.array(accountSchema) },
   'practice:start': { request: noPayload, response: signInResultSchema },
   'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
   'delivery:report': { request: outboxReportSchema, response: noPayload },
   'delivery:state': { request: noPayload, response: deliveryStateSchema },
-  'lookups:connection-types': { request: noPayload, response: z.array(connectionTypeSchema) },
+  'account:get': { request: noPayload, response: accountSchema },
+  'types:list': { request: noPayload, response: listedSchema(connectionTypeSchema) },
+  'responses:list': {
+    request: z.object({ typeId: z.int().positive() }),
+    response: listedSchema(connectionResponseSchema)
+  },
+  'teams:list': { request: noPayload, response: listedSchema(teamSchema) },
+  'assignments:summary': {
+    request: pageRequestSchema,
+    response: pageSchema(assignmentSummarySchema)
+  },
+  'assignments:list': {
+    request: pageRequestSchema.extend({ typeId: z.int().positive() }),
+    response: pageSchema(connectionSchema)
+  },
+  'connections:get': {
+    request: z.object({ connectionId: z.int().positive() }),
+    response: connectionSchema
+  },
+  'connections:of-person': {
+    request: pageRequestSchema.extend({ personId: z.int().positive() }),
+    response: pageSchema(connectionSchema)
+  },
+  'people:search': {
+    /** `%` matches any run of characters; `%` alone lists the whole directory. */
+    request: pageRequestSchema.extend({ query: z.string().max(MAX_QUERY_LENGTH) }),
+    response: pageSchema(personSchema)
+  },
+  'people:get': { request: z.object({ personId: z.int().positive() }), response: personSchema },
+  'lookups:connection-types': {
+    request: noPayload,
+    response: z.array(legacyConnectionTypeSchema)
+  },
   'lookups:responses': {
     request: z.object({ connectionTypeId: z.int().positive() }),
-    response: z.array(connectionResponseSchema)
+    response: z.array(legacyConnectionResponseSchema)
   },
-  'lookups:teams': { request: noPayload, response: z.array(teamSchema) },
-  'lookups:people': { request: pageRequestSchema, response: pagedSchema(individualSchema) },
+  'lookups:teams': { request: noPayload, response: z.array(legacyTeamSchema) },
+  'lookups:people': {
+    request: legacyPageRequestSchema,
+    response: legacyPagedSchema(legacyIndividualSchema)
+  },
   'lookups:connections': {
-    request: pageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
-    response: pagedSchema(connectionDetailsSchema)
+    request: legacyPageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
+    response: legacyPagedSchema(legacyConnectionDetailsSchema)
   },
   'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>

@@ -1,6 +1,8 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  EmailSignInRequest,
+  FindSitesRequest,
   OutboxReport,
   SendBatchResult,
   SendItem,
@@ -9,11 +11,23 @@ import type {
   WakeReason
 } from './channels'
 import type {
-  ConnectionDetails,
+  ConnectionDetails as LegacyConnectionDetails,
+  ConnectionResponse as LegacyConnectionResponse,
+  ConnectionType as LegacyConnectionType,
+  Individual as LegacyIndividual,
+  Paged as LegacyPaged,
+  Team as LegacyTeam
+} from '../legacy-lookups'
+import type {
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
-  Paged,
+  Listed,
+  Page,
+  PageRequest,
+  Person,
   Team
 } from '../lookups'
 
@@ -28,8 +42,42 @@ type Unsubscribe = () => void
 export interface DeskApi {
   credentials: {
     status(): Promise<CredentialStatus>
+    /** The older path: site number, user name and password. */
     signIn(request: SignInRequest): Promise<SignInResult>
+    /** E-mail and password, at one of the sites `sites.find` listed. */
+    signInWithEmail(request: EmailSignInRequest): Promise<SignInResult>
     signOut(): Promise<CredentialStatus>
+  }
+  sites: {
+    /** The sites an e-mail and password may sign in to; saves nothing. */
+    find(request: FindSitesRequest): Promise<Account[]>
+  }
+  account: {
+    /** The signed-in user and their rights, fresh from the site. */
+    get(): Promise<Account>
+  }
+  types: {
+    list(): Promise<Listed<ConnectionType>>
+  }
+  responses: {
+    list(request: { typeId: number }): Promise<Listed<ConnectionResponse>>
+  }
+  teams: {
+    list(): Promise<Listed<Team>>
+  }
+  assignments: {
+    /** Per connection type: how many open assignments, the earliest due date. */
+    summary(request: PageRequest): Promise<Page<AssignmentSummary>>
+    list(request: PageRequest & { typeId: number }): Promise<Page<Connection>>
+  }
+  connections: {
+    get(request: { connectionId: number }): Promise<Connection>
+    ofPerson(request: PageRequest & { personId: number }): Promise<Page<Connection>>
+  }
+  people: {
+    /** `%` matches any run of characters; `%` alone lists everyone. */
+    search(request: PageRequest & { query: string }): Promise<Page<Person>>
+    get(request: { personId: number }): Promise<Person>
   }
   practice: {
     /** Starts the built-in practice site and signs in to it. */
@@ -42,16 +90,17 @@ export interface DeskApi {
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe
     onStateChanged(listener: (state: DeliveryState) => void): Unsubscribe
   }
+  /** The old invented lookups: removed once the renderer reads the real API (this branch). */
   lookups: {
-    connectionTypes(): Promise<ConnectionType[]>
-    responses(request: { connectionTypeId: number }): Promise<ConnectionResponse[]>
-    teams(): Promise<Team[]>
-    people(request: { page: number; pageSize: number }): Promise<Paged<Individual>>
+    connectionTypes(): Promise<LegacyConnectionType[]>
+    responses(request: { connectionTypeId: number }): Promise<LegacyConnectionResponse[]>
+    teams(): Promise<LegacyTeam[]>
+    people(request: { page: number; pageSize: number }): Promise<LegacyPaged<LegacyIndividual>>
     connections(request: {
       status: 'open' | 'all'
       page: number
       pageSize: number
-    }): Promise<Paged<ConnectionDetails>>
+    }): Promise<LegacyPaged<LegacyConnectionDetails>>
   }
   links: {
     open(url: string): Promise<void>

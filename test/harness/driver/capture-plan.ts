@@ -7,7 +7,7 @@ import {
   type Assignee,
   type BuildResult
 } from '../../../src/shared/change-request'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { ConnectionDetails } from '../../../src/shared/legacy-lookups'
 import type { OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
 import { pick, type Random } from '../../../src/sim/prng'
 import { HarnessError } from '../harness-error'

@@ -11,7 +11,7 @@ import {
   type ConnectionType,
   type Individual,
   type Team
-} from '../../../src/shared/lookups'
+} from '../../../src/shared/legacy-lookups'
 import { HarnessError } from '../harness-error'
 import type { HarnessSite } from '../harness-site'
 

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ChangeRequest } from '../../../src/shared/change-request'
 import { blockedBy } from '../../../src/shared/outbox/delivery-order'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { ConnectionDetails } from '../../../src/shared/legacy-lookups'
 import {
   keepOpenBody,
   newConnectionBody,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { ConnectionDetails } from '../../../src/shared/legacy-lookups'
 import {
   keepOpenBody,
   newConnectionBody,

@@ -16,7 +16,7 @@ import type {
   Individual,
   Paged,
   Team
-} from '../../../src/shared/lookups'
+} from '../../../src/shared/legacy-lookups'
 import { siteKeyOf } from '../../../src/shared/site-key'
 
 /**
@@ -86,7 +86,7 @@ export class FakeDesk implements DeskApi {
       username: request.username,
       practice: false
     }
-    return { status: this.status, check: 'accepted' }
+    return { status: this.status, check: 'accepted', account: null }
   }
   deliveryState: DeliveryState = { online: true, paused: false, lastSuccessAt: null }
   #wakeListeners = new Set<(event: { reason: WakeReason }) => void>()
@@ -105,6 +105,7 @@ export class FakeDesk implements DeskApi {
   credentials = {
     status: async () => this.status,
     signIn: (request: SignInRequest) => this.signInAnswer(request),
+    signInWithEmail: () => notInThisFake(),
     signOut: async () => {
       this.status = { ...this.status, configured: false, username: null, siteNumber: null }
       return this.status
@@ -121,7 +122,7 @@ export class FakeDesk implements DeskApi {
         username: 'jadams',
         practice: true
       }
-      return { status: this.status, check: 'accepted' }
+      return { status: this.status, check: 'accepted', account: null }
     }
   }
 
@@ -165,6 +166,15 @@ export class FakeDesk implements DeskApi {
       )
   }
 
+  sites = { find: () => notInThisFake() }
+  account = { get: () => notInThisFake() }
+  types = { list: () => notInThisFake() }
+  responses = { list: () => notInThisFake() }
+  teams = { list: () => notInThisFake() }
+  assignments = { summary: () => notInThisFake(), list: () => notInThisFake() }
+  connections = { get: () => notInThisFake(), ofPerson: () => notInThisFake() }
+  people = { search: () => notInThisFake(), get: () => notInThisFake() }
+
   links = { open: async () => {} }
 
   get wakeListenerCount(): number {
@@ -193,6 +203,10 @@ export class FakeDesk implements DeskApi {
     // Copies, as the bridge's structured clone would give.
     return structuredClone(produce())
   }
+}
+
+function notInThisFake(): Promise<never> {
+  return Promise.reject(new Error('The fake desk does not serve this channel yet'))
 }
 
 function pageOf<T>(all: readonly T[], request: { page: number; pageSize: number }): Paged<T> {

@@ -1,4 +1,8 @@
-import type { ConnectionDetails, ConnectionResponse, Individual } from '../../../src/shared/lookups'
+import type {
+  ConnectionDetails,
+  ConnectionResponse,
+  Individual
+} from '../../../src/shared/legacy-lookups'
 import type { FakeDeskData } from './fake-desk'
 
 export function person(

@@ -9,7 +9,7 @@ import {
 } from '../../../src/renderer/src/db/reference-store'
 import { replaceConnections, replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import type { ConnectionDetails, Individual } from '../../../src/shared/lookups'
+import type { ConnectionDetails, Individual } from '../../../src/shared/legacy-lookups'
 import { openConnection } from '../data/reference-fixtures'
 import { generateDirectory } from '../search/generate-directory'
 import { deleteDatabase, freshDatabase, uniqueSiteKey } from './outbox-fixtures'

@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Individual } from '../../../src/shared/legacy-lookups'
 
 const FIRST_NAMES = [
   'James',

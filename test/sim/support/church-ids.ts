@@ -6,7 +6,7 @@ import {
   pagedSchema,
   teamSchema,
   type ConnectionDetails
-} from '../../../src/shared/lookups'
+} from '../../../src/shared/legacy-lookups'
 import * as z from 'zod'
 import type { SiteClient } from './site-client'
 

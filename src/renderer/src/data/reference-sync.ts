@@ -1,7 +1,7 @@
 import type { Table } from 'dexie'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import { UnexpectedAnswerError } from '../../../shared/errors'
-import { MAX_PAGE_SIZE, type Paged } from '../../../shared/lookups'
+import { MAX_PAGE_SIZE, type Paged } from '../../../shared/legacy-lookups'
 import {
   REFERENCE_KINDS,
   type DeskDatabase,

@@ -5,7 +5,7 @@ import type {
   ConnectionType,
   Individual,
   Team
-} from '../../../shared/lookups'
+} from '../../../shared/legacy-lookups'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import type { NamedPeople } from './named-people'
 import type { PageRecord } from './page-records'

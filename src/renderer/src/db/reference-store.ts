@@ -4,7 +4,7 @@ import type {
   ConnectionType,
   Individual,
   Team
-} from '../../../shared/lookups'
+} from '../../../shared/legacy-lookups'
 import { REFERENCE_KINDS, type DeskDatabase, type ReferenceKind } from './desk-database'
 import { OPEN_CONNECTIONS_PEOPLE } from './named-people'
 import { readPages } from './page-records'

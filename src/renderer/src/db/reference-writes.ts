@@ -1,4 +1,4 @@
-import type { ConnectionDetails, Individual } from '../../../shared/lookups'
+import type { ConnectionDetails, Individual } from '../../../shared/legacy-lookups'
 import type { DeskDatabase } from './desk-database'
 import { namedPeopleOf } from './named-people'
 import { pagesOf, readPages } from './page-records'

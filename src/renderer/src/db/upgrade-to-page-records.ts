@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie'
-import type { ConnectionDetails, Individual } from '../../../shared/lookups'
+import type { ConnectionDetails, Individual } from '../../../shared/legacy-lookups'
 import { namedPeopleOf, type NamedPeople } from './named-people'
 import { pagesOf, type PageRecord } from './page-records'
 

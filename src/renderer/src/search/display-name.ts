@@ -1,4 +1,4 @@
-import type { Individual } from '../../../shared/lookups'
+import type { Individual } from '../../../shared/legacy-lookups'
 
 /** How the lists name a person: the name they go by, then the family name. */
 export function displayName(

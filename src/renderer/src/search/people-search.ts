@@ -1,4 +1,4 @@
-import type { Individual } from '../../../shared/lookups'
+import type { Individual } from '../../../shared/legacy-lookups'
 import { nameTokens } from './normalize-name'
 import { prefixDistance } from './prefix-distance'
 

@@ -1,5 +1,10 @@
 import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../shared/change-request'
-import type { ConnectionDetails, ConnectionType, Individual, Team } from '../../../shared/lookups'
+import type {
+  ConnectionDetails,
+  ConnectionType,
+  Individual,
+  Team
+} from '../../../shared/legacy-lookups'
 import { displayName } from '../search/display-name'
 import { nameTokens } from '../search/normalize-name'
 import { localDayOrdinal } from './local-day'

@@ -4,7 +4,7 @@ import type {
   ConnectionType,
   Individual,
   Team
-} from '../../../shared/lookups'
+} from '../../../shared/legacy-lookups'
 import type { DeskError } from '../../../shared/errors'
 import type { DeskDatabase, ReferenceKind } from '../db/desk-database'
 import {

@@ -1,5 +1,5 @@
 import { connectionDateOf } from '../../../../src/shared/change-request'
-import type { ConnectionResponse, Individual } from '../../../../src/shared/lookups'
+import type { ConnectionResponse, Individual } from '../../../../src/shared/legacy-lookups'
 import type { FakeDeskData } from '../../data/fake-desk'
 import { openConnection } from '../../data/reference-fixtures'
 

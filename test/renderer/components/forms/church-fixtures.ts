@@ -1,4 +1,4 @@
-import type { ConnectionResponse, Individual } from '../../../../src/shared/lookups'
+import type { ConnectionResponse, Individual } from '../../../../src/shared/legacy-lookups'
 import type { FakeDeskData } from '../../data/fake-desk'
 import { openConnection } from '../../data/reference-fixtures'
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { PeopleSearch } from '../../../../src/renderer/src/search/people-search'
-import type { Individual } from '../../../../src/shared/lookups'
+import type { Individual } from '../../../../src/shared/legacy-lookups'
 import type { PeopleDirectory } from '../../../../src/renderer/src/components/forms/people-directory'
 import { cleanUp, mountComponent, openChurch, seriousAxeProblems } from './form-harness'
 import TypeaheadHost from './typeahead-host.svelte'

@@ -194,7 +194,7 @@ describe('app shell', () => {
         needsSignIn: false,
         persisted: request.persistWithoutKeychain === true
       }
-      return { status: desk.status, check: 'offline' }
+      return { status: desk.status, check: 'offline', account: null }
     }
     expect(container.textContent).toContain('could not read your saved password back')
     expect(page.getByRole('textbox', { name: 'Username' }).element()).toHaveProperty(

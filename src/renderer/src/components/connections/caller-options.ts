@@ -1,5 +1,5 @@
 import { NO_ASSIGNEE } from '../../../../shared/change-request'
-import type { ConnectionDetails, Individual } from '../../../../shared/lookups'
+import type { ConnectionDetails, Individual } from '../../../../shared/legacy-lookups'
 import { displayName } from '../../search/display-name'
 
 export interface CallerOption {

@@ -1,5 +1,5 @@
 import { NO_ASSIGNEE, type Assignee } from '../../../../shared/change-request'
-import type { Individual, Team } from '../../../../shared/lookups'
+import type { Individual, Team } from '../../../../shared/legacy-lookups'
 import { displayName, personNotInDirectory } from './person-text'
 
 export type AssigneeKind = 'person' | 'team'

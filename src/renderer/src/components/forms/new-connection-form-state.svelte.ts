@@ -3,7 +3,7 @@ import {
   NO_ASSIGNEE,
   type ChangeRequest
 } from '../../../../shared/change-request'
-import type { ConnectionType, Individual } from '../../../../shared/lookups'
+import type { ConnectionType, Individual } from '../../../../shared/legacy-lookups'
 import type { OutboxItem, OutboxItemSummary } from '../../../../shared/outbox/outbox-item'
 import { AssigneeChoice, type AssigneeDirectory } from './assignee-choice.svelte'
 import {

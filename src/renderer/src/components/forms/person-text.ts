@@ -1,4 +1,4 @@
-import type { Individual } from '../../../../shared/lookups'
+import type { Individual } from '../../../../shared/legacy-lookups'
 import { displayName } from '../../search/display-name'
 
 export { displayName }

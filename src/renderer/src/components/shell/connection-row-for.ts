@@ -1,5 +1,5 @@
 import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../../shared/change-request'
-import type { ConnectionDetails } from '../../../../shared/lookups'
+import type { ConnectionDetails } from '../../../../shared/legacy-lookups'
 import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
 import { displayName } from '../../search/display-name'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
