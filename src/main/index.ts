@@ -16,7 +16,7 @@ import type { EventChannelName } from '../shared/bridge/channel-names'
 import type { EventOf } from '../shared/bridge/channels'
 import { originOf } from '../shared/bridge/origin'
 import { createAcsClient } from './api/acs-client'
-import { pendingAcsApi } from './api/acs-api-pending'
+import { createAcsApi } from './api/acs-api'
 import { createAcsLookups } from './api/acs-lookups'
 import type { ApiLogger } from './api/api-logger'
 import { createAcsHttp } from './api/http'
@@ -93,7 +93,7 @@ function start(): void {
     handler: createBridgeHandlers({
       vault,
       lookups,
-      api: pendingAcsApi(),
+      api: createAcsApi({ http }),
       delivery: scheduler,
       practiceSite,
       externalLinks

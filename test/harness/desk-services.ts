@@ -1,5 +1,5 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
-import { pendingAcsApi } from '../../src/main/api/acs-api-pending'
+import { createAcsApi } from '../../src/main/api/acs-api'
 import { createAcsLookups } from '../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../src/main/api/api-logger'
 import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
@@ -71,7 +71,7 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   const handler = createBridgeHandlers({
     vault,
     lookups,
-    api: pendingAcsApi(),
+    api: createAcsApi({ http }),
     delivery: scheduler,
     practiceSite,
     externalLinks

@@ -1,7 +1,8 @@
 import { Agent, request, type Dispatcher } from 'undici'
 import type { Credentials } from '../service-contracts'
 import { silentLogger, type ApiLogger } from './api-logger'
-import { siteUrl } from './site-url'
+import { APPLICATION_ID_HEADER } from './acs-adapter'
+import { serviceUrl, siteUrl } from './site-url'
 import { transportFailureOf, type TransportFailure } from './transport-failure'
 
 /**
@@ -17,6 +18,16 @@ export interface AcsHttpOptions {
   /** Bytes of an answer body read at most; a bigger answer is cut and marked. */
   maxBodyBytes?: number
   logger?: ApiLogger
+  /**
+   * The ApplicationId to send, asked at every request (a new setting takes effect at once);
+   * empty or null sends no header. Never logged.
+   */
+  applicationId?: () => string | null
+}
+
+/** Where a request goes when it names no site: `{base}/{path}`, without Basic authorization. */
+export interface ServiceAccess {
+  baseUrl: string
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
@@ -24,8 +35,8 @@ export const DEFAULT_TOTAL_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
 
 export interface AcsRequest {
-  method: 'GET' | 'POST'
-  /** Below `{base}/{site}/`. */
+  method: 'GET' | 'POST' | 'PUT'
+  /** Below `{base}/{site}/`, or below `{base}/` for ServiceAccess. */
   path: string
   query?: Record<string, string | number>
   headers?: Record<string, string>
@@ -52,7 +63,7 @@ export interface AcsAnswer {
 export type AcsHttpResult = AcsAnswer | ({ kind: 'failed' } & TransportFailure)
 
 export interface AcsHttp {
-  send(credentials: Credentials, request: AcsRequest): Promise<AcsHttpResult>
+  send(access: Credentials | ServiceAccess, request: AcsRequest): Promise<AcsHttpResult>
   close(): Promise<void>
 }
 
@@ -61,6 +72,7 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const logger = options.logger ?? silentLogger
+  const applicationId = options.applicationId ?? (() => null)
   // One agent for the app's life: connections to the site are reused between requests.
   const agent = new Agent({
     connect: { timeout: connectTimeoutMs },
@@ -69,21 +81,31 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
     bodyTimeout: totalTimeoutMs
   })
 
-  async function send(credentials: Credentials, acsRequest: AcsRequest): Promise<AcsHttpResult> {
+  async function send(
+    access: Credentials | ServiceAccess,
+    acsRequest: AcsRequest
+  ): Promise<AcsHttpResult> {
     // A bad base URL is a setting, not network trouble: InvalidSettingError goes to the caller.
-    const url = siteUrl(
-      credentials.baseUrl,
-      credentials.siteNumber,
-      acsRequest.path,
-      acsRequest.query
-    )
+    const url =
+      'siteNumber' in access
+        ? siteUrl(access.baseUrl, access.siteNumber, acsRequest.path, acsRequest.query)
+        : serviceUrl(access.baseUrl, acsRequest.path, acsRequest.query)
+    const headers = {
+      accept: 'application/json',
+      ...('siteNumber' in access ? { authorization: basicAuthorization(access) } : {}),
+      ...applicationIdHeader(applicationId()),
+      ...(acsRequest.body === undefined
+        ? {}
+        : { 'content-type': 'application/json; charset=utf-8' }),
+      ...acsRequest.headers
+    }
     const where = `${acsRequest.method} ${url.pathname}`
     const started = performance.now()
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(), totalTimeoutMs)
     try {
       const cap = acsRequest.maxBodyBytes ?? maxBodyBytes
-      const answer = await exchange(agent, url, acsRequest, credentials, timeout.signal, cap)
+      const answer = await exchange(agent, url, acsRequest, headers, timeout.signal, cap)
       const cut = answer.oversized
         ? ' (answer over the size limit, cut)'
         : answer.cutOff
@@ -111,7 +133,7 @@ async function exchange(
   dispatcher: Dispatcher,
   url: URL,
   acsRequest: AcsRequest,
-  credentials: Credentials,
+  headers: Record<string, string>,
   signal: AbortSignal,
   maxBodyBytes: number
 ): Promise<AcsAnswer> {
@@ -119,19 +141,24 @@ async function exchange(
     dispatcher,
     method: acsRequest.method,
     signal,
-    headers: {
-      accept: 'application/json',
-      authorization: basicAuthorization(credentials),
-      ...(acsRequest.body === undefined
-        ? {}
-        : { 'content-type': 'application/json; charset=utf-8' }),
-      ...acsRequest.headers
-    },
+    headers,
     body: acsRequest.body
   })
-  const headers = flatHeaders(response.headers)
   const { body, oversized, cutOff } = await readCapped(response.body, maxBodyBytes, signal)
-  return { kind: 'answer', status: response.statusCode, headers, body, oversized, cutOff }
+  return {
+    kind: 'answer',
+    status: response.statusCode,
+    headers: flatHeaders(response.headers),
+    body,
+    oversized,
+    cutOff
+  }
+}
+
+/** CONTRACT.md section 2: the header is sent when there is a value, and left out when not. */
+function applicationIdHeader(value: string | null): Record<string, string> {
+  const trimmed = value?.trim() ?? ''
+  return trimmed === '' ? {} : { [APPLICATION_ID_HEADER]: trimmed }
 }
 
 /** Built per request from the credentials of the moment, so a new sign-in takes effect at once. */
