@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAcsClient } from '../../src/main/api/acs-client'
-import { createAcsLookups } from '../../src/main/api/acs-lookups'
+import { createAcsApi } from '../../src/main/api/acs-api'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import { DeskError } from '../../src/shared/errors'
 import { newConnectionBody } from './api/practice-site-fixture'
@@ -30,9 +30,9 @@ describe('practice-site host', () => {
         siteNumber: 12345
       })
       expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api_accessacs_mobile\/v2$/)
-      const lookups = createAcsLookups()
+      const lookups = createAcsApi()
       try {
-        expect(await lookups.checkCredentials(first)).toBe('accepted')
+        expect((await lookups.checkSignIn(first)).check).toBe('accepted')
       } finally {
         await lookups.close()
       }
@@ -74,9 +74,9 @@ describe('practice-site host', () => {
     const site = await host.start()
     await host.stop()
     await host.stop()
-    const lookups = createAcsLookups()
+    const lookups = createAcsApi()
     try {
-      expect(await lookups.checkCredentials(site)).toBe('offline')
+      expect((await lookups.checkSignIn(site)).check).toBe('offline')
     } finally {
       await lookups.close()
     }
