@@ -1,14 +1,10 @@
-import type {
-  InvokeChannel,
-  ParsedRequestOf,
-  ResponseOf,
-  SignInResult
-} from '../shared/bridge/channels'
+import type { InvokeChannel, ParsedRequestOf, ResponseOf } from '../shared/bridge/channels'
 import { isInvokeChannel } from '../shared/bridge/channel-names'
 import { failure, success, type Envelope } from '../shared/bridge/envelope'
 import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
-import { checkBaseUrl } from './base-url'
+import type { ApplicationIdSetting } from './application-id-setting'
+import { createSignIn } from './sign-in'
 import type {
   AcsApi,
   AcsLookups,
@@ -26,6 +22,7 @@ export interface BridgeServices {
   delivery: DeliveryService
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
+  applicationId: ApplicationIdSetting
 }
 
 /** Which window asked: delivery lets only one window send at a time. */
@@ -54,23 +51,7 @@ type Implementations = {
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
   const { vault, lookups, api, delivery, practiceSite, externalLinks } = services
-
-  async function signIn(
-    typed: Credentials,
-    options: { practice: boolean; persistWithoutKeychain: boolean }
-  ): Promise<SignInResult> {
-    const credentials: Credentials = {
-      baseUrl: checkBaseUrl(typed.baseUrl),
-      siteNumber: typed.siteNumber,
-      username: typed.username,
-      password: typed.password
-    }
-    // Throws CredentialsRejectedError when the site says no: then nothing is saved.
-    const check = await lookups.checkCredentials(credentials)
-    const status = await vault.save(credentials, options)
-    delivery.resume()
-    return { status, check, account: null }
-  }
+  const signIn = createSignIn(services)
 
   async function signedIn(): Promise<Credentials> {
     const credentials = await vault.current()
@@ -82,18 +63,11 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
 
   const implementations: Implementations = {
     'credentials:status': () => vault.status(),
-    'credentials:sign-in': ({ persistWithoutKeychain, ...credentials }) =>
-      signIn(credentials, { practice: false, persistWithoutKeychain }),
-    'credentials:sign-in-email': () => {
-      throw new DeskError('Signing in with an e-mail is not built yet')
-    },
-    'sites:find': ({ baseUrl, email, password }) =>
-      api.findSites(checkBaseUrl(baseUrl), email, password),
+    'credentials:sign-in': (request) => signIn.withUserName(request),
+    'credentials:sign-in-email': (request) => signIn.withEmail(request),
+    'sites:find': (request) => signIn.findSites(request),
     'credentials:sign-out': () => vault.clear(),
-    'practice:start': async () => {
-      const practice = await practiceSite.start()
-      return signIn(practice, { practice: true, persistWithoutKeychain: false })
-    },
+    'practice:start': async () => signIn.practice(await practiceSite.start()),
     'delivery:send': ({ items }, sender) => delivery.sendBatch(items, sender.id),
     'delivery:report': (report, sender) => {
       delivery.report(report, sender.id)

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import type { ApplicationIdSource } from '../shared/application-id'
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { siteKeyOf } from '../shared/site-key'
 import { DEFAULT_BASE_URL } from './base-url'
@@ -28,6 +29,8 @@ export interface CredentialVaultOptions {
   store: SettingsStore
   platform?: NodeJS.Platform
   warn?: (message: string) => void
+  /** Where the ApplicationId comes from, for the status (application-id-setting.ts). */
+  applicationIdSource?: () => ApplicationIdSource
 }
 
 export const CREDENTIALS_KEY = 'credentials'
@@ -57,6 +60,7 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
   const { safeStorage, store } = options
   const platform = options.platform ?? process.platform
   const warn = options.warn ?? ((message: string) => console.warn(message))
+  const applicationIdSource = options.applicationIdSource ?? (() => 'none')
   let password: string | null = null
   let loading: Promise<void> | null = null
 
@@ -145,7 +149,8 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
       persisted: usable && stored.passwordCiphertext !== undefined,
       practice: stored?.practice ?? false,
       siteKey: stored ? siteKeyOf(stored) : null,
-      needsSignIn: stored !== null && password === null
+      needsSignIn: stored !== null && password === null,
+      applicationId: applicationIdSource()
     }
   }
 

@@ -26,6 +26,7 @@ import {
   APP_SCHEME_PRIVILEGES,
   registerAppProtocol
 } from './app-protocol'
+import { createApplicationIdSetting } from './application-id-setting'
 import { createBridgeHandlers } from './bridge-handlers'
 import { createCredentialVault } from './credential-vault'
 import { createDeliveryScheduler } from './delivery-scheduler'
@@ -74,8 +75,18 @@ function start(): void {
   denyAllPermissions(session.defaultSession)
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'))
 
-  const vault = createCredentialVault({ safeStorage, store: new Store<Record<string, unknown>>() })
-  const http = createAcsHttp({ logger })
+  const store = new Store<Record<string, unknown>>()
+  const applicationId = createApplicationIdSetting({
+    store,
+    // Read when building (electron-vite); no value is committed to the repository.
+    fromBuild: import.meta.env.MAIN_VITE_ACS_APPLICATION_ID
+  })
+  const vault = createCredentialVault({
+    safeStorage,
+    store,
+    applicationIdSource: () => applicationId.source()
+  })
+  const http = createAcsHttp({ logger, applicationId: () => applicationId.value() })
   const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
@@ -96,7 +107,8 @@ function start(): void {
       api: createAcsApi({ http }),
       delivery: scheduler,
       practiceSite,
-      externalLinks
+      externalLinks,
+      applicationId
     }),
     trustedWebContentsIds: () => [...windows].map((window) => window.webContents.id),
     appOrigin

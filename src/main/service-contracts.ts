@@ -72,7 +72,17 @@ export interface AcsLookups {
  * The account and lookups of CONTRACT.md section 2, in the app's model. Every wire name,
  * path and paging rule is read in one adapter module (src/main/api).
  */
+/** Checking a sign-in: the site said yes (with the account), or could not be reached. */
+export type SignInCheck =
+  { check: 'accepted'; account: Account } | { check: 'offline'; account: null }
+
 export interface AcsApi {
+  /**
+   * `GET /{site}/account` with the typed pair: accepted with the account, offline when the
+   * site could not be reached or was failing (checked again on the first send), or
+   * CredentialsRejectedError when the site said no.
+   */
+  checkSignIn(credentials: Credentials): Promise<SignInCheck>
   /** `PUT /accounts/findbyemail`: the sites the pair may sign in to (no site, no Basic auth). */
   findSites(baseUrl: string, email: string, password: string): Promise<Account[]>
   /** `GET /{site}/account`: the signed-in user; CredentialsRejectedError on a wrong pair. */

@@ -3,6 +3,7 @@ import { createAcsApi } from '../../src/main/api/acs-api'
 import { createAcsLookups } from '../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../src/main/api/api-logger'
 import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
+import { createApplicationIdSetting } from '../../src/main/application-id-setting'
 import { createBridgeHandlers, type BridgeHandler } from '../../src/main/bridge-handlers'
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
@@ -41,6 +42,8 @@ export interface DeskServicesOptions {
   /** Links the page asked to open in the system browser, in order. */
   openedLinks: string[]
   logger: ApiLogger
+  /** The ApplicationId the app was "built" with, as MAIN_VITE_ACS_APPLICATION_ID gives it. */
+  applicationId?: string
 }
 
 /** The user the app's practice mode signs in as (src/main/practice-site-host.ts). */
@@ -48,14 +51,20 @@ const PRACTICE_USERNAME = 'jadams'
 
 export function createDeskServices(options: DeskServicesOptions): DeskServices {
   const { keychain, broadcast, logger } = options
+  const applicationId = createApplicationIdSetting({
+    store: keychain.store,
+    fromBuild: options.applicationId,
+    warn: (message) => logger.warn(`settings: ${message}`)
+  })
   const vault = createCredentialVault({
     safeStorage: keychain.safeStorage,
     store: keychain.store,
     platform: 'linux',
-    warn: (message) => logger.warn(`vault: ${message}`)
+    warn: (message) => logger.warn(`vault: ${message}`),
+    applicationIdSource: () => applicationId.source()
   })
   // One agent shared by the client and the lookups, as in index.ts.
-  const http = createAcsHttp({ logger })
+  const http = createAcsHttp({ logger, applicationId: () => applicationId.value() })
   const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
@@ -74,7 +83,8 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     api: createAcsApi({ http }),
     delivery: scheduler,
     practiceSite,
-    externalLinks
+    externalLinks,
+    applicationId
   })
   return {
     vault,

@@ -19,7 +19,8 @@ const status = {
   persisted: true,
   practice: false,
   siteKey: 'https://secure.accessacs.com/api_accessacs_mobile/v2#12345',
-  needsSignIn: false
+  needsSignIn: false,
+  applicationId: 'none' as const
 }
 
 const validBody = {

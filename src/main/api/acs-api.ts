@@ -5,7 +5,6 @@ import {
   SiteUnreachableError,
   UnexpectedAnswerError
 } from '../../shared/errors'
-import type { Account } from '../../shared/lookups'
 import type { AcsApi, Credentials } from '../service-contracts'
 import {
   ACS_PATHS,
@@ -35,17 +34,7 @@ import {
   type ServiceAccess
 } from './http'
 
-/** What checking a sign-in came to: the site said yes (with the account), or was not reached. */
-export type SignInCheck =
-  { check: 'accepted'; account: Account } | { check: 'offline'; account: null }
-
 export interface AcsService extends AcsApi {
-  /**
-   * `GET /{site}/account` with the typed pair: accepted with the account, offline when the
-   * site could not be reached or was failing (checked again on the first send), or
-   * CredentialsRejectedError when the site said no.
-   */
-  checkSignIn(credentials: Credentials): Promise<SignInCheck>
   close(): Promise<void>
 }
 

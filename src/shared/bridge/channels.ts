@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { APPLICATION_ID_MESSAGE, isApplicationId } from '../application-id'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
 import {
@@ -46,7 +47,9 @@ export const credentialStatusSchema = z.object({
   /** The site whose outbox is in use (src/shared/site-key.ts), or null when none is saved. */
   siteKey: z.string().min(1).nullable(),
   /** The stored password could not be read back and was deleted: ask the clerk again. */
-  needsSignIn: z.boolean()
+  needsSignIn: z.boolean(),
+  /** Where the ApplicationId sent comes from (its value never reaches the page). */
+  applicationId: z.enum(['override', 'build', 'none'])
 })
 export type CredentialStatus = z.infer<typeof credentialStatusSchema>
 
@@ -82,6 +85,16 @@ const emailField = z
 /** Where the keychain is only basic_text: keep the password on disk anyway. */
 const persistField = z.boolean().default(false)
 
+/**
+ * The advanced setting of the church's-own-site path: a GUID overrides the built-in
+ * ApplicationId, an empty text goes back to it; left out, the setting stays as it is.
+ */
+const applicationIdField = z
+  .string()
+  .max(80, { error: APPLICATION_ID_MESSAGE })
+  .refine((text) => text.trim() === '' || isApplicationId(text), { error: APPLICATION_ID_MESSAGE })
+  .optional()
+
 export const signInRequestSchema = z.object({
   baseUrl: baseUrlField,
   siteNumber: siteNumberField,
@@ -91,7 +104,8 @@ export const signInRequestSchema = z.object({
     .min(1, { error: 'Type your Access ACS username' })
     .max(MAX_USERNAME_LENGTH, { error: 'The username is too long' }),
   password: passwordField,
-  persistWithoutKeychain: persistField
+  persistWithoutKeychain: persistField,
+  applicationId: applicationIdField
 })
 export type SignInRequest = z.input<typeof signInRequestSchema>
 
@@ -99,7 +113,8 @@ export type SignInRequest = z.input<typeof signInRequestSchema>
 export const findSitesRequestSchema = z.object({
   baseUrl: baseUrlField,
   email: emailField,
-  password: passwordField
+  password: passwordField,
+  applicationId: applicationIdField
 })
 export type FindSitesRequest = z.input<typeof findSitesRequestSchema>
 

@@ -61,7 +61,8 @@ export class FakeDesk implements DeskApi {
     persisted: false,
     practice: false,
     siteKey: null,
-    needsSignIn: false
+    needsSignIn: false,
+    applicationId: 'none'
   }
 
   get status(): CredentialStatus {
