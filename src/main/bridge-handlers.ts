@@ -7,7 +7,6 @@ import type { ApplicationIdSetting } from './application-id-setting'
 import { createSignIn } from './sign-in'
 import type {
   AcsApi,
-  AcsLookups,
   CredentialVault,
   Credentials,
   DeliveryService,
@@ -17,7 +16,6 @@ import type {
 
 export interface BridgeServices {
   vault: CredentialVault
-  lookups: AcsLookups
   api: AcsApi
   delivery: DeliveryService
   practiceSite: PracticeSiteHost
@@ -50,7 +48,7 @@ type Implementations = {
  * leak. Every failure comes back as an error envelope; none is thrown at Electron.
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
-  const { vault, lookups, api, delivery, practiceSite, externalLinks } = services
+  const { vault, api, delivery, practiceSite, externalLinks } = services
   const signIn = createSignIn(services)
 
   async function signedIn(): Promise<Credentials> {
@@ -86,14 +84,6 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       api.personConnections(await signedIn(), personId, page),
     'people:search': async ({ query, ...page }) => api.people(await signedIn(), query, page),
     'people:get': async ({ personId }) => api.person(await signedIn(), personId),
-    'lookups:connection-types': async () => lookups.connectionTypes(await signedIn()),
-    'lookups:responses': async ({ connectionTypeId }) =>
-      lookups.responses(await signedIn(), connectionTypeId),
-    'lookups:teams': async () => lookups.teams(await signedIn()),
-    'lookups:people': async ({ page, pageSize }) =>
-      lookups.people(await signedIn(), page, pageSize),
-    'lookups:connections': async ({ status, page, pageSize }) =>
-      lookups.connections(await signedIn(), status, page, pageSize),
     'links:open': ({ url }) => externalLinks.open(url).then(() => undefined)
   }
 

@@ -17,7 +17,6 @@ import type { EventOf } from '../shared/bridge/channels'
 import { originOf } from '../shared/bridge/origin'
 import { createAcsClient } from './api/acs-client'
 import { createAcsApi } from './api/acs-api'
-import { createAcsLookups } from './api/acs-lookups'
 import type { ApiLogger } from './api/api-logger'
 import { createAcsHttp } from './api/http'
 import {
@@ -87,7 +86,6 @@ function start(): void {
     applicationIdSource: () => applicationId.source()
   })
   const http = createAcsHttp({ logger, applicationId: () => applicationId.value() })
-  const lookups = createAcsLookups({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
     vault,
@@ -103,7 +101,6 @@ function start(): void {
     ipcMain,
     handler: createBridgeHandlers({
       vault,
-      lookups,
       api: createAcsApi({ http }),
       delivery: scheduler,
       practiceSite,

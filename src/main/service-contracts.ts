@@ -6,24 +6,16 @@ import type {
   SendItem
 } from '../shared/bridge/channels'
 import type {
-  ConnectionDetails,
-  ConnectionResponse,
-  ConnectionType,
-  Individual,
-  Paged,
-  Team
-} from '../shared/legacy-lookups'
-import type {
   Account,
   AssignmentSummary,
   Connection,
-  ConnectionResponse as TypeResponse,
-  ConnectionType as TypeOfConnection,
+  ConnectionResponse,
+  ConnectionType,
   Listed,
   Page,
   PageRequest,
   Person,
-  Team as ConnectionTeam
+  Team
 } from '../shared/lookups'
 
 /**
@@ -50,28 +42,6 @@ export interface CredentialVault {
   clear(): Promise<CredentialStatus>
 }
 
-export type CredentialCheck = 'accepted' | 'offline'
-
-/** The lookups of CONTRACT.md section 2; shapes are read in one adapter module. */
-export interface AcsLookups {
-  /** 'accepted', 'offline' (could not reach the site), or throws CredentialsRejectedError. */
-  checkCredentials(credentials: Credentials): Promise<CredentialCheck>
-  connectionTypes(credentials: Credentials): Promise<ConnectionType[]>
-  responses(credentials: Credentials, connectionTypeId: number): Promise<ConnectionResponse[]>
-  teams(credentials: Credentials): Promise<Team[]>
-  people(credentials: Credentials, page: number, pageSize: number): Promise<Paged<Individual>>
-  connections(
-    credentials: Credentials,
-    status: 'open' | 'all',
-    page: number,
-    pageSize: number
-  ): Promise<Paged<ConnectionDetails>>
-}
-
-/**
- * The account and lookups of CONTRACT.md section 2, in the app's model. Every wire name,
- * path and paging rule is read in one adapter module (src/main/api).
- */
 /** Checking a sign-in: the site said yes (with the account), or could not be reached. */
 export type SignInCheck =
   { check: 'accepted'; account: Account } | { check: 'offline'; account: null }
@@ -87,9 +57,9 @@ export interface AcsApi {
   findSites(baseUrl: string, email: string, password: string): Promise<Account[]>
   /** `GET /{site}/account`: the signed-in user; CredentialsRejectedError on a wrong pair. */
   account(credentials: Credentials): Promise<Account>
-  connectionTypes(credentials: Credentials): Promise<Listed<TypeOfConnection>>
-  responses(credentials: Credentials, typeId: number): Promise<Listed<TypeResponse>>
-  teams(credentials: Credentials): Promise<Listed<ConnectionTeam>>
+  connectionTypes(credentials: Credentials): Promise<Listed<ConnectionType>>
+  responses(credentials: Credentials, typeId: number): Promise<Listed<ConnectionResponse>>
+  teams(credentials: Credentials): Promise<Listed<Team>>
   assignmentSummary(credentials: Credentials, page: PageRequest): Promise<Page<AssignmentSummary>>
   assignments(
     credentials: Credentials,

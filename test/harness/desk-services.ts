@@ -1,6 +1,5 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
 import { createAcsApi } from '../../src/main/api/acs-api'
-import { createAcsLookups } from '../../src/main/api/acs-lookups'
 import type { ApiLogger } from '../../src/main/api/api-logger'
 import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
 import { createApplicationIdSetting } from '../../src/main/application-id-setting'
@@ -9,7 +8,7 @@ import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
 import { createExternalLinks } from '../../src/main/external-links'
 import type {
-  AcsLookups,
+  AcsApi,
   CredentialVault,
   ExternalLinks,
   PracticeSiteHost
@@ -24,7 +23,7 @@ import type { MemoryKeychain } from './memory-keychain'
 export interface DeskServices {
   vault: CredentialVault
   http: AcsHttp
-  lookups: AcsLookups
+  api: AcsApi
   scheduler: DeliveryScheduler
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
@@ -63,9 +62,9 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     warn: (message) => logger.warn(`vault: ${message}`),
     applicationIdSource: () => applicationId.source()
   })
-  // One agent shared by the client and the lookups, as in index.ts.
+  // One agent shared by the client and the API's lookups, as in index.ts.
   const http = createAcsHttp({ logger, applicationId: () => applicationId.value() })
-  const lookups = createAcsLookups({ http })
+  const api = createAcsApi({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
     vault,
@@ -79,8 +78,7 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   })
   const handler = createBridgeHandlers({
     vault,
-    lookups,
-    api: createAcsApi({ http }),
+    api,
     delivery: scheduler,
     practiceSite,
     externalLinks,
@@ -89,7 +87,7 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   return {
     vault,
     http,
-    lookups,
+    api,
     scheduler,
     practiceSite,
     externalLinks,

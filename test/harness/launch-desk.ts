@@ -29,6 +29,8 @@ export interface LaunchDeskOptions {
   statePath?: string
   /** The built renderer; default the one this test run's global setup built. */
   rendererDir?: string
+  /** The ApplicationId the app is "built" with (MAIN_VITE_ACS_APPLICATION_ID); none by default. */
+  applicationId?: string
 }
 
 /**
@@ -92,7 +94,13 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
     const profileDir =
       options.profileDir ?? (await mkdtemp(join(tmpdir(), 'connections-desk-profile-')))
     if (!options.profileDir) cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
-    return await assembleDesk({ renderer, sim, profileDir, cleanups })
+    return await assembleDesk({
+      renderer,
+      sim,
+      profileDir,
+      cleanups,
+      ...(options.applicationId === undefined ? {} : { applicationId: options.applicationId })
+    })
   } catch (error) {
     await runCleanups(cleanups.reverse())
     throw error
@@ -105,6 +113,7 @@ interface Parts {
   profileDir: string
   /** What close() undoes after the browser, in the order they were started. */
   cleanups: Array<() => Promise<void>>
+  applicationId?: string
 }
 
 async function assembleDesk(parts: Parts): Promise<Desk> {
@@ -134,7 +143,8 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
         }
       },
       openedLinks,
-      logger
+      logger,
+      ...(parts.applicationId === undefined ? {} : { applicationId: parts.applicationId })
     })
     services.scheduler.setOnline(online)
     let context: BrowserContext

@@ -101,26 +101,6 @@ function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
   }
   const services: BridgeServices = {
     vault,
-    lookups: {
-      checkCredentials: async () => 'accepted',
-      connectionTypes: async (credentials) => {
-        calls.push(['connectionTypes', credentials.username])
-        return [{ ConnectionTypeId: 1, Description: 'Visitor follow-up', Active: true }]
-      },
-      responses: async (_credentials, typeId) => {
-        calls.push(['responses', typeId])
-        return [{ ResponseId: 2, Description: 'Left a message' }]
-      },
-      teams: async () => [{ TeamId: 'one', Name: 'Greeters' }] as never,
-      people: async (_credentials, page, pageSize) => {
-        calls.push(['people', page, pageSize])
-        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
-      },
-      connections: async (_credentials, status, page, pageSize) => {
-        calls.push(['connections', status, page, pageSize])
-        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
-      }
-    },
     api: fakeAcsApi(calls, check),
     applicationId,
     delivery,
@@ -201,9 +181,9 @@ describe('bridge handlers', () => {
         },
         ['items.1.body.ConnectionDate']
       ],
-      ['lookups:people', { page: 1, pageSize: 5000 }, ['pageSize']],
-      ['lookups:connections', { status: 'closed', page: 1, pageSize: 10 }, ['status']],
-      ['lookups:responses', null, ['(payload)']],
+      ['people:search', { query: 7, pageIndex: 0, pageSize: 5000 }, ['query', 'pageSize']],
+      ['assignments:list', { typeId: 'one', pageIndex: 0, pageSize: 10 }, ['typeId']],
+      ['responses:list', null, ['(payload)']],
       ['credentials:status', { sneaky: true }, ['(payload)']],
       [
         'delivery:report',
@@ -389,28 +369,11 @@ describe('bridge handlers', () => {
     expect(calls).toEqual([])
   })
 
-  it('asks for sign-in before any lookup, then passes the current credentials', async () => {
-    const { handle, calls } = setup()
-    for (const channel of ['lookups:connection-types', 'lookups:teams']) {
-      expect(errorOf(await handle(channel, undefined, sender)).name).toBe('NotSignedInError')
-    }
-    await handle('credentials:sign-in', signIn(), sender)
-    calls.length = 0
-    expect(resultOf(await handle('lookups:connection-types', undefined, sender))).toHaveLength(1)
-    await handle('lookups:responses', { connectionTypeId: 3 }, sender)
-    await handle('lookups:people', { page: 2, pageSize: 1000 }, sender)
-    await handle('lookups:connections', { status: 'open', page: 1, pageSize: 50 }, sender)
-    expect(calls).toEqual([
-      ['connectionTypes', 'jadams'],
-      ['responses', 3],
-      ['people', 2, 1000],
-      ['connections', 'open', 1, 50]
-    ])
-  })
-
   it('passes the current credentials to the account and every lookup of the real API', async () => {
     const { handle, calls } = setup()
-    expect(errorOf(await handle('types:list', undefined, sender)).name).toBe('NotSignedInError')
+    for (const channel of ['types:list', 'teams:list', 'account:get']) {
+      expect(errorOf(await handle(channel, undefined, sender)).name).toBe('NotSignedInError')
+    }
     await handle('credentials:sign-in', signIn(), sender)
     calls.length = 0
     expect(resultOf(await handle('types:list', undefined, sender))).toMatchObject({ skipped: 2 })
@@ -453,9 +416,9 @@ describe('bridge handlers', () => {
   it('refuses a service answer outside the contract', async () => {
     const { handle } = setup()
     await handle('credentials:sign-in', signIn(), sender)
-    const error = errorOf(await handle('lookups:teams', undefined, sender))
+    const error = errorOf(await handle('teams:list', undefined, sender))
     expect(error.name).toBe('InvalidPayloadError')
-    expect(error.fieldErrors).toHaveProperty(['0.TeamId'])
+    expect(error.fieldErrors).toHaveProperty(['items.0.id'])
   })
 
   it('passes delivery calls on with the sending window', async () => {

@@ -73,7 +73,6 @@ describe('buildDeskApi', () => {
       'credentials',
       'delivery',
       'links',
-      'lookups',
       'people',
       'practice',
       'responses',
@@ -87,7 +86,7 @@ describe('buildDeskApi', () => {
     const fake = fakeTransport({
       'credentials:status': success(status),
       'credentials:sign-in': success({ status, check: 'accepted', account: null }),
-      'lookups:responses': success([{ ResponseId: 3, Description: 'Left a message' }]),
+      'responses:list': success({ items: [{ id: 3, name: 'Left a message' }], skipped: 0 }),
       'links:open': success(undefined),
       'delivery:report': success(undefined)
     })
@@ -104,9 +103,10 @@ describe('buildDeskApi', () => {
       check: 'accepted',
       account: null
     })
-    expect(await desk.lookups.responses({ connectionTypeId: 2 })).toEqual([
-      { ResponseId: 3, Description: 'Left a message' }
-    ])
+    expect(await desk.responses.list({ typeId: 2 })).toEqual({
+      items: [{ id: 3, name: 'Left a message' }],
+      skipped: 0
+    })
     await expect(desk.links.open('https://www.acstechnologies.com/')).resolves.toBeUndefined()
     await expect(
       desk.delivery.report({ unsentCount: 2, nextDueAt: null, captured: true })
@@ -115,7 +115,7 @@ describe('buildDeskApi', () => {
       { channel: 'credentials:status', payload: undefined },
       // The default is filled in before the request leaves the page.
       { channel: 'credentials:sign-in', payload: { ...signIn, persistWithoutKeychain: false } },
-      { channel: 'lookups:responses', payload: { connectionTypeId: 2 } },
+      { channel: 'responses:list', payload: { typeId: 2 } },
       { channel: 'links:open', payload: { url: 'https://www.acstechnologies.com/' } },
       { channel: 'delivery:report', payload: { unsentCount: 2, nextDueAt: null, captured: true } }
     ])
@@ -137,11 +137,11 @@ describe('buildDeskApi', () => {
     ])
     expect((refused as InvalidPayloadError).message).toContain('items.0.body.ConnectionDate')
 
-    const badPage = await desk.lookups
-      .people({ page: 0, pageSize: 5000 })
+    const badPage = await desk.people
+      .search({ query: '%', pageIndex: -1, pageSize: 5000 })
       .catch((error: unknown) => error)
     expect(Object.keys((badPage as InvalidPayloadError).fieldErrors ?? {}).sort()).toEqual([
-      'page',
+      'pageIndex',
       'pageSize'
     ])
     expect(fake.sent).toEqual([])
@@ -150,7 +150,7 @@ describe('buildDeskApi', () => {
   it('rebuilds an error envelope into the typed error it names', async () => {
     const fake = fakeTransport({
       'credentials:sign-in': failure(new CredentialsRejectedError('The site said no')),
-      'lookups:teams': failure(new NotSignedInError('Sign in first'))
+      'teams:list': failure(new NotSignedInError('Sign in first'))
     })
     const desk = buildDeskApi(fake.transport)
     const signIn = desk.credentials.signIn({
@@ -161,19 +161,19 @@ describe('buildDeskApi', () => {
     })
     await expect(signIn).rejects.toBeInstanceOf(CredentialsRejectedError)
     await expect(signIn).rejects.toThrow('The site said no')
-    await expect(desk.lookups.teams()).rejects.toBeInstanceOf(NotSignedInError)
+    await expect(desk.teams.list()).rejects.toBeInstanceOf(NotSignedInError)
   })
 
   it('refuses an answer outside the contract, and strips fields the contract lacks', async () => {
     const fake = fakeTransport({
-      'lookups:teams': success([{ TeamId: 'one', Name: 'Greeters' }]),
+      'teams:list': success({ items: [{ id: 'one', name: 'Greeters' }], skipped: 0 }),
       'credentials:status': success({ ...status, password: 'password231' }),
       'delivery:state': 'not an envelope'
     })
     const desk = buildDeskApi(fake.transport)
-    const refused = await desk.lookups.teams().catch((error: unknown) => error)
+    const refused = await desk.teams.list().catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(InvalidPayloadError)
-    expect((refused as InvalidPayloadError).fieldErrors).toHaveProperty(['0.TeamId'])
+    expect((refused as InvalidPayloadError).fieldErrors).toHaveProperty(['items.0.id'])
     const answer = await desk.credentials.status()
     expect(answer).toEqual(status)
     expect(JSON.stringify(answer)).not.toContain('password231')

@@ -80,13 +80,6 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
       onWake: (listener) => listen('delivery:wake', listener),
       onStateChanged: (listener) => listen('delivery:state-changed', listener)
     }),
-    lookups: Object.freeze({
-      connectionTypes: () => call('lookups:connection-types', undefined),
-      responses: (request) => call('lookups:responses', request),
-      teams: () => call('lookups:teams', undefined),
-      people: (request) => call('lookups:people', request),
-      connections: (request) => call('lookups:connections', request)
-    }),
     links: Object.freeze({
       open: (url) => call('links:open', { url })
     })

@@ -23,11 +23,6 @@ export const INVOKE_CHANNEL_NAMES = [
   'connections:of-person',
   'people:search',
   'people:get',
-  'lookups:connection-types',
-  'lookups:responses',
-  'lookups:teams',
-  'lookups:people',
-  'lookups:connections',
   'links:open'
 ] as const
 

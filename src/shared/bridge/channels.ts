@@ -3,15 +3,6 @@ import { APPLICATION_ID_MESSAGE, isApplicationId } from '../application-id'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
 import {
-  connectionDetailsSchema as legacyConnectionDetailsSchema,
-  connectionResponseSchema as legacyConnectionResponseSchema,
-  connectionTypeSchema as legacyConnectionTypeSchema,
-  individualSchema as legacyIndividualSchema,
-  MAX_PAGE_SIZE as LEGACY_MAX_PAGE_SIZE,
-  pagedSchema as legacyPagedSchema,
-  teamSchema as legacyTeamSchema
-} from '../legacy-lookups'
-import {
   accountSchema,
   assignmentSummarySchema,
   connectionResponseSchema,
@@ -180,12 +171,6 @@ export const deliveryStateSchema = z.object({
 })
 export type DeliveryState = z.infer<typeof deliveryStateSchema>
 
-/** Old invented lookups, kept only until the renderer reads the real API (this branch). */
-const legacyPageRequestSchema = z.object({
-  page: z.int().positive(),
-  pageSize: z.int().positive().max(LEGACY_MAX_PAGE_SIZE)
-})
-
 const MAX_QUERY_LENGTH = 200
 
 const noPayload = z.undefined()
@@ -230,23 +215,6 @@ export const invokeChannels = {
     response: pageSchema(personSchema)
   },
   'people:get': { request: z.object({ personId: z.int().positive() }), response: personSchema },
-  'lookups:connection-types': {
-    request: noPayload,
-    response: z.array(legacyConnectionTypeSchema)
-  },
-  'lookups:responses': {
-    request: z.object({ connectionTypeId: z.int().positive() }),
-    response: z.array(legacyConnectionResponseSchema)
-  },
-  'lookups:teams': { request: noPayload, response: z.array(legacyTeamSchema) },
-  'lookups:people': {
-    request: legacyPageRequestSchema,
-    response: legacyPagedSchema(legacyIndividualSchema)
-  },
-  'lookups:connections': {
-    request: legacyPageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
-    response: legacyPagedSchema(legacyConnectionDetailsSchema)
-  },
   'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>
 

@@ -11,14 +11,6 @@ import type {
   WakeReason
 } from './channels'
 import type {
-  ConnectionDetails as LegacyConnectionDetails,
-  ConnectionResponse as LegacyConnectionResponse,
-  ConnectionType as LegacyConnectionType,
-  Individual as LegacyIndividual,
-  Paged as LegacyPaged,
-  Team as LegacyTeam
-} from '../legacy-lookups'
-import type {
   Account,
   AssignmentSummary,
   Connection,
@@ -89,18 +81,6 @@ export interface DeskApi {
     state(): Promise<DeliveryState>
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe
     onStateChanged(listener: (state: DeliveryState) => void): Unsubscribe
-  }
-  /** The old invented lookups: removed once the renderer reads the real API (this branch). */
-  lookups: {
-    connectionTypes(): Promise<LegacyConnectionType[]>
-    responses(request: { connectionTypeId: number }): Promise<LegacyConnectionResponse[]>
-    teams(): Promise<LegacyTeam[]>
-    people(request: { page: number; pageSize: number }): Promise<LegacyPaged<LegacyIndividual>>
-    connections(request: {
-      status: 'open' | 'all'
-      page: number
-      pageSize: number
-    }): Promise<LegacyPaged<LegacyConnectionDetails>>
   }
   links: {
     open(url: string): Promise<void>
