@@ -4,7 +4,10 @@ export interface MainSideTimes {
   /** In scheduler.sendBatch: the client's checks and the HTTP requests, 4 at a time. */
   sendBatchMs: number
   sendBatches: number
-  /** In lookups.people: one HTTP request, JSON and the adapter's zod parse. */
+  /**
+   * In api.people (an HTTP request, JSON and the adapter's zod parse per page): from the
+   * first page's start to the last page's end, as the pages overlap (four at a time).
+   */
   peopleMs: number
   peoplePages: number
 }
@@ -16,7 +19,7 @@ export interface MainSideTimes {
  */
 export function timeMainSide(services: DeskServices): { take(): MainSideTimes } {
   let times = empty()
-  const { scheduler, lookups } = services
+  const { scheduler, api } = services
   const sendBatch = scheduler.sendBatch.bind(scheduler)
   scheduler.sendBatch = async (batch, senderId) => {
     const started = performance.now()
@@ -27,20 +30,24 @@ export function timeMainSide(services: DeskServices): { take(): MainSideTimes } 
       times.sendBatches++
     }
   }
-  const people = lookups.people.bind(lookups)
-  lookups.people = async (credentials, page, pageSize) => {
-    const started = performance.now()
+  const people = api.people.bind(api)
+  let firstStarted: number | undefined
+  let lastEnded = 0
+  api.people = async (credentials, query, page) => {
+    firstStarted ??= performance.now()
     try {
-      return await people(credentials, page, pageSize)
+      return await people(credentials, query, page)
     } finally {
-      times.peopleMs += performance.now() - started
+      lastEnded = performance.now()
       times.peoplePages++
     }
   }
   return {
     take() {
-      const taken = times
+      const taken = { ...times, peopleMs: lastEnded - (firstStarted ?? lastEnded) }
       times = empty()
+      firstStarted = undefined
+      lastEnded = 0
       return taken
     }
   }

@@ -134,10 +134,10 @@ async function captureScreens(desk: Desk): Promise<void> {
 
 /** Someone from the site's directory to add a connection for. */
 async function firstContactName(desk: Desk): Promise<string> {
-  const page = (await desk.sim.getJson('individuals?q=&page=1&pageSize=1')) as {
-    Items?: Array<{ LastName?: unknown }>
+  const page = (await desk.sim.getJson('individuals?q=%25&pageSize=1')) as {
+    Page?: Array<{ LastName?: unknown }>
   }
-  const lastName = page.Items?.[0]?.LastName
+  const lastName = page.Page?.[0]?.LastName
   if (typeof lastName !== 'string') {
     throw new HarnessError('The practice site listed no individual to add a connection for')
   }

@@ -53,7 +53,7 @@ export type DrainWriteFloor = z.infer<typeof drainWriteFloorSchema>
 export const directoryResultSchema = z.object({
   ms: z.number().positive(),
   stored: z.int().nonnegative(),
-  /** Waiting for lookups:people, summed over the pages. */
+  /** Waiting for people:search: from the first page asked to the last answered. */
   fetchMs: z.number()
 })
 

@@ -37,6 +37,7 @@ export interface PeerBenchApi {
   rawDirectory(args: {
     people: number
     pageSize: number
+    concurrency: number
     authorization: string
   }): Promise<z.infer<typeof rawDirectoryResultSchema>>
   /** Registers the service worker and waits until it controls nothing but is active. */

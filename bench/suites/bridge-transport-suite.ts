@@ -42,7 +42,7 @@ export async function bridgeTransportSuite(
     ),
     row(
       'bridge-call-people-page',
-      'bridge call, a page of 1,000 people (bench transport)',
+      'bridge call, a page of 500 people (bench transport)',
       bench.peoplePageMs,
       harness.peoplePageMs
     )

@@ -10,12 +10,15 @@ import { PRACTICE_AUTHORIZATION } from './drain-rounds'
 
 const MAX_RATIO = 1.3
 const MAX_MS = 5000
-const PAGE_SIZE = 1000
+/** As the app asks: the service's largest page (CONTRACT.md), 100 pages for 50,000 people. */
+const PAGE_SIZE = 500
+const CONCURRENCY = 4
 
 /**
- * The people directory, downloaded and stored: ReferenceSync through the bridge against a
- * raw paged fetch plus one put loop in one strict transaction, in alternating order. The
- * app's last round stays in its database for the search benchmarks.
+ * The people directory, downloaded and stored: ReferenceSync through the bridge (`q=%`,
+ * pages of 500, four at a time) against a raw fetch of the same pages, as many at a time,
+ * plus one put loop in one strict transaction, in alternating order. The app's last round
+ * stays in its database for the search benchmarks.
  */
 export async function directorySuite(
   session: DeskSession,
@@ -30,7 +33,12 @@ export async function directorySuite(
   const measureRaw = async (): Promise<void> => {
     const result = await peer.call(
       'rawDirectory',
-      { people: config.people, pageSize: PAGE_SIZE, authorization: PRACTICE_AUTHORIZATION },
+      {
+        people: config.people,
+        pageSize: PAGE_SIZE,
+        concurrency: CONCURRENCY,
+        authorization: PRACTICE_AUTHORIZATION
+      },
       rawDirectoryResultSchema
     )
     if (result.stored !== config.people) {
@@ -64,7 +72,10 @@ export async function directorySuite(
       name: `directory download and store, ${config.people.toLocaleString('en')} people`,
       unit: 'ms',
       value,
-      baseline: { name: 'raw paged fetch + one-transaction put loop', value: baseline },
+      baseline: {
+        name: 'raw paged fetch (4 at a time) + one-transaction put loop',
+        value: baseline
+      },
       ratio: { value: ratio, of: 'p50 / baseline p50' },
       target: `<= ${MAX_RATIO}x baseline time, and <= ${MAX_MS} ms`,
       met: ratio <= MAX_RATIO && value.median <= MAX_MS,

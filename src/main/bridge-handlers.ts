@@ -1,16 +1,12 @@
-import type {
-  InvokeChannel,
-  ParsedRequestOf,
-  ResponseOf,
-  SignInResult
-} from '../shared/bridge/channels'
+import type { InvokeChannel, ParsedRequestOf, ResponseOf } from '../shared/bridge/channels'
 import { isInvokeChannel } from '../shared/bridge/channel-names'
 import { failure, success, type Envelope } from '../shared/bridge/envelope'
 import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
-import { checkBaseUrl } from './base-url'
+import type { ApplicationIdSetting } from './application-id-setting'
+import { createSignIn } from './sign-in'
 import type {
-  AcsLookups,
+  AcsApi,
   CredentialVault,
   Credentials,
   DeliveryService,
@@ -21,10 +17,11 @@ import type {
 
 export interface BridgeServices {
   vault: CredentialVault
-  lookups: AcsLookups
+  api: AcsApi
   delivery: DeliveryService
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
+  applicationId: ApplicationIdSetting
   /** Absent where there is no app around the bridge (the test harness): see noSupport. */
   support?: SupportService
 }
@@ -54,27 +51,9 @@ type Implementations = {
  * leak. Every failure comes back as an error envelope; none is thrown at Electron.
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
-  const { vault, lookups, delivery, practiceSite, externalLinks } = services
+  const { vault, api, delivery, practiceSite, externalLinks } = services
   const support = services.support ?? noSupport
-
-  async function signIn(
-    typed: Credentials,
-    options: { practice: boolean; persistWithoutKeychain: boolean }
-  ): Promise<SignInResult> {
-    const credentials: Credentials = {
-      // Plain http only to the practice site running now: the page cannot aim this
-      // process (and a password) at another program on this computer.
-      baseUrl: checkBaseUrl(typed.baseUrl, practiceSite.address()),
-      siteNumber: typed.siteNumber,
-      username: typed.username,
-      password: typed.password
-    }
-    // Throws CredentialsRejectedError when the site says no: then nothing is saved.
-    const check = await lookups.checkCredentials(credentials)
-    const status = await vault.save(credentials, options)
-    delivery.resume()
-    return { status, check }
-  }
+  const signIn = createSignIn(services)
 
   async function signedIn(): Promise<Credentials> {
     const credentials = await vault.current()
@@ -86,13 +65,11 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
 
   const implementations: Implementations = {
     'credentials:status': () => vault.status(),
-    'credentials:sign-in': ({ persistWithoutKeychain, ...credentials }) =>
-      signIn(credentials, { practice: false, persistWithoutKeychain }),
+    'credentials:sign-in': (request) => signIn.withUserName(request),
+    'credentials:sign-in-email': (request) => signIn.withEmail(request),
+    'sites:find': (request) => signIn.findSites(request),
     'credentials:sign-out': () => vault.clear(),
-    'practice:start': async () => {
-      const practice = await practiceSite.start()
-      return signIn(practice, { practice: true, persistWithoutKeychain: false })
-    },
+    'practice:start': async () => signIn.practice(await practiceSite.start()),
     'delivery:send': (batch, sender) => delivery.sendBatch(batch, sender.id),
     'delivery:stop': ({ siteKey }, sender) => {
       delivery.stop(siteKey, sender.id)
@@ -103,14 +80,18 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       return undefined
     },
     'delivery:state': () => delivery.state(),
-    'lookups:connection-types': async () => lookups.connectionTypes(await signedIn()),
-    'lookups:responses': async ({ connectionTypeId }) =>
-      lookups.responses(await signedIn(), connectionTypeId),
-    'lookups:teams': async () => lookups.teams(await signedIn()),
-    'lookups:people': async ({ page, pageSize }) =>
-      lookups.people(await signedIn(), page, pageSize),
-    'lookups:connections': async ({ status, page, pageSize }) =>
-      lookups.connections(await signedIn(), status, page, pageSize),
+    'account:get': async () => api.account(await signedIn()),
+    'types:list': async () => api.connectionTypes(await signedIn()),
+    'responses:list': async ({ typeId }) => api.responses(await signedIn(), typeId),
+    'teams:list': async () => api.teams(await signedIn()),
+    'assignments:summary': async (page) => api.assignmentSummary(await signedIn(), page),
+    'assignments:list': async ({ typeId, ...page }) =>
+      api.assignments(await signedIn(), typeId, page),
+    'connections:get': async ({ connectionId }) => api.connection(await signedIn(), connectionId),
+    'connections:of-person': async ({ personId, ...page }) =>
+      api.personConnections(await signedIn(), personId, page),
+    'people:search': async ({ query, ...page }) => api.people(await signedIn(), query, page),
+    'people:get': async ({ personId }) => api.person(await signedIn(), personId),
     'links:open': ({ url }) => externalLinks.open(url).then(() => undefined),
     'updates:state': () => support.updateState(),
     'updates:restart': () => support.restartForUpdate(),

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import type { ApplicationIdSource } from '../shared/application-id'
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { siteKeyOf } from '../shared/site-key'
 import { DEFAULT_BASE_URL } from './base-url'
@@ -30,6 +31,8 @@ export interface CredentialVaultOptions {
   warn?: (message: string) => void
   /** The pause between looks at a locked keychain; real timers by default. */
   sleep?: (ms: number) => Promise<void>
+  /** Where the ApplicationId comes from, for the status (application-id-setting.ts). */
+  applicationIdSource?: () => ApplicationIdSource
 }
 
 export const CREDENTIALS_KEY = 'credentials'
@@ -69,6 +72,7 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
   const warn = options.warn ?? ((message: string) => console.warn(message))
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+  const applicationIdSource = options.applicationIdSource ?? (() => 'none')
   let password: string | null = null
   /** The look at the keychain in progress, or the last one unless it found the keychain locked. */
   let loading: Promise<void> | null = null
@@ -190,7 +194,8 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
       persisted: usable && stored.passwordCiphertext !== undefined,
       practice: stored?.practice ?? false,
       siteKey: stored ? siteKeyOf(stored) : null,
-      needsSignIn: stored !== null && password === null
+      needsSignIn: stored !== null && password === null,
+      applicationId: applicationIdSource()
     }
   }
 

@@ -15,10 +15,11 @@ import { join } from 'node:path'
 import type { EventChannelName } from '../shared/bridge/channel-names'
 import type { EventOf } from '../shared/bridge/channels'
 import { createAcsClient } from './api/acs-client'
-import { createAcsLookups } from './api/acs-lookups'
+import { createAcsApi } from './api/acs-api'
 import { createAcsHttp } from './api/http'
 import { loadTrustStore } from './api/trust-store'
 import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './app-protocol'
+import { createApplicationIdSetting } from './application-id-setting'
 import { createBridgeHandlers } from './bridge-handlers'
 import { createCredentialVault } from './credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from './delivery-scheduler'
@@ -87,9 +88,19 @@ function start(): void {
     statePath: join(app.getPath('userData'), 'practice-site.json')
   })
   const store = new Store<Record<string, unknown>>()
+  const applicationId = createApplicationIdSetting({
+    store,
+    // Read when building (electron-vite); no value is committed to the repository.
+    fromBuild: import.meta.env.MAIN_VITE_ACS_APPLICATION_ID
+  })
   const vault = withPracticeSite(
-    vaultWithLoggedSecrets(createCredentialVault({ safeStorage, store }), (secret) =>
-      log.addSecret(secret)
+    vaultWithLoggedSecrets(
+      createCredentialVault({
+        safeStorage,
+        store,
+        applicationIdSource: () => applicationId.source()
+      }),
+      (secret) => log.addSecret(secret)
     ),
     practiceSite
   )
@@ -97,9 +108,14 @@ function start(): void {
   const http = createAcsHttp({
     logger,
     trustedCertificates: () => loadTrustStore(undefined, logger).certificates,
-    resolveProxy: (url) => session.defaultSession.resolveProxy(url)
+    resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+    applicationId: () => {
+      // Like a password, the key ACS issued never reaches a log line, whatever carries it.
+      const value = applicationId.value()
+      if (value !== null) log.addSecret(value)
+      return value
+    }
   })
-  const lookups = createAcsLookups({ http })
   const journal = createAttemptJournal()
   const scheduler = createDeliveryScheduler({
     client: journalingClient(createAcsClient({ http }), journal),
@@ -129,10 +145,11 @@ function start(): void {
     ipcMain,
     handler: createBridgeHandlers({
       vault,
-      lookups,
+      api: createAcsApi({ http }),
       delivery: activity.service,
       practiceSite,
       externalLinks,
+      applicationId,
       support: support.service
     }),
     trustedWebContentsIds: () => [...windows].map((window) => window.webContents.id),

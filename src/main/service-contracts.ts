@@ -11,11 +11,15 @@ import type {
   UpdateState
 } from '../shared/bridge/channels'
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
-  Paged,
+  Listed,
+  Page,
+  PageRequest,
+  Person,
   Team
 } from '../shared/lookups'
 
@@ -55,22 +59,38 @@ export interface CredentialVault {
   clear(): Promise<CredentialStatus>
 }
 
-export type CredentialCheck = 'accepted' | 'offline'
+/** Checking a sign-in: the site said yes (with the account), or could not be reached. */
+export type SignInCheck =
+  { check: 'accepted'; account: Account } | { check: 'offline'; account: null }
 
-/** The lookups of CONTRACT.md section 2; shapes are read in one adapter module. */
-export interface AcsLookups {
-  /** 'accepted', 'offline' (could not reach the site), or throws CredentialsRejectedError. */
-  checkCredentials(credentials: Credentials): Promise<CredentialCheck>
-  connectionTypes(credentials: Credentials): Promise<ConnectionType[]>
-  responses(credentials: Credentials, connectionTypeId: number): Promise<ConnectionResponse[]>
-  teams(credentials: Credentials): Promise<Team[]>
-  people(credentials: Credentials, page: number, pageSize: number): Promise<Paged<Individual>>
-  connections(
+export interface AcsApi {
+  /**
+   * `GET /{site}/account` with the typed pair: accepted with the account, offline when the
+   * site could not be reached or was failing (checked again on the first send), or
+   * CredentialsRejectedError when the site said no.
+   */
+  checkSignIn(credentials: Credentials): Promise<SignInCheck>
+  /** `PUT /accounts/findbyemail`: the sites the pair may sign in to (no site, no Basic auth). */
+  findSites(baseUrl: string, email: string, password: string): Promise<Account[]>
+  /** `GET /{site}/account`: the signed-in user; CredentialsRejectedError on a wrong pair. */
+  account(credentials: Credentials): Promise<Account>
+  connectionTypes(credentials: Credentials): Promise<Listed<ConnectionType>>
+  responses(credentials: Credentials, typeId: number): Promise<Listed<ConnectionResponse>>
+  teams(credentials: Credentials): Promise<Listed<Team>>
+  assignmentSummary(credentials: Credentials, page: PageRequest): Promise<Page<AssignmentSummary>>
+  assignments(
     credentials: Credentials,
-    status: 'open' | 'all',
-    page: number,
-    pageSize: number
-  ): Promise<Paged<ConnectionDetails>>
+    typeId: number,
+    page: PageRequest
+  ): Promise<Page<Connection>>
+  connection(credentials: Credentials, connectionId: number): Promise<Connection>
+  personConnections(
+    credentials: Credentials,
+    personId: number,
+    page: PageRequest
+  ): Promise<Page<Connection>>
+  people(credentials: Credentials, query: string, page: PageRequest): Promise<Page<Person>>
+  person(credentials: Credentials, personId: number): Promise<Person>
 }
 
 /** The main process's side of delivery: when to send, and the sending itself. */

@@ -27,6 +27,11 @@ export class SiteUnreachableError extends DeskError {
   override name = 'SiteUnreachableError'
 }
 
+/** The site has no such item (a connection, a person, a connection type). */
+export class NotFoundError extends DeskError {
+  override name = 'NotFoundError'
+}
+
 /** The site answered, but not with what the contract says. */
 export class UnexpectedAnswerError extends DeskError {
   override name = 'UnexpectedAnswerError'
@@ -70,6 +75,7 @@ const KNOWN_ERRORS = {
   CredentialsRejectedError,
   NotSignedInError,
   SiteUnreachableError,
+  NotFoundError,
   UnexpectedAnswerError,
   InvalidPayloadError,
   ForbiddenSenderError,

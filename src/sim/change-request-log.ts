@@ -2,6 +2,10 @@
 export interface RecordedChangeRequest {
   ConnectionCRId: number
   IdempotencyKey: string | null
+  /** The request's ApplicationId header, or "" when it had none. */
+  ApplicationId: string
+  /** Which practice site the change request was posted to. */
+  SiteNumber: number
   User: string
   /** ISO 8601 */
   ReceivedAt: string

@@ -1,7 +1,7 @@
 import type { ChangeRequest } from '../shared/change-request'
 import { NEW_CONNECTION_ID, NO_ASSIGNEE, NO_RESPONSE_ID } from '../shared/change-request'
-import type { ConnectionDetails } from '../shared/lookups'
 import type { ChurchDirectory } from './church-directory'
+import type { SimConnection } from './church-model'
 import { messageAnswer, modelStateAnswer, type Answer } from './http-answer'
 import { missingTypeRight, type PracticeUser } from './practice-users'
 
@@ -22,13 +22,13 @@ export function referenceProblem(
   const typeId = existing?.ConnectionTypeId ?? request.ConnectionTypeId
   const type = typeId === undefined ? undefined : directory.connectionType(typeId)
   if (typeId !== undefined && type) {
-    const missing = missingTypeRight(user, typeId, type.Description)
+    const missing = missingTypeRight(user, typeId, type.ConnectionTypeDesc)
     if (missing) return messageAnswer(403, missing)
   }
   if (request.ConnectionId !== NEW_CONNECTION_ID && !existing) {
     return messageAnswer(404, `Connection ${request.ConnectionId} was not found.`)
   }
-  if (existing?.Status === 'Closed') {
+  if (existing?.Completed) {
     return modelStateAnswer('The request is invalid.', {
       ConnectionId: [
         `Connection ${existing.ConnectionId} is closed; a closed connection cannot be changed.`
@@ -43,7 +43,7 @@ export function referenceProblem(
 function fieldProblems(
   directory: ChurchDirectory,
   request: ChangeRequest,
-  existing: ConnectionDetails | undefined,
+  existing: SimConnection | undefined,
   typeId: number | undefined
 ): Record<string, string[]> {
   const problems: Record<string, string[]> = {}

@@ -4,6 +4,7 @@ import { canonicalJson } from './canonical-json'
 import { referenceProblem } from './change-request-references'
 import { jsonAnswer, messageAnswer, modelStateAnswer, type Answer } from './http-answer'
 import { missingChangeRequestRight, type PracticeUser } from './practice-users'
+import type { ChurchDirectory } from './church-directory'
 import { MAX_BODY_BYTES, readBody } from './read-body'
 import type { SiteContext } from './site-context'
 
@@ -15,6 +16,7 @@ const INVALID = 'The request is invalid.'
  */
 export async function postChangeRequest(
   site: SiteContext,
+  directory: ChurchDirectory,
   req: IncomingMessage,
   user: PracticeUser
 ): Promise<Answer> {
@@ -57,15 +59,28 @@ export async function postChangeRequest(
   const validation = validateChangeRequest(body)
   if (!validation.ok) return modelStateAnswer(validation.message, validation.errors)
 
-  const problem = referenceProblem(site.directory, user, validation.value)
+  const problem = referenceProblem(directory, user, validation.value)
   if (problem) return problem
 
   const connectionCRId = site.log.record(
-    { IdempotencyKey: key, User: user.username, ReceivedAt: new Date().toISOString(), Body: body },
+    {
+      IdempotencyKey: key,
+      ApplicationId: applicationId(req),
+      SiteNumber: directory.site.siteNumber,
+      User: user.username,
+      ReceivedAt: new Date().toISOString(),
+      Body: body
+    },
     honour ? { canonicalBody } : undefined
   )
   site.changed()
   return idAnswer(connectionCRId, honour ? 'false' : undefined)
+}
+
+/** Any value or none is accepted (CONTRACT.md section 2), and recorded; none is "". */
+function applicationId(req: IncomingMessage): string {
+  const value = req.headers['applicationid']
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? ''
 }
 
 function idempotencyKey(req: IncomingMessage): string | null {

@@ -1,70 +1,99 @@
-import type { ConnectionResponse, ConnectionType, Team } from '../shared/lookups'
-
 /**
- * The reference data every seed shares: tests rely on types 1 to 5 (each active, each
- * with at least three responses) and on team 1, whatever the seed.
+ * The reference data every seed shares: tests rely on types 1 to 5 (each with at least
+ * three responses) and on team 1, whatever the seed.
  */
-export const CONNECTION_TYPES: readonly ConnectionType[] = [
-  { ConnectionTypeId: 1, Description: 'First-time guest', Active: true },
-  { ConnectionTypeId: 2, Description: 'Hospital visit', Active: true },
-  { ConnectionTypeId: 3, Description: 'Prayer request', Active: true },
-  { ConnectionTypeId: 4, Description: 'Membership class', Active: true },
-  { ConnectionTypeId: 5, Description: 'Welcome call', Active: true }
+export interface SimConnectionType {
+  ConnectionTypeId: number
+  ConnectionTypeDesc: string
+  /** The Android app's contact categories: `I` (inward) or `O` (outward). */
+  ConnectionCategory: 'I' | 'O'
+  ConnectionColor: string
+}
+
+export interface SimResponse {
+  RespID: number
+  Resp_Desc: string
+}
+
+export const CONNECTION_TYPES: readonly SimConnectionType[] = [
+  {
+    ConnectionTypeId: 1,
+    ConnectionTypeDesc: 'First-time guest',
+    ConnectionCategory: 'O',
+    ConnectionColor: '#2E7D32'
+  },
+  {
+    ConnectionTypeId: 2,
+    ConnectionTypeDesc: 'Hospital visit',
+    ConnectionCategory: 'O',
+    ConnectionColor: '#C62828'
+  },
+  {
+    ConnectionTypeId: 3,
+    ConnectionTypeDesc: 'Prayer request',
+    ConnectionCategory: 'I',
+    ConnectionColor: '#6A1B9A'
+  },
+  {
+    ConnectionTypeId: 4,
+    ConnectionTypeDesc: 'Membership class',
+    ConnectionCategory: 'I',
+    ConnectionColor: '#1565C0'
+  },
+  {
+    ConnectionTypeId: 5,
+    ConnectionTypeDesc: 'Welcome call',
+    ConnectionCategory: 'O',
+    ConnectionColor: '#EF6C00'
+  }
 ]
 
 /** Response ids are unique across types, so a response of the wrong type is detectable. */
-export const RESPONSES_BY_TYPE: ReadonlyMap<number, readonly ConnectionResponse[]> = new Map([
-  [
-    1,
+export const RESPONSES_BY_TYPE: ReadonlyMap<number, readonly SimResponse[]> = new Map(
+  (
     [
-      { ResponseId: 101, Description: 'Spoke with them' },
-      { ResponseId: 102, Description: 'Left a message' },
-      { ResponseId: 103, Description: 'Sent a welcome letter' },
-      { ResponseId: 104, Description: 'Wants to join a small group' }
-    ]
-  ],
-  [
-    2,
-    [
-      { ResponseId: 201, Description: 'Visited in hospital' },
-      { ResponseId: 202, Description: 'Prayed with the family' },
-      { ResponseId: 203, Description: 'Arranged meals' }
-    ]
-  ],
-  [
-    3,
-    [
-      { ResponseId: 301, Description: 'Prayed over the phone' },
-      { ResponseId: 302, Description: 'Added to the prayer list' },
-      { ResponseId: 303, Description: 'Request answered' },
-      { ResponseId: 304, Description: 'Referred to a pastor' }
-    ]
-  ],
-  [
-    4,
-    [
-      { ResponseId: 401, Description: 'Registered for the class' },
-      { ResponseId: 402, Description: 'Attended the class' },
-      { ResponseId: 403, Description: 'Not interested yet' }
-    ]
-  ],
-  [
-    5,
-    [
-      { ResponseId: 501, Description: 'Reached by phone' },
-      { ResponseId: 502, Description: 'No answer' },
-      { ResponseId: 503, Description: 'Wrong number' },
-      { ResponseId: 504, Description: 'Asked for a visit' },
-      { ResponseId: 505, Description: 'Asked not to be called' }
-    ]
-  ]
-])
+      [
+        1,
+        [
+          'Spoke with them',
+          'Left a message',
+          'Sent a welcome letter',
+          'Wants to join a small group'
+        ]
+      ],
+      [2, ['Visited in hospital', 'Prayed with the family', 'Arranged meals']],
+      [
+        3,
+        [
+          'Prayed over the phone',
+          'Added to the prayer list',
+          'Request answered',
+          'Referred to a pastor'
+        ]
+      ],
+      [4, ['Registered for the class', 'Attended the class', 'Not interested yet']],
+      [
+        5,
+        [
+          'Reached by phone',
+          'No answer',
+          'Wrong number',
+          'Asked for a visit',
+          'Asked not to be called'
+        ]
+      ]
+    ] as const
+  ).map(([typeId, names]) => [
+    typeId,
+    names.map((name, index) => ({ RespID: typeId * 100 + index + 1, Resp_Desc: name }))
+  ])
+)
 
-export const TEAMS: readonly Team[] = [
-  { TeamId: 1, Name: 'Care team' },
-  { TeamId: 2, Name: 'Welcome team' },
-  { TeamId: 3, Name: 'Prayer team' },
-  { TeamId: 4, Name: 'Deacons' },
-  { TeamId: 5, Name: 'Youth ministry' },
-  { TeamId: 6, Name: 'Hospitality team' }
-]
+export const TEAM_NAMES: ReadonlyMap<number, string> = new Map([
+  [1, 'Care team'],
+  [2, 'Welcome team'],
+  [3, 'Prayer team'],
+  [4, 'Deacons'],
+  [5, 'Youth ministry'],
+  [6, 'Hospitality team']
+])

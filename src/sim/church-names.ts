@@ -69,3 +69,16 @@ export const LAST_COMMENTS = [
   'Moved to the care team for a follow-up.',
   'Prefers email over phone calls.'
 ] as const
+
+export const STREETS = list(`
+  Elm St, Oak Ave, Main St, Church St, Maple Dr, Pine Ridge Rd, Cedar Ln, Hillcrest Dr,
+  Park Ave, Magnolia Way, Dogwood Ct, River Rd, Sycamore St, Meadow Ln, Laurel Ave`)
+
+/** Towns of the practice church's area, with a ZIP code for each. */
+export const TOWNS: ReadonlyArray<{ City: string; State: string; Zipcode: string }> = [
+  { City: 'Greenville', State: 'SC', Zipcode: '29601' },
+  { City: 'Easley', State: 'SC', Zipcode: '29640' },
+  { City: 'Greer', State: 'SC', Zipcode: '29650' },
+  { City: 'Simpsonville', State: 'SC', Zipcode: '29681' },
+  { City: 'Travelers Rest', State: 'SC', Zipcode: '29690' }
+]

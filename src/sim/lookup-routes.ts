@@ -1,77 +1,110 @@
-import { MAX_PAGE_SIZE } from '../shared/lookups'
 import type { ChurchDirectory } from './church-directory'
 import { jsonAnswer, messageAnswer, type Answer } from './http-answer'
 import { missingLocateRight, type PracticeUser } from './practice-users'
 
-export const DEFAULT_PAGE_SIZE = 100
+/** CONTRACT.md section 2: the service serves at most 500 a page; a larger pageSize gets 500. */
+export const MAX_PAGE_SIZE = 500
+/** The practice site's default (a guess for the real service's). */
+export const DEFAULT_PAGE_SIZE = 50
 
-/** The GET lookups of CONTRACT.md section 2; `rest` is the path after the site number. */
+/**
+ * The GETs of CONTRACT.md section 2; `rest` is the lower-cased path after the site number.
+ * Undefined for a path that is not one of them.
+ */
 export function lookupAnswer(
   directory: ChurchDirectory,
   user: PracticeUser,
   rest: readonly string[],
   query: URLSearchParams
 ): Answer | undefined {
-  const [resource, id, sub] = rest
-  if (rest.length === 1 && resource === 'connectiontypes') {
-    return jsonAnswer(200, directory.typesJson)
-  }
-  if (rest.length === 3 && resource === 'connectiontypes' && sub === 'responses') {
-    const typeId = idOf(id)
-    const responses = typeId === undefined ? undefined : directory.responsesJsonOf(typeId)
-    return responses === undefined
-      ? messageAnswer(404, `Connection type ${id} was not found.`)
-      : jsonAnswer(200, responses)
-  }
-  if (rest.length === 1 && resource === 'connectionteams') {
-    return jsonAnswer(200, directory.teamsJson)
-  }
-  if (rest.length === 1 && resource === 'individuals') {
-    const missing = missingLocateRight(user)
-    if (missing) return messageAnswer(403, missing)
-    return paged(query, (page, size) => directory.individualsPage(query.get('q') ?? '', page, size))
-  }
-  if (rest.length === 1 && resource === 'connections') {
-    const status = (query.get('status') ?? 'all').toLowerCase()
-    if (status !== 'open' && status !== 'all') {
-      return messageAnswer(400, `status must be open or all, not "${query.get('status')}".`)
+  const [resource, second, third] = rest
+  switch (rest.length === 0 ? '' : `${resource}/${rest.length}`) {
+    case 'account/1':
+      return jsonAnswer(200, directory.accountJson(user))
+    case 'types/2':
+      return second === 'connections' ? jsonAnswer(200, directory.typesJson(user)) : undefined
+    case 'types/3': {
+      if (second !== 'responses') return undefined
+      const typeId = idOf(third)
+      const responses = typeId === undefined ? undefined : directory.responsesJsonOf(typeId)
+      return responses === undefined
+        ? messageAnswer(404, `Connection type ${third} was not found.`)
+        : jsonAnswer(200, responses)
     }
-    return paged(query, (page, size) => directory.connectionsPage(status, page, size))
+    case 'connections/2':
+      if (second === 'teams') return jsonAnswer(200, directory.teamsJson)
+      if (second === 'assignments') {
+        return paged(query, (index, size) => directory.assignmentSummaryPage(user, index, size))
+      }
+      return connectionDetails(directory, user, second)
+    case 'connections/3': {
+      if (second !== 'assignments') return undefined
+      const typeId = idOf(third)
+      if (typeId === undefined || !directory.connectionType(typeId)) {
+        return messageAnswer(404, `Connection type ${third} was not found.`)
+      }
+      return paged(query, (index, size) => directory.assignmentsPage(user, typeId, index, size))
+    }
+    case 'individuals/1': {
+      const missing = missingLocateRight(user)
+      if (missing) return messageAnswer(403, missing)
+      const q = query.get('q') ?? ''
+      return paged(query, (index, size) => directory.individualsPage(q, index, size))
+    }
+    case 'individuals/2': {
+      const indvId = idOf(second)
+      const json = indvId === undefined ? undefined : directory.individualDetailJson(indvId)
+      return json === undefined
+        ? messageAnswer(404, `Individual ${second} was not found.`)
+        : jsonAnswer(200, json)
+    }
+    case 'individuals/3': {
+      if (third !== 'connections') return undefined
+      const indvId = idOf(second)
+      if (indvId === undefined || !directory.hasIndividual(indvId)) {
+        return messageAnswer(404, `Individual ${second} was not found.`)
+      }
+      return paged(query, (index, size) => directory.personConnectionsPage(indvId, index, size))
+    }
+    default:
+      return undefined
   }
-  if (rest.length === 2 && resource === 'connections') {
-    const connectionId = idOf(id)
-    const json = connectionId === undefined ? undefined : directory.connectionJsonOf(connectionId)
-    return json === undefined
-      ? messageAnswer(404, `Connection ${id} was not found.`)
-      : jsonAnswer(200, json)
-  }
-  return undefined
 }
 
-function paged(query: URLSearchParams, page: (page: number, size: number) => string): Answer {
-  const number = pageNumber(query.get('page'), 1)
-  if (number === undefined) {
-    return messageAnswer(400, 'page must be a whole number of at least 1.')
-  }
-  const size = pageNumber(query.get('pageSize'), DEFAULT_PAGE_SIZE)
-  if (size === undefined || size > MAX_PAGE_SIZE) {
-    return messageAnswer(
-      400,
-      `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE.toLocaleString('en-US')}.`
-    )
-  }
-  return jsonAnswer(200, page(number, size))
+function connectionDetails(
+  directory: ChurchDirectory,
+  user: PracticeUser,
+  id: string | undefined
+): Answer {
+  const connectionId = idOf(id)
+  const json = connectionId === undefined ? undefined : directory.connectionJson(user, connectionId)
+  return json === undefined
+    ? messageAnswer(404, `Connection ${id} was not found.`)
+    : jsonAnswer(200, json)
 }
 
-/** A query value of digits only, at least 1; absent or empty gives the default. */
-function pageNumber(text: string | null, fallback: number): number | undefined {
+/** `pageIndex` from 0 (default 0), `pageSize` from 1 (default 50, at most 500 served). */
+function paged(query: URLSearchParams, page: (index: number, size: number) => string): Answer {
+  const index = wholeNumber(query.get('pageIndex'), 0)
+  if (index === undefined) {
+    return messageAnswer(400, 'pageIndex must be a whole number from 0.')
+  }
+  const size = wholeNumber(query.get('pageSize'), DEFAULT_PAGE_SIZE)
+  if (size === undefined || size < 1) {
+    return messageAnswer(400, 'pageSize must be a whole number from 1.')
+  }
+  return jsonAnswer(200, page(index, Math.min(size, MAX_PAGE_SIZE)))
+}
+
+/** A query value of digits only; absent or empty gives the default. */
+function wholeNumber(text: string | null, fallback: number): number | undefined {
   if (text === null || text === '') return fallback
   if (!/^\d{1,9}$/.test(text)) return undefined
-  const value = Number(text)
-  return value >= 1 ? value : undefined
+  return Number(text)
 }
 
 function idOf(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,15}$/.test(text)) return undefined
-  return Number(text)
+  const value = Number(text)
+  return value > 0 ? value : undefined
 }

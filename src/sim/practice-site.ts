@@ -7,18 +7,27 @@ import { ChurchDirectory } from './church-directory'
 import { FaultInjector } from './fault-injector'
 import { generateChurch } from './generate-church'
 import { PendingDelays } from './pending-delays'
+import { PRACTICE_SITE_NUMBER, PRACTICE_SITES } from './practice-users'
 import { createRequestDoor, ownHosts } from './request-door'
 import { createRequestHandler } from './request-handler'
 import { PracticeSiteError, PracticeSiteStateError } from './sim-errors'
 import type { SiteContext } from './site-context'
 import { loadState, stateText } from './state-file'
 
-export { PRACTICE_SITE_NUMBER, PRACTICE_USERS, type PracticeUser } from './practice-users'
+export {
+  PRACTICE_SITE_NUMBER,
+  PRACTICE_SITES,
+  PRACTICE_USERS,
+  SECOND_PRACTICE_SITE_NUMBER,
+  type PracticeUser
+} from './practice-users'
 
 export const API_BASE_PATH = '/api_accessacs_mobile/v2'
 export const DEFAULT_SEED = 1
 export const DEFAULT_PEOPLE = 2000
 export const MAX_PEOPLE = 1_000_000
+/** The second practice site's directory: small, so the two are easy to tell apart. */
+export const SECOND_SITE_PEOPLE = 60
 
 export interface PracticeSiteOptions {
   /** Default 0: a free port. */
@@ -62,8 +71,16 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
   checkedWhole('seed', seed, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
   checkedWhole('people', people, 1, MAX_PEOPLE)
 
-  const directory = new ChurchDirectory(
-    generateChurch({ seed, people, today: connectionDateOf(new Date()) })
+  const today = connectionDateOf(new Date())
+  const directories = new Map(
+    PRACTICE_SITES.map((practice) => {
+      // The second site is a small church of its own, the same for the same seed.
+      const recipe =
+        practice.siteNumber === PRACTICE_SITE_NUMBER
+          ? { seed, people, today }
+          : { seed: seed + practice.siteNumber, people: SECOND_SITE_PEOPLE, today }
+      return [practice.siteNumber, new ChurchDirectory(generateChurch(recipe), practice)] as const
+    })
   )
   const log = new ChangeRequestLog()
   if (saved) log.restore(saved, canonicalJson)
@@ -91,7 +108,7 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
   }
 
   const site: SiteContext = {
-    directory,
+    directories,
     log,
     faults: new FaultInjector(),
     changed: () => writer?.schedule()

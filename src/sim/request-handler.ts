@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { findByEmailAnswer } from './account-routes'
 import { basicCredentials, unauthorizedAnswer } from './basic-auth'
 import { postChangeRequest } from './change-request-route'
 import { controlAnswer } from './control-routes'
@@ -14,7 +15,7 @@ import {
 import { lookupAnswer } from './lookup-routes'
 import type { PendingDelays } from './pending-delays'
 import { ClientGoneError } from './read-body'
-import { PRACTICE_SITE_NUMBER, practiceUser, type PracticeUser } from './practice-users'
+import { practiceUser, type PracticeUser } from './practice-users'
 import type { SiteContext } from './site-context'
 
 export interface RequestHandlerOptions {
@@ -25,7 +26,6 @@ export interface RequestHandlerOptions {
 }
 
 const API_PREFIX = ['api_accessacs_mobile', 'v2'] as const
-const SITE = String(PRACTICE_SITE_NUMBER)
 
 export function createRequestHandler(
   site: SiteContext,
@@ -117,20 +117,31 @@ async function apiAnswer(
   segments: readonly string[],
   queryStart: number
 ): Promise<Answer> {
+  if (segments[2] === 'accounts' && segments[3] === 'findbyemail' && segments.length === 4) {
+    // The one request below no site, and without Basic authorization.
+    if (method !== 'PUT') return methodNotAllowedAnswer(method, ['PUT'])
+    return findByEmailAnswer(site, req)
+  }
   const user = authenticatedUser(site, req)
   if (!user) return unauthorizedAnswer()
-  const siteNumber = segments[2]
-  if (siteNumber === undefined) return notFoundAnswer(url)
-  if (siteNumber !== SITE) return messageAnswer(404, `Site ${siteNumber} was not found.`)
+  const siteText = segments[2]
+  if (siteText === undefined) return notFoundAnswer(url)
+  const siteNumber = /^\d{1,9}$/.test(siteText) ? Number(siteText) : undefined
+  const directory = siteNumber === undefined ? undefined : site.directories.get(siteNumber)
+  if (siteNumber === undefined || !directory) {
+    return messageAnswer(404, `Site ${siteText} was not found.`)
+  }
+  // Credentials are per site: a user of another site is not known here.
+  if (!user.sites.includes(siteNumber)) return unauthorizedAnswer()
 
   const rest = segments.slice(3)
   const allowed = allowedMethods(rest)
   if (!allowed) return notFoundAnswer(url)
   if (!allowed.includes(method)) return methodNotAllowedAnswer(method, allowed)
-  if (method === 'POST') return postChangeRequest(site, req, user)
+  if (method === 'POST') return postChangeRequest(site, directory, req, user)
 
   const query = new URLSearchParams(queryStart < 0 ? '' : url.slice(queryStart + 1))
-  return lookupAnswer(site.directory, user, rest, query) ?? notFoundAnswer(url)
+  return lookupAnswer(directory, user, rest, query) ?? notFoundAnswer(url)
 }
 
 function authenticatedUser(site: SiteContext, req: IncomingMessage): PracticeUser | undefined {
@@ -142,17 +153,29 @@ function authenticatedUser(site: SiteContext, req: IncomingMessage): PracticeUse
   return password !== undefined && password === credentials.password ? user : undefined
 }
 
-/** The methods a path under the site answers, or undefined for a path that is not there. */
+/**
+ * The routing table: the methods a path under the site answers (`*` is any one segment), or
+ * undefined for a path that is not there. CONTRACT.md sections 1 and 2.
+ */
+const ROUTES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['connections', ['POST']],
+  ['account', ['GET']],
+  ['types/connections', ['GET']],
+  ['types/responses/*', ['GET']],
+  ['connections/teams', ['GET']],
+  ['connections/assignments', ['GET']],
+  ['connections/assignments/*', ['GET']],
+  ['connections/*', ['GET']],
+  ['individuals', ['GET']],
+  ['individuals/*', ['GET']],
+  ['individuals/*/connections', ['GET']]
+]
+
 function allowedMethods(rest: readonly string[]): readonly string[] | undefined {
-  const [resource] = rest
-  if (rest.length === 1 && resource === 'connections') return ['GET', 'POST']
-  if (rest.length === 1 && (resource === 'connectiontypes' || resource === 'connectionteams')) {
-    return ['GET']
-  }
-  if (rest.length === 1 && resource === 'individuals') return ['GET']
-  if (rest.length === 2 && resource === 'connections') return ['GET']
-  if (rest.length === 3 && resource === 'connectiontypes' && rest[2] === 'responses') {
-    return ['GET']
+  for (const [pattern, methods] of ROUTES) {
+    const parts = pattern.split('/')
+    if (parts.length !== rest.length) continue
+    if (parts.every((part, index) => part === '*' || part === rest[index])) return methods
   }
   return undefined
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import * as z from 'zod'
 import type { ChangeRequestLog } from './change-request-log'
+import { PRACTICE_SITE_NUMBER } from './practice-users'
 import { PracticeSiteStateError } from './sim-errors'
 
 const STATE_FORMAT = 'connections-desk-practice-site'
@@ -16,6 +17,9 @@ const stateFileSchema = z.object({
     z.object({
       ConnectionCRId: z.int().positive(),
       IdempotencyKey: z.string().nullable(),
+      // State files written before these were recorded read as none and the first site.
+      ApplicationId: z.string().default(''),
+      SiteNumber: z.int().positive().default(PRACTICE_SITE_NUMBER),
       User: z.string(),
       ReceivedAt: z.string(),
       Body: z.unknown()

@@ -120,10 +120,10 @@ beforeAll(async () => {
   const connections = new ConnectionsPage(desk.page)
   await connections.waitForRows(ROW + 1)
   await connections.waitForDataSettled()
-  const people = (await desk.sim.getJson('individuals?q=&page=1&pageSize=1')) as {
-    Items: Array<{ LastName: string }>
+  const people = (await desk.sim.getJson('individuals?q=%25&pageSize=1')) as {
+    Page: Array<{ LastName: string }>
   }
-  contactQuery = people.Items[0]?.LastName ?? ''
+  contactQuery = people.Page[0]?.LastName ?? ''
   expect(contactQuery).not.toBe('')
 })
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from '../../src/main/session-hardening'
 import type { SendItem } from '../../src/shared/bridge/channels'
 import { buildNewConnection, connectionDateOf } from '../../src/shared/change-request'
-import { connectionTypeSchema } from '../../src/shared/lookups'
+import { readConnectionTypes } from '../../src/main/api/acs-adapter'
 import { findBrowserProcess } from '../harness/browser-process'
 import { putMarker, readMarkers } from '../harness/indexed-db-markers'
 import { launchDesk, type Desk } from '../harness/launch-desk'
@@ -125,10 +125,10 @@ describe('the bridge', () => {
   it('looks up the practice site’s connection types through the page', async () => {
     const deskPage = new DeskPage(desk.page)
     await deskPage.call('practice:start')
-    const types = await deskPage.call('lookups:connection-types')
-    const fromSite = connectionTypeSchema.array().parse(await desk.sim.getJson('connectiontypes'))
+    const types = await deskPage.call('types:list')
+    const fromSite = readConnectionTypes(await desk.sim.getJson('types/connections'))
     expect(types).toEqual(fromSite)
-    expect(types.length).toBeGreaterThanOrEqual(5)
+    expect(types.items.length).toBeGreaterThanOrEqual(5)
   })
 
   it('delivers notices pushed from Node to listeners in the page', async () => {

@@ -19,11 +19,16 @@ const COMMENT = 'Spoke with them after the service'
 const READ_CHANNELS: ReadonlyArray<[InvokeChannelName, unknown]> = [
   ['credentials:status', undefined],
   ['delivery:state', undefined],
-  ['lookups:connection-types', undefined],
-  ['lookups:responses', { connectionTypeId: 1 }],
-  ['lookups:teams', undefined],
-  ['lookups:people', { page: 1, pageSize: 100 }],
-  ['lookups:connections', { status: 'all', page: 1, pageSize: 100 }]
+  ['account:get', undefined],
+  ['types:list', undefined],
+  ['responses:list', { typeId: 1 }],
+  ['teams:list', undefined],
+  ['assignments:summary', { pageIndex: 0, pageSize: 100 }],
+  ['assignments:list', { typeId: 1, pageIndex: 0, pageSize: 100 }],
+  ['connections:get', { connectionId: 1 }],
+  ['connections:of-person', { personId: 76, pageIndex: 0, pageSize: 100 }],
+  ['people:search', { query: '%', pageIndex: 0, pageSize: 100 }],
+  ['people:get', { personId: 76 }]
 ]
 
 let desk: Desk

@@ -1,14 +1,15 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
-import { createAcsLookups } from '../../src/main/api/acs-lookups'
+import { createAcsApi } from '../../src/main/api/acs-api'
 import type { ApiLogger } from '../../src/main/api/api-logger'
 import { createAcsHttp, type AcsHttp, type AcsNetworkOptions } from '../../src/main/api/http'
+import { createApplicationIdSetting } from '../../src/main/application-id-setting'
 import { createBridgeHandlers, type BridgeHandler } from '../../src/main/bridge-handlers'
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
 import { createExternalLinks } from '../../src/main/external-links'
 import { createPracticeSiteHost, type PracticeSiteRelay } from '../../src/main/practice-site-host'
 import type {
-  AcsLookups,
+  AcsApi,
   CredentialVault,
   ExternalLinks,
   PracticeSiteHost
@@ -22,7 +23,7 @@ import type { MemoryKeychain } from './memory-keychain'
 export interface DeskServices {
   vault: CredentialVault
   http: AcsHttp
-  lookups: AcsLookups
+  api: AcsApi
   scheduler: DeliveryScheduler
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
@@ -52,6 +53,8 @@ export interface DeskServicesOptions {
   logger: ApiLogger
   /** The trust store and proxy settings index.ts hands the API client; none by default. */
   network?: AcsNetworkOptions
+  /** The ApplicationId the app was "built" with, as MAIN_VITE_ACS_APPLICATION_ID gives it. */
+  applicationId?: string
 }
 
 export function createDeskServices(options: DeskServicesOptions): DeskServices {
@@ -59,18 +62,28 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   // The real host, with the control endpoints the tests' `desk.sim` uses: the app's own
   // never mounts them.
   const practiceSite = createPracticeSiteHost({ ...options.practiceSite, controlRoutes: true })
+  const applicationId = createApplicationIdSetting({
+    store: keychain.store,
+    fromBuild: options.applicationId,
+    warn: (message) => logger.warn(`settings: ${message}`)
+  })
   const vault = withPracticeSite(
     createCredentialVault({
       safeStorage: keychain.safeStorage,
       store: keychain.store,
       platform: 'linux',
-      warn: (message) => logger.warn(`vault: ${message}`)
+      warn: (message) => logger.warn(`vault: ${message}`),
+      applicationIdSource: () => applicationId.source()
     }),
     practiceSite
   )
-  // One agent shared by the client and the lookups, as in index.ts.
-  const http = createAcsHttp({ logger, ...options.network })
-  const lookups = createAcsLookups({ http })
+  // One agent shared by the client and the API's lookups, as in index.ts.
+  const http = createAcsHttp({
+    logger,
+    ...options.network,
+    applicationId: () => applicationId.value()
+  })
+  const api = createAcsApi({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
     vault,
@@ -83,15 +96,16 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
   })
   const handler = createBridgeHandlers({
     vault,
-    lookups,
+    api,
     delivery: scheduler,
     practiceSite,
-    externalLinks
+    externalLinks,
+    applicationId
   })
   return {
     vault,
     http,
-    lookups,
+    api,
     scheduler,
     practiceSite,
     externalLinks,

@@ -64,6 +64,8 @@ const recordedSchema = z.array(
   z.object({
     ConnectionCRId: z.int().positive(),
     IdempotencyKey: z.string().nullable(),
+    ApplicationId: z.string(),
+    SiteNumber: z.int().positive(),
     User: z.string(),
     ReceivedAt: z.string(),
     Body: z.unknown()

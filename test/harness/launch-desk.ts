@@ -45,6 +45,8 @@ export interface LaunchDeskOptions {
   rendererDir?: string
   /** The API client's trust store and proxy settings, as index.ts hands them over. */
   network?: AcsNetworkOptions
+  /** The ApplicationId the app is "built" with (MAIN_VITE_ACS_APPLICATION_ID); none by default. */
+  applicationId?: string
 }
 
 /**
@@ -115,7 +117,8 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
       },
       practiceSiteAtLaunch: options.practiceSiteAtLaunch ?? true,
       cleanups,
-      network: options.network ?? {}
+      network: options.network ?? {},
+      ...(options.applicationId === undefined ? {} : { applicationId: options.applicationId })
     })
   } catch (error) {
     await runCleanups(cleanups.reverse())
@@ -132,6 +135,7 @@ interface Parts {
   /** What close() undoes after the browser, in the order they were started. */
   cleanups: Array<() => Promise<void>>
   network: AcsNetworkOptions
+  applicationId?: string
 }
 
 async function assembleDesk(parts: Parts): Promise<Desk> {
@@ -164,7 +168,8 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       },
       openedLinks,
       logger,
-      network: parts.network
+      network: parts.network,
+      ...(parts.applicationId === undefined ? {} : { applicationId: parts.applicationId })
     })
     services.scheduler.setOnline(online)
     let context: BrowserContext

@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest'
+import { createApplicationIdSetting } from '../../src/main/application-id-setting'
 import { createBridgeHandlers, type BridgeServices } from '../../src/main/bridge-handlers'
 import type {
-  CredentialCheck,
   CredentialVault,
   Credentials,
-  DeliveryService
+  DeliveryService,
+  SignInCheck
 } from '../../src/main/service-contracts'
 import type { CredentialStatus, SendItem } from '../../src/shared/bridge/channels'
 import type { Envelope } from '../../src/shared/bridge/envelope'
 import { CredentialsRejectedError, LinkNotAllowedError } from '../../src/shared/errors'
 import { siteKeyOf } from '../../src/shared/site-key'
+import { accountAt, fakeAcsApi } from './fake-acs-api'
 
 const PASSWORD = 'password231-secret'
 const PRACTICE_PASSWORD = 'practice-pass-secret'
@@ -42,6 +44,7 @@ function fakeVault() {
     practice: saved?.practice ?? false,
     siteKey: saved ? siteKeyOf({ ...saved.credentials, practice: saved.practice }) : null,
     needsSignIn: false,
+    applicationId: 'none',
     ...(saved && { password: saved.credentials.password })
   })
   const vault: CredentialVault = {
@@ -67,9 +70,21 @@ function fakeVault() {
 
 const PRACTICE_BASE_URL = 'http://127.0.0.1:40123/api_accessacs_mobile/v2'
 
-function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
+function memoryStore() {
+  const values = new Map<string, unknown>()
+  return {
+    values,
+    get: (key: string) => values.get(key),
+    set: (key: string, value: unknown) => void values.set(key, value),
+    delete: (key: string) => void values.delete(key)
+  }
+}
+
+function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
   const { vault, saves } = fakeVault()
   let practiceRunning = false
+  const store = memoryStore()
+  const applicationId = createApplicationIdSetting({ store, fromBuild: undefined })
   const calls: unknown[][] = []
   const record =
     <T>(name: string, answer: T) =>
@@ -95,29 +110,8 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
   }
   const services: BridgeServices = {
     vault,
-    lookups: {
-      checkCredentials: async (credentials) => {
-        calls.push(['checkCredentials', credentials])
-        return check()
-      },
-      connectionTypes: async (credentials) => {
-        calls.push(['connectionTypes', credentials.username])
-        return [{ ConnectionTypeId: 1, Description: 'Visitor follow-up', Active: true }]
-      },
-      responses: async (_credentials, typeId) => {
-        calls.push(['responses', typeId])
-        return [{ ResponseId: 2, Description: 'Left a message' }]
-      },
-      teams: async () => [{ TeamId: 'one', Name: 'Greeters' }] as never,
-      people: async (_credentials, page, pageSize) => {
-        calls.push(['people', page, pageSize])
-        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
-      },
-      connections: async (_credentials, status, page, pageSize) => {
-        calls.push(['connections', status, page, pageSize])
-        return { Items: [], Page: page, PageSize: pageSize, TotalCount: 0 }
-      }
-    },
+    api: fakeAcsApi(calls, check),
+    applicationId,
     delivery,
     practiceSite: {
       start: async () => {
@@ -142,13 +136,20 @@ function setup(check: () => Promise<CredentialCheck> = async () => 'accepted') {
       }
     }
   }
-  return { handle: createBridgeHandlers(services), calls, saves }
+  return { handle: createBridgeHandlers(services), calls, saves, store, applicationId }
 }
 
 const signIn = (overrides: Record<string, unknown> = {}) => ({
   baseUrl: SITE,
   siteNumber: 12345,
   username: 'jadams',
+  password: PASSWORD,
+  ...overrides
+})
+
+const emailSignIn = (overrides: Record<string, unknown> = {}) => ({
+  baseUrl: SITE,
+  email: 'jadams@practice.example',
   password: PASSWORD,
   ...overrides
 })
@@ -192,9 +193,9 @@ describe('bridge handlers', () => {
         },
         ['items.1.body.ConnectionDate']
       ],
-      ['lookups:people', { page: 1, pageSize: 5000 }, ['pageSize']],
-      ['lookups:connections', { status: 'closed', page: 1, pageSize: 10 }, ['status']],
-      ['lookups:responses', null, ['(payload)']],
+      ['people:search', { query: 7, pageIndex: 0, pageSize: 5000 }, ['query', 'pageSize']],
+      ['assignments:list', { typeId: 'one', pageIndex: 0, pageSize: 10 }, ['typeId']],
+      ['responses:list', null, ['(payload)']],
       ['credentials:status', { sneaky: true }, ['(payload)']],
       [
         'delivery:report',
@@ -212,14 +213,15 @@ describe('bridge handlers', () => {
     expect(saves).toEqual([])
   })
 
-  it('signs in: checks, saves the normalized address, resumes delivery', async () => {
+  it('signs in: checks, saves the normalized address, resumes delivery, answers the account', async () => {
     const { handle, calls, saves } = setup()
     const result = resultOf(
       await handle('credentials:sign-in', signIn({ baseUrl: ` ${SITE}/ ` }), sender)
     )
     expect(result).toMatchObject({
       check: 'accepted',
-      status: { configured: true, username: 'jadams' }
+      status: { configured: true, username: 'jadams' },
+      account: accountAt(12345, 'jadams')
     })
     expect(saves).toEqual([
       {
@@ -227,7 +229,7 @@ describe('bridge handlers', () => {
         options: { practice: false, persistWithoutKeychain: false }
       }
     ])
-    expect(calls.map((call) => call[0])).toEqual(['checkCredentials', 'resume'])
+    expect(calls.map((call) => call[0])).toEqual(['checkSignIn', 'resume'])
   })
 
   it('refuses an http address off this computer without asking the site or saving', async () => {
@@ -284,15 +286,15 @@ describe('bridge handlers', () => {
       message: 'Access ACS did not accept this username and password'
     })
     expect(saves).toEqual([])
-    expect(calls.map((call) => call[0])).toEqual(['checkCredentials'])
+    expect(calls.map((call) => call[0])).toEqual(['checkSignIn'])
   })
 
   it('saves when the site cannot be reached, saying the check is still to come', async () => {
-    const { handle, saves } = setup(async () => 'offline')
+    const { handle, saves } = setup(async () => ({ check: 'offline', account: null }))
     const result = resultOf(
       await handle('credentials:sign-in', signIn({ persistWithoutKeychain: true }), sender)
     )
-    expect(result).toMatchObject({ check: 'offline' })
+    expect(result).toMatchObject({ check: 'offline', account: null })
     expect(saves[0]?.options).toEqual({ practice: false, persistWithoutKeychain: true })
   })
 
@@ -303,8 +305,82 @@ describe('bridge handlers', () => {
       check: 'accepted',
       status: { practice: true, username: 'clerk' }
     })
-    expect(calls.map((call) => call[0])).toEqual(['practice.start', 'checkCredentials', 'resume'])
+    expect(calls.map((call) => call[0])).toEqual(['practice.start', 'checkSignIn', 'resume'])
     expect(saves[0]?.options).toEqual({ practice: true, persistWithoutKeychain: false })
+  })
+
+  it('finds the sites of an e-mail, saving nothing', async () => {
+    const { handle, calls, saves } = setup()
+    const sites = resultOf(await handle('sites:find', emailSignIn(), sender))
+    expect(sites).toEqual([accountAt(12345, 'jadams'), accountAt(12346, 'jane.adams')])
+    expect(calls).toEqual([['findSites', SITE, 'jadams@practice.example']])
+    expect(saves).toEqual([])
+  })
+
+  it('signs in by e-mail as the user name the chosen site knows, with the same password', async () => {
+    const { handle, calls, saves } = setup()
+    const result = resultOf(
+      await handle('credentials:sign-in-email', emailSignIn({ siteNumber: 12346 }), sender)
+    )
+    expect(result).toMatchObject({ check: 'accepted', account: { siteNumber: 12346 } })
+    expect(calls.map((call) => call.slice(0, 2))).toEqual([
+      ['findSites', SITE],
+      ['checkSignIn', 'jane.adams'],
+      ['resume']
+    ])
+    expect(saves[0]?.credentials).toEqual({
+      baseUrl: SITE,
+      siteNumber: 12346,
+      username: 'jane.adams',
+      password: PASSWORD
+    })
+  })
+
+  it('refuses an e-mail sign-in to a site the e-mail was not listed for', async () => {
+    const { handle, saves } = setup()
+    const error = errorOf(
+      await handle('credentials:sign-in-email', emailSignIn({ siteNumber: 99 }), sender)
+    )
+    expect(error).toMatchObject({
+      name: 'CredentialsRejectedError',
+      message:
+        'The e-mail jadams@practice.example may not sign in to site 99; choose one of the sites listed for it'
+    })
+    expect(saves).toEqual([])
+  })
+
+  it('keeps an ApplicationId typed at sign-in, and only if the sign-in went through', async () => {
+    const guid = '3f2504e0-4f89-11d3-9a0c-0305e82c3301'
+    const refused = setup(async () => {
+      throw new CredentialsRejectedError('No')
+    })
+    errorOf(await refused.handle('credentials:sign-in', signIn({ applicationId: guid }), sender))
+    expect(refused.applicationId.source()).toBe('none')
+
+    const { handle, applicationId, store } = setup()
+    await handle(
+      'credentials:sign-in',
+      signIn({ applicationId: `{${guid.toUpperCase()}}` }),
+      sender
+    )
+    expect(applicationId.source()).toBe('override')
+    expect(store.values.get('applicationId')).toBe(guid.toUpperCase())
+    await handle('credentials:sign-in', signIn(), sender)
+    expect(applicationId.source()).toBe('override')
+    await handle('credentials:sign-in', signIn({ applicationId: '' }), sender)
+    expect(applicationId.source()).toBe('none')
+  })
+
+  it('refuses an ApplicationId that is not a GUID, saying what one looks like', async () => {
+    const { handle, calls } = setup()
+    const error = errorOf(
+      await handle('credentials:sign-in', signIn({ applicationId: 'my-app-key' }), sender)
+    )
+    expect(error.name).toBe('InvalidPayloadError')
+    expect(error.fieldErrors?.applicationId?.[0]).toMatch(
+      /^The application id must be a GUID: 32 letters and digits/
+    )
+    expect(calls).toEqual([])
   })
 
   it('never lets a password out in any answer', async () => {
@@ -315,6 +391,8 @@ describe('bridge handlers', () => {
       await handle('practice:start', undefined, sender),
       await handle('credentials:status', undefined, sender),
       await handle('credentials:sign-in', signIn({ siteNumber: 'x' }), sender),
+      await handle('sites:find', emailSignIn(), sender),
+      await handle('credentials:sign-in-email', emailSignIn({ siteNumber: 12346 }), sender),
       await handle('credentials:sign-out', undefined, sender)
     ]
     const text = JSON.stringify(answers)
@@ -332,31 +410,56 @@ describe('bridge handlers', () => {
     expect(calls).toEqual([])
   })
 
-  it('asks for sign-in before any lookup, then passes the current credentials', async () => {
+  it('passes the current credentials to the account and every lookup of the real API', async () => {
     const { handle, calls } = setup()
-    for (const channel of ['lookups:connection-types', 'lookups:teams']) {
+    for (const channel of ['types:list', 'teams:list', 'account:get']) {
       expect(errorOf(await handle(channel, undefined, sender)).name).toBe('NotSignedInError')
     }
     await handle('credentials:sign-in', signIn(), sender)
     calls.length = 0
-    expect(resultOf(await handle('lookups:connection-types', undefined, sender))).toHaveLength(1)
-    await handle('lookups:responses', { connectionTypeId: 3 }, sender)
-    await handle('lookups:people', { page: 2, pageSize: 1000 }, sender)
-    await handle('lookups:connections', { status: 'open', page: 1, pageSize: 50 }, sender)
+    expect(resultOf(await handle('types:list', undefined, sender))).toMatchObject({ skipped: 2 })
+    await handle('account:get', undefined, sender)
+    await handle('responses:list', { typeId: 3 }, sender)
+    await handle('assignments:summary', { pageIndex: 0, pageSize: 50 }, sender)
+    await handle('assignments:list', { typeId: 2, pageIndex: 1, pageSize: 500 }, sender)
+    await handle('connections:get', { connectionId: 17 }, sender)
+    await handle('connections:of-person', { personId: 76, pageIndex: 0, pageSize: 50 }, sender)
+    await handle('people:search', { query: '%', pageIndex: 3, pageSize: 500 }, sender)
+    await handle('people:get', { personId: 76 }, sender)
     expect(calls).toEqual([
       ['connectionTypes', 'jadams'],
+      ['account', 'jadams'],
       ['responses', 3],
-      ['people', 2, 1000],
-      ['connections', 'open', 1, 50]
+      ['assignmentSummary', 0, 50],
+      ['assignments', 2, 1, 500],
+      ['connection', 17],
+      ['personConnections', 76, 0],
+      ['people', '%', 3, 500],
+      ['person', 76]
     ])
+  })
+
+  it('refuses pages past the service’s limits before any service runs', async () => {
+    const { handle, calls } = setup()
+    await handle('credentials:sign-in', signIn(), sender)
+    calls.length = 0
+    for (const [channel, payload, path] of [
+      ['people:search', { query: '%', pageIndex: 0, pageSize: 501 }, 'pageSize'],
+      ['assignments:summary', { pageIndex: -1, pageSize: 50 }, 'pageIndex'],
+      ['assignments:list', { typeId: 1, pageIndex: 10_000, pageSize: 50 }, 'pageIndex']
+    ] as const) {
+      const error = errorOf(await handle(channel, payload, sender))
+      expect(Object.keys(error.fieldErrors ?? {}), channel).toEqual([path])
+    }
+    expect(calls).toEqual([])
   })
 
   it('refuses a service answer outside the contract', async () => {
     const { handle } = setup()
     await handle('credentials:sign-in', signIn(), sender)
-    const error = errorOf(await handle('lookups:teams', undefined, sender))
+    const error = errorOf(await handle('teams:list', undefined, sender))
     expect(error.name).toBe('InvalidPayloadError')
-    expect(error.fieldErrors).toHaveProperty(['0.TeamId'])
+    expect(error.fieldErrors).toHaveProperty(['items.0.id'])
   })
 
   it('passes delivery calls on with the sending window', async () => {

@@ -15,7 +15,8 @@ describe('credential vault', () => {
       persisted: false,
       practice: false,
       siteKey: null,
-      needsSignIn: false
+      needsSignIn: false,
+      applicationId: 'none'
     })
     expect(await make().current()).toBeNull()
   })

@@ -112,9 +112,9 @@ describe('registerBridgeIpc', () => {
 
   it('passes a trusted request on with the sender id', async () => {
     const { invoke, handled } = setup()
-    const payload = { page: 1, pageSize: 10 }
-    expect(await invoke('lookups:people', appEvent(), payload)).toEqual(success('handled'))
-    expect(handled).toEqual([{ channel: 'lookups:people', payload, senderId: WINDOW_ID }])
+    const payload = { query: '%', pageIndex: 0, pageSize: 10 }
+    expect(await invoke('people:search', appEvent(), payload)).toEqual(success('handled'))
+    expect(handled).toEqual([{ channel: 'people:search', payload, senderId: WINDOW_ID }])
   })
 
   const secret = { password: 'password231-secret' }

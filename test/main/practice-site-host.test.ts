@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAcsClient } from '../../src/main/api/acs-client'
-import { createAcsLookups } from '../../src/main/api/acs-lookups'
+import { createAcsApi } from '../../src/main/api/acs-api'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import { DeskError } from '../../src/shared/errors'
 import { startNetworkGate } from '../harness/network-gate'
@@ -31,11 +31,11 @@ describe('practice-site host', () => {
         siteNumber: 12345
       })
       expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api_accessacs_mobile\/v2$/)
-      const lookups = createAcsLookups()
+      const api = createAcsApi()
       try {
-        expect(await lookups.checkCredentials(first)).toBe('accepted')
+        expect((await api.checkSignIn(first)).check).toBe('accepted')
       } finally {
-        await lookups.close()
+        await api.close()
       }
     } finally {
       await host.stop()
@@ -75,11 +75,11 @@ describe('practice-site host', () => {
     const site = await host.start()
     await host.stop()
     await host.stop()
-    const lookups = createAcsLookups()
+    const api = createAcsApi()
     try {
-      expect(await lookups.checkCredentials(site)).toBe('offline')
+      expect((await api.checkSignIn(site)).check).toBe('offline')
     } finally {
-      await lookups.close()
+      await api.close()
     }
   })
 
@@ -144,18 +144,18 @@ describe('practice-site host', () => {
         }
       }
     })
-    const lookups = createAcsLookups()
+    const api = createAcsApi()
     try {
       const site = await host.start()
       expect(site.baseUrl).toBe(`${gate.url}/api_accessacs_mobile/v2`)
       expect(ports).toHaveLength(1)
       // Requests through the relay say the relay's host: the site answers them.
-      expect(await lookups.checkCredentials(site)).toBe('accepted')
+      expect((await api.checkSignIn(site)).check).toBe('accepted')
       // Straight to the site, addressed to it, works too; any other name does not.
       const direct = { ...site, baseUrl: `http://127.0.0.1:${ports[0]}/api_accessacs_mobile/v2` }
-      expect(await lookups.checkCredentials(direct)).toBe('accepted')
+      expect((await api.checkSignIn(direct)).check).toBe('accepted')
     } finally {
-      await lookups.close()
+      await api.close()
       await host.stop()
       await gate.close()
     }

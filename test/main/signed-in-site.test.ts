@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAcsClient } from '../../src/main/api/acs-client'
-import { createAcsLookups } from '../../src/main/api/acs-lookups'
+import { createAcsApi } from '../../src/main/api/acs-api'
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import type { CredentialVault, PracticeSiteHost } from '../../src/main/service-contracts'
@@ -114,11 +114,11 @@ describe('a practice sign-in', () => {
     const run = startApp()
     const credentials = await run.vault.current()
     expect(credentials?.baseUrl).toBe(run.host.address())
-    const lookups = createAcsLookups()
+    const api = createAcsApi()
     try {
-      expect(await lookups.checkCredentials(credentials!)).toBe('accepted')
+      expect((await api.checkSignIn(credentials!)).check).toBe('accepted')
     } finally {
-      await lookups.close()
+      await api.close()
     }
   })
 })

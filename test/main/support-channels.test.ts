@@ -17,7 +17,8 @@ function handlersWith(support?: SupportService) {
   )
   const services = {
     vault: unused,
-    lookups: unused,
+    api: unused,
+    applicationId: unused,
     delivery: unused,
     practiceSite: unused,
     externalLinks: unused,

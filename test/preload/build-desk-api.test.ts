@@ -19,7 +19,8 @@ const status = {
   persisted: true,
   practice: false,
   siteKey: 'https://secure.accessacs.com/api_accessacs_mobile/v2#12345',
-  needsSignIn: false
+  needsSignIn: false,
+  applicationId: 'none' as const
 }
 
 const validBody = {
@@ -66,13 +67,20 @@ describe('buildDeskApi', () => {
     expect(Object.isFrozen(desk)).toBe(true)
     for (const group of Object.values(desk)) expect(Object.isFrozen(group)).toBe(true)
     expect(Object.keys(desk).sort()).toEqual([
+      'account',
+      'assignments',
+      'connections',
       'credentials',
       'delivery',
       'diagnostics',
       'errors',
       'links',
-      'lookups',
+      'people',
       'practice',
+      'responses',
+      'sites',
+      'teams',
+      'types',
       'updates'
     ])
   })
@@ -80,8 +88,8 @@ describe('buildDeskApi', () => {
   it('sends each call on its channel with the parsed payload and unwraps the answer', async () => {
     const fake = fakeTransport({
       'credentials:status': success(status),
-      'credentials:sign-in': success({ status, check: 'accepted' }),
-      'lookups:responses': success([{ ResponseId: 3, Description: 'Left a message' }]),
+      'credentials:sign-in': success({ status, check: 'accepted', account: null }),
+      'responses:list': success({ items: [{ id: 3, name: 'Left a message' }], skipped: 0 }),
       'links:open': success(undefined),
       'delivery:report': success(undefined)
     })
@@ -93,10 +101,15 @@ describe('buildDeskApi', () => {
       username: 'jadams',
       password: 'password231'
     }
-    expect(await desk.credentials.signIn(signIn)).toEqual({ status, check: 'accepted' })
-    expect(await desk.lookups.responses({ connectionTypeId: 2 })).toEqual([
-      { ResponseId: 3, Description: 'Left a message' }
-    ])
+    expect(await desk.credentials.signIn(signIn)).toEqual({
+      status,
+      check: 'accepted',
+      account: null
+    })
+    expect(await desk.responses.list({ typeId: 2 })).toEqual({
+      items: [{ id: 3, name: 'Left a message' }],
+      skipped: 0
+    })
     await expect(desk.links.open('https://www.acstechnologies.com/')).resolves.toBeUndefined()
     await expect(
       desk.delivery.report({ unsentCount: 2, nextDueAt: null, captured: true })
@@ -105,7 +118,7 @@ describe('buildDeskApi', () => {
       { channel: 'credentials:status', payload: undefined },
       // The default is filled in before the request leaves the page.
       { channel: 'credentials:sign-in', payload: { ...signIn, persistWithoutKeychain: false } },
-      { channel: 'lookups:responses', payload: { connectionTypeId: 2 } },
+      { channel: 'responses:list', payload: { typeId: 2 } },
       { channel: 'links:open', payload: { url: 'https://www.acstechnologies.com/' } },
       { channel: 'delivery:report', payload: { unsentCount: 2, nextDueAt: null, captured: true } }
     ])
@@ -129,11 +142,11 @@ describe('buildDeskApi', () => {
     ])
     expect((refused as InvalidPayloadError).message).toContain('items.0.body.ConnectionDate')
 
-    const badPage = await desk.lookups
-      .people({ page: 0, pageSize: 5000 })
+    const badPage = await desk.people
+      .search({ query: '%', pageIndex: -1, pageSize: 5000 })
       .catch((error: unknown) => error)
     expect(Object.keys((badPage as InvalidPayloadError).fieldErrors ?? {}).sort()).toEqual([
-      'page',
+      'pageIndex',
       'pageSize'
     ])
     expect(fake.sent).toEqual([])
@@ -142,7 +155,7 @@ describe('buildDeskApi', () => {
   it('rebuilds an error envelope into the typed error it names', async () => {
     const fake = fakeTransport({
       'credentials:sign-in': failure(new CredentialsRejectedError('The site said no')),
-      'lookups:teams': failure(new NotSignedInError('Sign in first'))
+      'teams:list': failure(new NotSignedInError('Sign in first'))
     })
     const desk = buildDeskApi(fake.transport)
     const signIn = desk.credentials.signIn({
@@ -153,19 +166,19 @@ describe('buildDeskApi', () => {
     })
     await expect(signIn).rejects.toBeInstanceOf(CredentialsRejectedError)
     await expect(signIn).rejects.toThrow('The site said no')
-    await expect(desk.lookups.teams()).rejects.toBeInstanceOf(NotSignedInError)
+    await expect(desk.teams.list()).rejects.toBeInstanceOf(NotSignedInError)
   })
 
   it('refuses an answer outside the contract, and strips fields the contract lacks', async () => {
     const fake = fakeTransport({
-      'lookups:teams': success([{ TeamId: 'one', Name: 'Greeters' }]),
+      'teams:list': success({ items: [{ id: 'one', name: 'Greeters' }], skipped: 0 }),
       'credentials:status': success({ ...status, password: 'password231' }),
       'delivery:state': 'not an envelope'
     })
     const desk = buildDeskApi(fake.transport)
-    const refused = await desk.lookups.teams().catch((error: unknown) => error)
+    const refused = await desk.teams.list().catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(InvalidPayloadError)
-    expect((refused as InvalidPayloadError).fieldErrors).toHaveProperty(['0.TeamId'])
+    expect((refused as InvalidPayloadError).fieldErrors).toHaveProperty(['items.0.id'])
     const answer = await desk.credentials.status()
     expect(answer).toEqual(status)
     expect(JSON.stringify(answer)).not.toContain('password231')

@@ -103,9 +103,9 @@ describe('the four operations, valid', () => {
     const connection = openOfType(1)
     await acceptedId(await client.post(existing()))
     const after = (await client.getJson(`/connections/${connection.ConnectionId}`)) as {
-      Status: string
+      Completed: boolean
     }
-    expect(after.Status).toBe('Open')
+    expect(after.Completed).toBe(false)
     await acceptedId(await client.post(existing()))
   })
 })

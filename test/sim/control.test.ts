@@ -14,15 +14,30 @@ afterAll(() => site.close())
 beforeEach(() => client.reset())
 
 describe('GET /_sim/changerequests', () => {
-  it('lists every change request in order, with key, user, time and body', async () => {
+  it('lists every change request in order, with key, application, site, user, time and body', async () => {
     const before = Date.now()
-    await acceptedId(await client.post(SEED_EXAMPLE, { idempotencyKey: 'k-1' }))
+    const applicationId = '3f2504e0-4f89-11d3-9a0c-0305e82c3301'
+    await acceptedId(await client.post(SEED_EXAMPLE, { idempotencyKey: 'k-1', applicationId }))
     const second = { ...SEED_EXAMPLE, ConnectionTypeId: 2, ResponseIdList: [201] }
     await acceptedId(await client.post(second, { as: 'clerk' }))
     const log = await client.changeRequests()
     expect(log.map(({ ReceivedAt: _, ...rest }) => rest)).toEqual([
-      { ConnectionCRId: 1001, IdempotencyKey: 'k-1', User: 'jadams', Body: SEED_EXAMPLE },
-      { ConnectionCRId: 1002, IdempotencyKey: null, User: 'clerk', Body: second }
+      {
+        ConnectionCRId: 1001,
+        IdempotencyKey: 'k-1',
+        ApplicationId: applicationId,
+        SiteNumber: 12345,
+        User: 'jadams',
+        Body: SEED_EXAMPLE
+      },
+      {
+        ConnectionCRId: 1002,
+        IdempotencyKey: null,
+        ApplicationId: '',
+        SiteNumber: 12345,
+        User: 'clerk',
+        Body: second
+      }
     ])
     for (const request of log) {
       expect(Date.parse(request.ReceivedAt)).toBeGreaterThanOrEqual(before - 1000)
@@ -40,7 +55,7 @@ describe('POST /_sim/reset', () => {
     await client.setFaults({ rules: [{ kind: 'status', status: 500, scope: 'lookups' }] })
     await client.reset()
     expect(await client.changeRequests()).toEqual([])
-    expect(await okJson(await client.get('/connectionteams'))).toBeInstanceOf(Array)
+    expect(await okJson(await client.get('/connections/teams'))).toBeInstanceOf(Array)
     const changed = { ...SEED_EXAMPLE, Comment: 'a different body, same key' }
     const again = await client.post(changed, { idempotencyKey: 'k' })
     expect(await acceptedId(again)).toBe(1001)

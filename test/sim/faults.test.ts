@@ -32,11 +32,11 @@ describe('status faults', () => {
   it('hit change requests only by default; lookups only with scope lookups; both with all', async () => {
     await client.setFaults({ rules: [{ kind: 'status', status: 500 }] })
     await errorJson(await client.post(SEED_EXAMPLE), 500)
-    await okJson(await client.get('/connectiontypes'))
+    await okJson(await client.get('/types/connections'))
 
     await client.setFaults({ rules: [{ kind: 'status', status: 502, scope: 'lookups' }] })
     await acceptedId(await client.post(SEED_EXAMPLE))
-    await errorJson(await client.get('/connectiontypes'), 502)
+    await errorJson(await client.get('/types/connections'), 502)
 
     await client.setFaults({ rules: [{ kind: 'status', status: 504, scope: 'all' }] })
     await errorJson(await client.post(SEED_EXAMPLE), 504)
@@ -145,8 +145,8 @@ describe('dropped connections', () => {
 
   it('drops hit lookups too when scoped so', async () => {
     await client.setFaults({ rules: [{ kind: 'drop-before', scope: 'lookups', times: 1 }] })
-    await expect(client.get('/connectiontypes')).rejects.toThrow(TypeError)
-    await okJson(await client.get('/connectiontypes'))
+    await expect(client.get('/types/connections')).rejects.toThrow(TypeError)
+    await okJson(await client.get('/types/connections'))
   })
 })
 
@@ -193,7 +193,7 @@ describe('latency', () => {
   it('a latency range delays by at least its minimum, lookups included', async () => {
     await client.setFaults({ latencyMs: { min: 100, max: 120 } })
     const started = performance.now()
-    await okJson(await client.get('/connectionteams'))
+    await okJson(await client.get('/connections/teams'))
     expect(performance.now() - started).toBeGreaterThanOrEqual(95)
   })
 

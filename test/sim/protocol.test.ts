@@ -83,7 +83,7 @@ describe('paths, sites and methods', () => {
     const error = await errorJson(await client.post(SEED_EXAMPLE, { site: 54321 }), 404)
     expect(error.Message).toContain('54321')
     await errorJson(
-      await fetch(`${site.baseUrl}/abc/connectiontypes`, {
+      await fetch(`${site.baseUrl}/abc/types/connections`, {
         headers: client.headersFor('jadams')
       }),
       404
@@ -92,9 +92,9 @@ describe('paths, sites and methods', () => {
 
   it.each([
     '/nothing',
-    '/connectiontypes/1/nothing',
-    '/connectiontypes/1/responses/2',
-    '/individuals/76/family'
+    '/types/responses/1/nothing',
+    '/connections/assignments/1/2',
+    '/individuals/76/connections/1'
   ])('an unknown path %s → 404 in the ASP.NET shape', async (path) => {
     const error = await errorJson(await client.get(path), 404)
     expect(error.Message).toMatch(/^No HTTP resource was found that matches the request URI/)
@@ -108,9 +108,9 @@ describe('paths, sites and methods', () => {
   )
 
   it.each([
-    ['PUT', '/connections', 'GET, POST'],
-    ['DELETE', '/connections', 'GET, POST'],
-    ['POST', '/connectiontypes', 'GET'],
+    ['PUT', '/connections', 'POST'],
+    ['DELETE', '/connections', 'POST'],
+    ['POST', '/types/connections', 'GET'],
     ['PATCH', '/connections/1', 'GET'],
     ['POST', '/individuals', 'GET']
   ])('%s %s → 405 with Allow', async (method, path, allow) => {
@@ -121,7 +121,7 @@ describe('paths, sites and methods', () => {
   })
 
   it('routes ignore case and a trailing slash, as ASP.NET does', async () => {
-    const response = await fetch(`${site.url}/API_AccessACS_Mobile/V2/12345/ConnectionTypes/`, {
+    const response = await fetch(`${site.url}/API_AccessACS_Mobile/V2/12345/Types/Connections/`, {
       headers: client.headersFor()
     })
     expect(response.status).toBe(200)
@@ -140,7 +140,7 @@ describe('connections', () => {
   it('every JSON answer says application/json; charset=utf-8', async () => {
     const answers = [
       await client.post(SEED_EXAMPLE),
-      await client.get('/connectiontypes'),
+      await client.get('/types/connections'),
       await client.get('/nothing'),
       await client.post({}),
       await client.control('GET', '/changerequests')

@@ -56,7 +56,7 @@ describe('authentication comes first', () => {
   ])('%s → 401 with WWW-Authenticate: Basic', async (_, authorization) => {
     for (const response of [
       await client.post(SEED_EXAMPLE, { authorization }),
-      await client.get('/connectiontypes', 'jadams', authorization),
+      await client.get('/types/connections', 'jadams', authorization),
       // Even an unknown site or path is not revealed before signing in.
       await fetch(`${site.baseUrl}/99999/nothing`, {
         headers: authorization ? { Authorization: authorization } : {}
@@ -119,12 +119,16 @@ describe('who may post change requests', () => {
 
 describe('who may read the lookups', () => {
   const users: Username[] = ['jadams', 'clerk', 'readonly', 'nocomment']
-  it.each(users)('%s may read types, responses, teams and connections', async (as) => {
+  it.each(users)('%s may read the account, types, responses, teams and connections', async (as) => {
     for (const path of [
-      '/connectiontypes',
-      '/connectiontypes/3/responses',
-      '/connectionteams',
-      '/connections?status=open',
+      '/account',
+      '/connections/assignments/1',
+      '/individuals/76',
+      '/individuals/76/connections',
+      '/types/connections',
+      '/types/responses/3',
+      '/connections/teams',
+      '/connections/assignments',
       `/connections/${ids.open[0]?.ConnectionId}`
     ]) {
       await okJson(await client.get(path, as))

@@ -11,7 +11,7 @@ type Invoke = (channel: string, payload: unknown) => Promise<unknown>
  * moment: the bench transport (same-origin HTTP, the one every benchmark uses) and the
  * browser harness's (a Playwright binding, as test/harness/page-bridge.ts installs it),
  * alternating. Two calls: one with almost nothing to carry (delivery:state) and a page of
- * 1,000 people (lookups:people, which also waits for the site).
+ * 500 people (people:search, which also waits for the site).
  */
 export async function bridgeFloor(args: { rounds: number }): Promise<{
   bench: { smallMs: number[]; peoplePageMs: number[] }
@@ -38,7 +38,7 @@ export async function bridgeFloor(args: { rounds: number }): Promise<{
       await api.delivery.state()
       into.smallMs.push(performance.now() - started)
       started = performance.now()
-      await api.lookups.people({ page: (round % 10) + 1, pageSize: 1000 })
+      await api.people.search({ query: '%', pageIndex: round % 10, pageSize: 500 })
       into.peoplePageMs.push(performance.now() - started)
     }
   }

@@ -4,7 +4,7 @@ import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/referen
 import { replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import type { ChangeRequest } from '../../../src/shared/change-request'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { Connection } from '../../../src/shared/lookups'
 import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { BenchError } from '../../bench-error'
@@ -32,7 +32,7 @@ export async function prepareFirstScreen(args: {
   registry.close()
   try {
     if (args.refresh) await fillReference(db)
-    const open = (await readWorkingSet(db)).connections
+    const open = (await readWorkingSet(db)).assignments
     const items = [...sentItems(args.history), ...unsentItems(args.unsent, args.history, open)]
     await db.transaction('rw', db.outbox, db.meta, async () => {
       await db.outbox.clear()
@@ -67,7 +67,7 @@ function sentItems(count: number): OutboxItem[] {
   })
 }
 
-function unsentItems(count: number, after: number, open: ConnectionDetails[]): OutboxItem[] {
+function unsentItems(count: number, after: number, open: Connection[]): OutboxItem[] {
   const now = Date.now()
   return Array.from({ length: count }, (_, index) => {
     const connection = index % UNSENT_FOR_LISTED === 0 ? open[index % open.length] : undefined
@@ -99,13 +99,14 @@ function captured(
   })
 }
 
-function keepOpen(connection: ConnectionDetails, index: number): ChangeRequest {
+function keepOpen(connection: Connection, index: number): ChangeRequest {
+  const base = benchChangeRequest(index)
   return {
-    ...benchChangeRequest(index),
-    ConnectionId: connection.ConnectionId,
-    ConnectionTypeId: connection.ConnectionTypeId,
-    ContactIndvId: connection.ContactIndvId,
-    FamilyConnection: connection.FamilyConnection,
+    ...base,
+    ConnectionId: connection.id,
+    ConnectionTypeId: connection.typeId,
+    ContactIndvId: connection.contact?.id ?? base.ContactIndvId,
+    FamilyConnection: connection.familyConnection,
     NewCallerIndvId: -1,
     NewTeamId: -1
   }

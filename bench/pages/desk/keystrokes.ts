@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 import { DEFAULT_RESULT_LIMIT } from '../../../src/renderer/src/search/people-search'
 import { BenchError } from '../../bench-error'
 import { loadedPeople, sharedIndex } from './people-in-memory'
@@ -16,8 +16,8 @@ export function keystrokes(args: { targets: number; seed: number }): {
 } {
   const people = loadedPeople()
   const index = sharedIndex()
-  const fullNames = people.map((person) => `${person.FirstName} ${person.LastName}`.toLowerCase())
-  const naive = (query: string): Individual[] => {
+  const fullNames = people.map((person) => `${person.firstName} ${person.lastName}`.toLowerCase())
+  const naive = (query: string): Person[] => {
     const wanted = query.toLowerCase()
     return people.filter((_, at) => fullNames[at]!.includes(wanted)).slice(0, DEFAULT_RESULT_LIMIT)
   }

@@ -1,10 +1,10 @@
 import { readPeople } from '../../../src/renderer/src/db/reference-store'
 import { PeopleSearch } from '../../../src/renderer/src/search/people-search'
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 import { BenchError } from '../../bench-error'
 import { latestDirectory } from './directory'
 
-let people: Individual[] | undefined
+let people: Person[] | undefined
 let kept: PeopleSearch | undefined
 
 /** Reads the downloaded directory into memory, as ReferenceState.load does. */
@@ -14,7 +14,7 @@ export async function loadPeople(): Promise<number> {
   return people.length
 }
 
-export function loadedPeople(): Individual[] {
+export function loadedPeople(): Person[] {
   if (!people) throw new BenchError('Load the people before measuring the search')
   return people
 }

@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 import { mulberry32 } from '../../../src/sim/prng'
 
 /**
@@ -6,11 +6,7 @@ import { mulberry32 } from '../../../src/sim/prng'
  * "mary smith"), then deleted back to its first letter. The people are drawn from the
  * directory with a seed, so every run types the same queries.
  */
-export function typingScript(
-  people: readonly Individual[],
-  targets: number,
-  seed: number
-): string[] {
+export function typingScript(people: readonly Person[], targets: number, seed: number): string[] {
   const queries: string[] = []
   for (const name of pickNames(people, targets, seed)) {
     for (let length = 1; length <= name.length; length++) queries.push(name.slice(0, length))
@@ -20,12 +16,12 @@ export function typingScript(
 }
 
 /** "First Last" of `count` people drawn with the seed. */
-export function pickNames(people: readonly Individual[], count: number, seed: number): string[] {
+export function pickNames(people: readonly Person[], count: number, seed: number): string[] {
   const random = mulberry32(seed)
   const names: string[] = []
   while (names.length < count && people.length > 0) {
     const person = people[Math.floor(random() * people.length)]!
-    names.push(`${person.FirstName} ${person.LastName}`)
+    names.push(`${person.firstName} ${person.lastName}`)
   }
   return names
 }

@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 import { mulberry32, type Random } from '../../../src/sim/prng'
 import { loadedPeople, sharedIndex } from './people-in-memory'
 
@@ -20,7 +20,7 @@ export function typoRecall(args: { cases: number; seed: number }): {
 } {
   const people = loadedPeople().filter(
     (person) =>
-      person.FirstName.length >= MIN_WORD_LENGTH || person.LastName.length >= MIN_WORD_LENGTH
+      person.firstName.length >= MIN_WORD_LENGTH || person.lastName.length >= MIN_WORD_LENGTH
   )
   const index = sharedIndex()
   const random = mulberry32(args.seed)
@@ -33,23 +33,23 @@ export function typoRecall(args: { cases: number; seed: number }): {
       .search(query)
       .some(
         (match) =>
-          match.person.FirstName === person.FirstName && match.person.LastName === person.LastName
+          match.person.firstName === person.firstName && match.person.lastName === person.lastName
       )
     if (hit) found++
     else if (missed.length < MISSES_REPORTED) {
-      missed.push({ query, wanted: `${person.FirstName} ${person.LastName}` })
+      missed.push({ query, wanted: `${person.firstName} ${person.lastName}` })
     }
   }
   return { cases: args.cases, found, missed }
 }
 
-function queryWithTypo(person: Individual, random: Random): string {
+function queryWithTypo(person: Person, random: Random): string {
   const typoInLast =
-    person.FirstName.length < MIN_WORD_LENGTH ||
-    (person.LastName.length >= MIN_WORD_LENGTH && random() < 0.5)
+    person.firstName.length < MIN_WORD_LENGTH ||
+    (person.lastName.length >= MIN_WORD_LENGTH && random() < 0.5)
   return typoInLast
-    ? `${person.FirstName} ${withTypo(person.LastName, random)}`
-    : `${withTypo(person.FirstName, random)} ${person.LastName}`
+    ? `${person.firstName} ${withTypo(person.lastName, random)}`
+    : `${withTypo(person.firstName, random)} ${person.lastName}`
 }
 
 function withTypo(word: string, random: Random): string {

@@ -3,6 +3,7 @@ import { validateChangeRequest } from '../../shared/change-request'
 import { DeskError } from '../../shared/errors'
 import type { DeliveryOutcome } from '../../shared/outbox/delivery-outcome'
 import type { Credentials } from '../service-contracts'
+import { ACS_PATHS } from './acs-adapter'
 import { readChangeRequestId, readErrorAnswer, statusLine } from './acs-answers'
 import { createAcsHttp, type AcsAnswer, type AcsHttp, type AcsHttpOptions } from './http'
 import { retryAfterMs } from './retry-after'
@@ -51,7 +52,7 @@ export function createAcsClient(options: AcsClientOptions = {}): AcsClient {
     try {
       result = await http.send(credentials, {
         method: 'POST',
-        path: 'connections',
+        path: ACS_PATHS.changeRequests,
         headers: { 'idempotency-key': item.idempotencyKey },
         body: JSON.stringify(checked.value),
         label: `item ${item.id}`

@@ -1,10 +1,11 @@
 import { request, type Dispatcher } from 'undici'
 import type { Credentials } from '../service-contracts'
 import { silentLogger, type ApiLogger } from './api-logger'
+import { APPLICATION_ID_HEADER } from './acs-adapter'
 import { createNetworkRoutes } from './network-routes'
 import type { ResolveProxy } from './proxy-route'
 import { watchRequestStart } from './request-start'
-import { siteUrl } from './site-url'
+import { serviceUrl, siteUrl } from './site-url'
 import { transportFailureOf, type TransportFailure } from './transport-failure'
 
 /**
@@ -21,6 +22,16 @@ export interface AcsHttpOptions extends AcsNetworkOptions {
   /** Bytes of an answer body read at most; a bigger answer is cut and marked. */
   maxBodyBytes?: number
   logger?: ApiLogger
+  /**
+   * The ApplicationId to send, asked at every request (a new setting takes effect at once);
+   * empty or null sends no header. Never logged.
+   */
+  applicationId?: () => string | null
+}
+
+/** Where a request goes when it names no site: `{base}/{path}`, without Basic authorization. */
+export interface ServiceAccess {
+  baseUrl: string
 }
 
 /** What the computer's settings decide: whom to trust, which way to go. */
@@ -39,8 +50,8 @@ export const DEFAULT_TOTAL_TIMEOUT_MS = 30_000
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024
 
 export interface AcsRequest {
-  method: 'GET' | 'POST'
-  /** Below `{base}/{site}/`. */
+  method: 'GET' | 'POST' | 'PUT'
+  /** Below `{base}/{site}/`, or below `{base}/` for ServiceAccess. */
   path: string
   query?: Record<string, string | number>
   headers?: Record<string, string>
@@ -67,7 +78,7 @@ export interface AcsAnswer {
 export type AcsHttpResult = AcsAnswer | ({ kind: 'failed' } & TransportFailure)
 
 export interface AcsHttp {
-  send(credentials: Credentials, request: AcsRequest): Promise<AcsHttpResult>
+  send(access: Credentials | ServiceAccess, request: AcsRequest): Promise<AcsHttpResult>
   close(): Promise<void>
 }
 
@@ -76,6 +87,7 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
   const totalTimeoutMs = options.totalTimeoutMs ?? DEFAULT_TOTAL_TIMEOUT_MS
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const logger = options.logger ?? silentLogger
+  const applicationId = options.applicationId ?? (() => null)
   // For the app's life: connections to the site are reused between requests.
   const routes = createNetworkRoutes({
     connectTimeoutMs,
@@ -85,14 +97,24 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
     ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {})
   })
 
-  async function send(credentials: Credentials, acsRequest: AcsRequest): Promise<AcsHttpResult> {
+  async function send(
+    access: Credentials | ServiceAccess,
+    acsRequest: AcsRequest
+  ): Promise<AcsHttpResult> {
     // A bad base URL is a setting, not network trouble: InvalidSettingError goes to the caller.
-    const url = siteUrl(
-      credentials.baseUrl,
-      credentials.siteNumber,
-      acsRequest.path,
-      acsRequest.query
-    )
+    const url =
+      'siteNumber' in access
+        ? siteUrl(access.baseUrl, access.siteNumber, acsRequest.path, acsRequest.query)
+        : serviceUrl(access.baseUrl, acsRequest.path, acsRequest.query)
+    const headers = {
+      accept: 'application/json',
+      ...('siteNumber' in access ? { authorization: basicAuthorization(access) } : {}),
+      ...applicationIdHeader(applicationId()),
+      ...(acsRequest.body === undefined
+        ? {}
+        : { 'content-type': 'application/json; charset=utf-8' }),
+      ...acsRequest.headers
+    }
     const started = performance.now()
     const route = await routes.routeFor(url)
     const where = `${acsRequest.method} ${url.pathname}${route.proxy ? ` via proxy ${route.proxy}` : ''}`
@@ -101,14 +123,7 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
     const timer = setTimeout(() => timeout.abort(), totalTimeoutMs)
     try {
       const cap = acsRequest.maxBodyBytes ?? maxBodyBytes
-      const answer = await exchange(
-        watch.dispatcher,
-        url,
-        acsRequest,
-        credentials,
-        timeout.signal,
-        cap
-      )
+      const answer = await exchange(watch.dispatcher, url, acsRequest, headers, timeout.signal, cap)
       const cut = answer.oversized
         ? ' (answer over the size limit, cut)'
         : answer.cutOff
@@ -140,7 +155,7 @@ async function exchange(
   dispatcher: Dispatcher,
   url: URL,
   acsRequest: AcsRequest,
-  credentials: Credentials,
+  headers: Record<string, string>,
   signal: AbortSignal,
   maxBodyBytes: number
 ): Promise<AcsAnswer> {
@@ -148,19 +163,24 @@ async function exchange(
     dispatcher,
     method: acsRequest.method,
     signal,
-    headers: {
-      accept: 'application/json',
-      authorization: basicAuthorization(credentials),
-      ...(acsRequest.body === undefined
-        ? {}
-        : { 'content-type': 'application/json; charset=utf-8' }),
-      ...acsRequest.headers
-    },
+    headers,
     body: acsRequest.body
   })
-  const headers = flatHeaders(response.headers)
   const { body, oversized, cutOff } = await readCapped(response.body, maxBodyBytes, signal)
-  return { kind: 'answer', status: response.statusCode, headers, body, oversized, cutOff }
+  return {
+    kind: 'answer',
+    status: response.statusCode,
+    headers: flatHeaders(response.headers),
+    body,
+    oversized,
+    cutOff
+  }
+}
+
+/** CONTRACT.md section 2: the header is sent when there is a value, and left out when not. */
+function applicationIdHeader(value: string | null): Record<string, string> {
+  const trimmed = value?.trim() ?? ''
+  return trimmed === '' ? {} : { [APPLICATION_ID_HEADER]: trimmed }
 }
 
 /** Built per request from the credentials of the moment, so a new sign-in takes effect at once. */

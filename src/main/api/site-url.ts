@@ -17,7 +17,19 @@ export function siteUrl(
   if (!Number.isSafeInteger(siteNumber) || siteNumber <= 0) {
     throw new InvalidSettingError('The site number must be a positive whole number, like 12345')
   }
-  const url = new URL(`${base}/${siteNumber}/${path.replace(/^\/+/, '')}`)
+  return withQuery(new URL(`${base}/${siteNumber}/${path.replace(/^\/+/, '')}`), query)
+}
+
+/** `{base}/{path}?query`: the few requests that name no site (finding one's sites). */
+export function serviceUrl(
+  baseUrl: string,
+  path: string,
+  query: Record<string, string | number> = {}
+): URL {
+  return withQuery(new URL(`${normalizeBaseUrl(baseUrl)}/${path.replace(/^\/+/, '')}`), query)
+}
+
+function withQuery(url: URL, query: Record<string, string | number>): URL {
   for (const [name, value] of Object.entries(query)) url.searchParams.set(name, String(value))
   return url
 }

@@ -265,6 +265,8 @@ export class AppState {
   async #afterSignIn(): Promise<void> {
     this.#signInAsked = false
     await this.#followSession()
+    const account = this.session.account
+    if (account) await this.#site?.reference.rememberAccount(account)
     // Fresh reference data for the site just signed in to; its failures are kept by the
     // reference state for the connections screen, and the download runs in the background.
     void this.#site?.reference.refresh()
@@ -332,8 +334,8 @@ export class AppState {
 
   #nextConnectionAfter(connectionId: number): number | null {
     const rows = this.#site?.connections.rows ?? []
-    const index = rows.findIndex((row) => row.connection.ConnectionId === connectionId)
+    const index = rows.findIndex((row) => row.connection.id === connectionId)
     if (index < 0) return null
-    return rows[index + 1]?.connection.ConnectionId ?? null
+    return rows[index + 1]?.connection.id ?? null
   }
 }

@@ -40,7 +40,35 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     credentials: Object.freeze({
       status: () => call('credentials:status', undefined),
       signIn: (request) => call('credentials:sign-in', request),
+      signInWithEmail: (request) => call('credentials:sign-in-email', request),
       signOut: () => call('credentials:sign-out', undefined)
+    }),
+    sites: Object.freeze({
+      find: (request) => call('sites:find', request)
+    }),
+    account: Object.freeze({
+      get: () => call('account:get', undefined)
+    }),
+    types: Object.freeze({
+      list: () => call('types:list', undefined)
+    }),
+    responses: Object.freeze({
+      list: (request) => call('responses:list', request)
+    }),
+    teams: Object.freeze({
+      list: () => call('teams:list', undefined)
+    }),
+    assignments: Object.freeze({
+      summary: (request) => call('assignments:summary', request),
+      list: (request) => call('assignments:list', request)
+    }),
+    connections: Object.freeze({
+      get: (request) => call('connections:get', request),
+      ofPerson: (request) => call('connections:of-person', request)
+    }),
+    people: Object.freeze({
+      search: (request) => call('people:search', request),
+      get: (request) => call('people:get', request)
     }),
     practice: Object.freeze({
       start: () => call('practice:start', undefined)
@@ -52,13 +80,6 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
       state: () => call('delivery:state', undefined),
       onWake: (listener) => listen('delivery:wake', listener),
       onStateChanged: (listener) => listen('delivery:state-changed', listener)
-    }),
-    lookups: Object.freeze({
-      connectionTypes: () => call('lookups:connection-types', undefined),
-      responses: (request) => call('lookups:responses', request),
-      teams: () => call('lookups:teams', undefined),
-      people: (request) => call('lookups:people', request),
-      connections: (request) => call('lookups:connections', request)
     }),
     links: Object.freeze({
       open: (url) => call('links:open', { url })

@@ -1,14 +1,18 @@
 import * as z from 'zod'
+import { APPLICATION_ID_MESSAGE, isApplicationId } from '../application-id'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
 import { OUTBOX_STATES } from '../outbox/outbox-item'
 import {
-  connectionDetailsSchema,
+  accountSchema,
+  assignmentSummarySchema,
   connectionResponseSchema,
+  connectionSchema,
   connectionTypeSchema,
-  individualSchema,
-  MAX_PAGE_SIZE,
-  pagedSchema,
+  listedSchema,
+  pageRequestSchema,
+  pageSchema,
+  personSchema,
   teamSchema
 } from '../lookups'
 import type { EventChannelName, InvokeChannelName } from './channel-names'
@@ -35,7 +39,9 @@ export const credentialStatusSchema = z.object({
   /** The site whose outbox is in use (src/shared/site-key.ts), or null when none is saved. */
   siteKey: z.string().min(1).nullable(),
   /** The stored password could not be read back and was deleted: ask the clerk again. */
-  needsSignIn: z.boolean()
+  needsSignIn: z.boolean(),
+  /** Where the ApplicationId sent comes from (its value never reaches the page). */
+  applicationId: z.enum(['override', 'build', 'none'])
 })
 export type CredentialStatus = z.infer<typeof credentialStatusSchema>
 
@@ -43,35 +49,80 @@ export type CredentialStatus = z.infer<typeof credentialStatusSchema>
 const MAX_URL_LENGTH = 2048
 const MAX_USERNAME_LENGTH = 256
 const MAX_PASSWORD_LENGTH = 1024
+const MAX_EMAIL_LENGTH = 320
+
+const baseUrlField = z
+  .string()
+  .trim()
+  .min(1, { error: 'Type the site address' })
+  .max(MAX_URL_LENGTH, { error: 'The site address is too long' })
+
+const siteNumberField = z
+  .int({ error: 'The site number must be a whole number, like 12345' })
+  .positive({ error: 'The site number must be a positive whole number, like 12345' })
+
+// Not trimmed: a space may be part of a password.
+const passwordField = z
+  .string()
+  .min(1, { error: 'Type your Access ACS password' })
+  .max(MAX_PASSWORD_LENGTH, { error: 'The password is too long' })
+
+const emailField = z
+  .string()
+  .trim()
+  .min(1, { error: 'Type the e-mail address you sign in to Access ACS with' })
+  .max(MAX_EMAIL_LENGTH, { error: 'The e-mail address is too long' })
+  .regex(/^[^\s@]+@[^\s@]+$/, { error: 'The e-mail address should look like name@example.org' })
+
+/** Where the keychain is only basic_text: keep the password on disk anyway. */
+const persistField = z.boolean().default(false)
+
+/**
+ * The advanced setting of the church's-own-site path: a GUID overrides the built-in
+ * ApplicationId, an empty text goes back to it; left out, the setting stays as it is.
+ */
+const applicationIdField = z
+  .string()
+  .max(80, { error: APPLICATION_ID_MESSAGE })
+  .refine((text) => text.trim() === '' || isApplicationId(text), { error: APPLICATION_ID_MESSAGE })
+  .optional()
 
 export const signInRequestSchema = z.object({
-  baseUrl: z
-    .string()
-    .trim()
-    .min(1, { error: 'Type the site address' })
-    .max(MAX_URL_LENGTH, { error: 'The site address is too long' }),
-  siteNumber: z.int({ error: 'The site number must be a whole number, like 12345' }).positive({
-    error: 'The site number must be a positive whole number, like 12345'
-  }),
+  baseUrl: baseUrlField,
+  siteNumber: siteNumberField,
   username: z
     .string()
     .trim()
     .min(1, { error: 'Type your Access ACS username' })
     .max(MAX_USERNAME_LENGTH, { error: 'The username is too long' }),
-  // Not trimmed: a space may be part of a password.
-  password: z
-    .string()
-    .min(1, { error: 'Type your Access ACS password' })
-    .max(MAX_PASSWORD_LENGTH, { error: 'The password is too long' }),
-  /** Where the keychain is only basic_text: keep the password on disk anyway. */
-  persistWithoutKeychain: z.boolean().default(false)
+  password: passwordField,
+  persistWithoutKeychain: persistField,
+  applicationId: applicationIdField
 })
 export type SignInRequest = z.input<typeof signInRequestSchema>
+
+/** The sites an e-mail may sign in to (`PUT /accounts/findbyemail`); nothing is saved. */
+export const findSitesRequestSchema = z.object({
+  baseUrl: baseUrlField,
+  email: emailField,
+  password: passwordField,
+  applicationId: applicationIdField
+})
+export type FindSitesRequest = z.input<typeof findSitesRequestSchema>
+
+/** Signs in to one of the e-mail's sites, as the user name that site knows the e-mail by. */
+export const emailSignInRequestSchema = findSitesRequestSchema.extend({
+  siteNumber: siteNumberField,
+  persistWithoutKeychain: persistField
+})
+export type EmailSignInRequest = z.input<typeof emailSignInRequestSchema>
 
 export const signInResultSchema = z.object({
   status: credentialStatusSchema,
   /** accepted: the site said yes; offline: saved, checked on the first send. */
-  check: z.enum(['accepted', 'offline'])
+  check: z.enum(['accepted', 'offline']),
+  /** The signed-in user with their rights, as the site answered; null when offline. */
+  account: accountSchema.nullable()
 })
 export type SignInResult = z.infer<typeof signInResultSchema>
 
@@ -180,10 +231,7 @@ export const rendererErrorSchema = z.object({
 })
 export type RendererError = z.infer<typeof rendererErrorSchema>
 
-const pageRequestSchema = z.object({
-  page: z.int().positive(),
-  pageSize: z.int().positive().max(MAX_PAGE_SIZE)
-})
+const MAX_QUERY_LENGTH = 200
 
 const noPayload = z.undefined()
 
@@ -192,23 +240,43 @@ export const invokeChannels = {
   'credentials:status': { request: noPayload, response: credentialStatusSchema },
   'credentials:sign-in': { request: signInRequestSchema, response: signInResultSchema },
   'credentials:sign-out': { request: noPayload, response: credentialStatusSchema },
+  'credentials:sign-in-email': { request: emailSignInRequestSchema, response: signInResultSchema },
+  'sites:find': { request: findSitesRequestSchema, response: z.array(accountSchema) },
   'practice:start': { request: noPayload, response: signInResultSchema },
   'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
   /** The page stops delivering this site (sign-out, change of site): cut its batch short. */
   'delivery:stop': { request: z.object({ siteKey: siteKeySchema }), response: noPayload },
   'delivery:report': { request: outboxReportSchema, response: noPayload },
   'delivery:state': { request: noPayload, response: deliveryStateSchema },
-  'lookups:connection-types': { request: noPayload, response: z.array(connectionTypeSchema) },
-  'lookups:responses': {
-    request: z.object({ connectionTypeId: z.int().positive() }),
-    response: z.array(connectionResponseSchema)
+  'account:get': { request: noPayload, response: accountSchema },
+  'types:list': { request: noPayload, response: listedSchema(connectionTypeSchema) },
+  'responses:list': {
+    request: z.object({ typeId: z.int().positive() }),
+    response: listedSchema(connectionResponseSchema)
   },
-  'lookups:teams': { request: noPayload, response: z.array(teamSchema) },
-  'lookups:people': { request: pageRequestSchema, response: pagedSchema(individualSchema) },
-  'lookups:connections': {
-    request: pageRequestSchema.extend({ status: z.enum(['open', 'all']) }),
-    response: pagedSchema(connectionDetailsSchema)
+  'teams:list': { request: noPayload, response: listedSchema(teamSchema) },
+  'assignments:summary': {
+    request: pageRequestSchema,
+    response: pageSchema(assignmentSummarySchema)
   },
+  'assignments:list': {
+    request: pageRequestSchema.extend({ typeId: z.int().positive() }),
+    response: pageSchema(connectionSchema)
+  },
+  'connections:get': {
+    request: z.object({ connectionId: z.int().positive() }),
+    response: connectionSchema
+  },
+  'connections:of-person': {
+    request: pageRequestSchema.extend({ personId: z.int().positive() }),
+    response: pageSchema(connectionSchema)
+  },
+  'people:search': {
+    /** `%` matches any run of characters; `%` alone lists the whole directory. */
+    request: pageRequestSchema.extend({ query: z.string().max(MAX_QUERY_LENGTH) }),
+    response: pageSchema(personSchema)
+  },
+  'people:get': { request: z.object({ personId: z.int().positive() }), response: personSchema },
   'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload },
   'updates:state': { request: noPayload, response: updateStateSchema },
   'updates:restart': { request: noPayload, response: restartResultSchema },

@@ -2,23 +2,29 @@ import type {
   CredentialStatus,
   DeliveryState,
   DiagnosticsResult,
+  EmailSignInRequest,
+  FindSitesRequest,
   OutboxSummary,
   RendererError,
   RestartResult,
-  UpdateState,
   OutboxReport,
   SendBatchRequest,
   SendBatchResult,
   SignInRequest,
   SignInResult,
+  UpdateState,
   WakeReason
 } from './channels'
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
-  Paged,
+  Listed,
+  Page,
+  PageRequest,
+  Person,
   Team
 } from '../lookups'
 
@@ -33,8 +39,42 @@ type Unsubscribe = () => void
 export interface DeskApi {
   credentials: {
     status(): Promise<CredentialStatus>
+    /** The older path: site number, user name and password. */
     signIn(request: SignInRequest): Promise<SignInResult>
+    /** E-mail and password, at one of the sites `sites.find` listed. */
+    signInWithEmail(request: EmailSignInRequest): Promise<SignInResult>
     signOut(): Promise<CredentialStatus>
+  }
+  sites: {
+    /** The sites an e-mail and password may sign in to; saves nothing. */
+    find(request: FindSitesRequest): Promise<Account[]>
+  }
+  account: {
+    /** The signed-in user and their rights, fresh from the site. */
+    get(): Promise<Account>
+  }
+  types: {
+    list(): Promise<Listed<ConnectionType>>
+  }
+  responses: {
+    list(request: { typeId: number }): Promise<Listed<ConnectionResponse>>
+  }
+  teams: {
+    list(): Promise<Listed<Team>>
+  }
+  assignments: {
+    /** Per connection type: how many open assignments, the earliest due date. */
+    summary(request: PageRequest): Promise<Page<AssignmentSummary>>
+    list(request: PageRequest & { typeId: number }): Promise<Page<Connection>>
+  }
+  connections: {
+    get(request: { connectionId: number }): Promise<Connection>
+    ofPerson(request: PageRequest & { personId: number }): Promise<Page<Connection>>
+  }
+  people: {
+    /** `%` matches any run of characters; `%` alone lists everyone. */
+    search(request: PageRequest & { query: string }): Promise<Page<Person>>
+    get(request: { personId: number }): Promise<Person>
   }
   practice: {
     /** Starts the built-in practice site and signs in to it. */
@@ -49,17 +89,6 @@ export interface DeskApi {
     state(): Promise<DeliveryState>
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe
     onStateChanged(listener: (state: DeliveryState) => void): Unsubscribe
-  }
-  lookups: {
-    connectionTypes(): Promise<ConnectionType[]>
-    responses(request: { connectionTypeId: number }): Promise<ConnectionResponse[]>
-    teams(): Promise<Team[]>
-    people(request: { page: number; pageSize: number }): Promise<Paged<Individual>>
-    connections(request: {
-      status: 'open' | 'all'
-      page: number
-      pageSize: number
-    }): Promise<Paged<ConnectionDetails>>
   }
   links: {
     open(url: string): Promise<void>

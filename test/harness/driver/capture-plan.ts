@@ -7,7 +7,7 @@ import {
   type Assignee,
   type BuildResult
 } from '../../../src/shared/change-request'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { Connection } from '../../../src/shared/lookups'
 import type { OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
 import { pick, type Random } from '../../../src/sim/prng'
 import { HarnessError } from '../harness-error'
@@ -39,11 +39,9 @@ export function planCaptures(catalog: SiteCatalog, options: CapturePlanOptions):
       `The practice site has ${catalog.openConnections.length} open connections; the plan needs ${options.connections}. Start it with more people (peopleForOpenConnections).`
     )
   }
-  const typeNames = new Map(
-    catalog.connectionTypes.map((type) => [type.ConnectionTypeId, type.Description])
-  )
+  const typeNames = new Map(catalog.connectionTypes.map((type) => [type.id, type.name]))
   const names = new Map(
-    catalog.people.map((person) => [person.IndvId, `${person.FirstName} ${person.LastName}`])
+    catalog.people.map((person) => [person.id, `${person.firstName} ${person.lastName}`])
   )
   const date = connectionDateOf(new Date())
   const entries: CaptureEntry[] = []
@@ -58,7 +56,7 @@ export function planCaptures(catalog: SiteCatalog, options: CapturePlanOptions):
     if (!built.result.ok) {
       throw new HarnessError(`The plan built an invalid body for ${tag}: ${JSON.stringify(built)}`)
     }
-    const typeId = built.result.body.ConnectionTypeId ?? connection?.ConnectionTypeId ?? 0
+    const typeId = built.result.body.ConnectionTypeId ?? connection?.typeId ?? 0
     const summary: OutboxItemSummary = {
       ...built.summary,
       contactName: names.get(built.contactIndvId) ?? `Individual ${built.contactIndvId}`,
@@ -76,47 +74,51 @@ interface Built {
 }
 
 function pickExisting(
-  connections: readonly ConnectionDetails[],
+  connections: readonly Connection[],
   options: CapturePlanOptions
-): ConnectionDetails | undefined {
+): Connection | undefined {
   return options.random() < options.newShare ? undefined : pick(options.random, connections)
 }
 
 function forExisting(
-  connection: ConnectionDetails,
+  connection: Connection,
   catalog: SiteCatalog,
   random: Random,
   text: { date: string; comment: string }
 ): Built {
+  const contactIndvId = connection.contact?.id
+  if (contactIndvId === undefined) {
+    throw new HarnessError(`Open connection ${connection.id} names no contact`)
+  }
   const input = {
-    connectionId: connection.ConnectionId,
+    connectionId: connection.id,
     connection: {
-      connectionTypeId: connection.ConnectionTypeId,
-      contactIndvId: connection.ContactIndvId,
-      familyConnection: connection.FamilyConnection
+      connectionTypeId: connection.typeId,
+      contactIndvId,
+      familyConnection: connection.familyConnection
     },
     ...text,
-    responseIds: someResponses(catalog, connection.ConnectionTypeId, random)
+    responseIds: someResponses(catalog, connection.typeId, random)
   }
   const roll = random()
   if (roll < 0.4) {
     return {
       result: buildKeepOpen(input),
-      contactIndvId: connection.ContactIndvId,
+      contactIndvId,
       summary: { operation: 'keep-open' }
     }
   }
   if (roll < 0.7) {
     return {
       result: buildComplete(input),
-      contactIndvId: connection.ContactIndvId,
+      contactIndvId,
       summary: { operation: 'complete' }
     }
   }
   const assignee = someAssignee(catalog, random)
   return {
     result: buildReassign({ ...input, assignee: assignee.assignee }),
-    contactIndvId: connection.ContactIndvId,
+    contactIndvId,
     summary: { operation: 'reassign', assigneeName: assignee.name }
   }
 }
@@ -131,15 +133,15 @@ function forNew(
   const assignee = someAssignee(catalog, random)
   return {
     result: buildNewConnection({
-      connectionTypeId: type.ConnectionTypeId,
-      contactIndvId: contact.IndvId,
+      connectionTypeId: type.id,
+      contactIndvId: contact.id,
       familyConnection: random() < 0.3,
       assignee: assignee.assignee,
       complete: random() < 0.5,
       ...text,
-      responseIds: someResponses(catalog, type.ConnectionTypeId, random)
+      responseIds: someResponses(catalog, type.id, random)
     }),
-    contactIndvId: contact.IndvId,
+    contactIndvId: contact.id,
     summary: { operation: 'new', assigneeName: assignee.name }
   }
 }
@@ -152,11 +154,11 @@ function someResponses(catalog: SiteCatalog, typeId: number, random: Random): nu
 function someAssignee(catalog: SiteCatalog, random: Random): { assignee: Assignee; name: string } {
   if (random() < 0.5) {
     const team = pick(random, catalog.teams)
-    return { assignee: { kind: 'team', teamId: team.TeamId }, name: `Team: ${team.Name}` }
+    return { assignee: { kind: 'team', teamId: team.id }, name: `Team: ${team.name}` }
   }
   const person = pick(random, catalog.people)
   return {
-    assignee: { kind: 'person', indvId: person.IndvId },
-    name: `Person: ${person.FirstName} ${person.LastName}`
+    assignee: { kind: 'person', indvId: person.id },
+    name: `Person: ${person.firstName} ${person.lastName}`
   }
 }

@@ -1,15 +1,17 @@
-import * as z from 'zod'
 import {
-  connectionDetailsSchema,
-  connectionResponseSchema,
-  connectionTypeSchema,
-  individualSchema,
+  AnswerShapeError,
+  readAssignmentSummaryPage,
+  readConnectionPage,
+  readConnectionTypes,
+  readPeoplePage,
+  readResponses,
+  readTeams
+} from '../../../src/main/api/acs-adapter'
+import {
   MAX_PAGE_SIZE,
-  pagedSchema,
-  teamSchema,
-  type ConnectionDetails,
+  type Connection,
   type ConnectionType,
-  type Individual,
+  type Person,
   type Team
 } from '../../../src/shared/lookups'
 import { HarnessError } from '../harness-error'
@@ -22,36 +24,48 @@ export interface SiteCatalog {
   responsesByType: Map<number, number[]>
   teams: Team[]
   /** The first page of the directory: contacts for new connections and callers. */
-  people: Individual[]
-  openConnections: ConnectionDetails[]
+  people: Person[]
+  /** Every open connection: jadams's assignments, type after type. */
+  openConnections: Connection[]
 }
 
+/** Read through the app's own adapter, as jadams (an administrator sees every assignment). */
 export async function readSiteCatalog(site: HarnessSite): Promise<SiteCatalog> {
-  const connectionTypes = parse(
-    z.array(connectionTypeSchema),
-    await site.getJson('connectiontypes'),
-    'connectiontypes'
-  )
+  const connectionTypes = await read(site, 'types/connections', readConnectionTypes)
   const responsesByType = new Map<number, number[]>()
-  for (const type of connectionTypes) {
-    const path = `connectiontypes/${type.ConnectionTypeId}/responses`
-    const responses = parse(z.array(connectionResponseSchema), await site.getJson(path), path)
+  for (const type of connectionTypes.items) {
+    const responses = await read(site, `types/responses/${type.id}`, readResponses)
     responsesByType.set(
-      type.ConnectionTypeId,
-      responses.map((response) => response.ResponseId)
+      type.id,
+      responses.items.map((response) => response.id)
     )
   }
-  const teams = parse(z.array(teamSchema), await site.getJson('connectionteams'), 'teams')
-  const peoplePath = `individuals?q=&page=1&pageSize=${MAX_PAGE_SIZE}`
-  const people = parse(pagedSchema(individualSchema), await site.getJson(peoplePath), peoplePath)
-  const openConnections: ConnectionDetails[] = []
-  for (let page = 1; ; page++) {
-    const path = `connections?status=open&page=${page}&pageSize=${MAX_PAGE_SIZE}`
-    const answer = parse(pagedSchema(connectionDetailsSchema), await site.getJson(path), path)
-    openConnections.push(...answer.Items)
-    if (answer.Items.length === 0 || openConnections.length >= answer.TotalCount) break
+  const teams = await read(site, 'connections/teams', readTeams)
+  const firstPage = { pageIndex: 0, pageSize: MAX_PAGE_SIZE }
+  const people = await read(site, `individuals?q=%25&pageSize=${MAX_PAGE_SIZE}`, (answer) =>
+    readPeoplePage(answer, firstPage)
+  )
+  const summary = await read(site, `connections/assignments?pageSize=${MAX_PAGE_SIZE}`, (answer) =>
+    readAssignmentSummaryPage(answer, firstPage)
+  )
+  const openConnections: Connection[] = []
+  for (const type of summary.items) {
+    for (let pageIndex = 0; ; pageIndex++) {
+      const path = `connections/assignments/${type.typeId}?pageIndex=${pageIndex}&pageSize=${MAX_PAGE_SIZE}`
+      const page = await read(site, path, (answer) =>
+        readConnectionPage(answer, { pageIndex, pageSize: MAX_PAGE_SIZE })
+      )
+      openConnections.push(...page.items)
+      if (page.last) break
+    }
   }
-  return { connectionTypes, responsesByType, teams, people: people.Items, openConnections }
+  return {
+    connectionTypes: connectionTypes.items,
+    responsesByType,
+    teams: teams.items,
+    people: people.items,
+    openConnections: openConnections.sort((a, b) => a.id - b.id)
+  }
 }
 
 /** People the practice site needs for `openConnections` open connections, with room to spare. */
@@ -60,11 +74,22 @@ export function peopleForOpenConnections(openConnections: number): number {
   return Math.max(200, Math.ceil((openConnections / 0.75) * 8))
 }
 
-function parse<T>(schema: z.ZodType<T>, value: unknown, path: string): T {
-  const parsed = schema.safeParse(value)
-  if (parsed.success) return parsed.data
-  const problems = parsed.error.issues
-    .slice(0, 10)
-    .map((issue) => `${issue.path.map(String).join('.') || '(the answer)'}: ${issue.message}`)
-  throw new HarnessError(`The practice site's ${path} is not as expected: ${problems.join('; ')}`)
+async function read<T>(
+  site: HarnessSite,
+  path: string,
+  reader: (answer: unknown) => T & { skipped?: number }
+): Promise<T> {
+  let value: T & { skipped?: number }
+  try {
+    value = reader(await site.getJson(path))
+  } catch (error) {
+    if (error instanceof AnswerShapeError) {
+      throw new HarnessError(`The practice site's ${path} is not as expected: ${error.message}`)
+    }
+    throw error
+  }
+  if (value.skipped) {
+    throw new HarnessError(`The practice site's ${path} had ${value.skipped} unreadable items`)
+  }
+  return value
 }

@@ -1,10 +1,14 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer, type IncomingHttpHeaders } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { createAcsClient } from '../../../src/main/api/acs-client'
+import { createAcsHttp } from '../../../src/main/api/http'
 import type { ApiLogger } from '../../../src/main/api/api-logger'
 import { newConnectionBody, startSite, type SiteFixture } from './practice-site-fixture'
 
 let fixture: SiteFixture
+const APPLICATION_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301'
 
 beforeAll(async () => {
   fixture = await startSite()
@@ -41,13 +45,17 @@ describe('ACS HTTP plumbing', () => {
     expect(connects).toBeLessThanOrEqual(2)
   })
 
-  it('never logs a password, an Authorization header or a comment, even on failures', async () => {
+  it('never logs a password, an Authorization header, the ApplicationId or a comment, even on failures', async () => {
     const lines: string[] = []
     const logger: ApiLogger = {
       info: (message) => lines.push(message),
       warn: (message) => lines.push(message)
     }
-    const client = createAcsClient({ logger, totalTimeoutMs: 300 })
+    const client = createAcsClient({
+      logger,
+      totalTimeoutMs: 300,
+      applicationId: () => APPLICATION_ID
+    })
     const password = 'password231'
     const secretComment = 'Pastor visit: confidential-comment-3141'
     const credentials = fixture.credentials('jadams', password)
@@ -84,11 +92,60 @@ describe('ACS HTTP plumbing', () => {
       expect(line).not.toContain(basic)
       expect(line.toLowerCase()).not.toContain('authorization')
       expect(line).not.toContain('confidential-comment')
+      expect(line.toLowerCase()).not.toContain(APPLICATION_ID.toLowerCase())
+      expect(line.toLowerCase()).not.toContain('applicationid')
     }
     // The lines still say what happened, by item.
     expect(lines.some((line) => line.includes('log-0') && line.includes('200'))).toBe(true)
     expect(lines.some((line) => line.includes('log-5') && line.includes('after-sending'))).toBe(
       true
     )
+  })
+
+  it('sends the ApplicationId with a change request when there is one, and none when not', async () => {
+    await fixture.reset()
+    let current: string | null = APPLICATION_ID
+    const client = createAcsClient({ applicationId: () => current })
+    try {
+      for (const [index, value] of [APPLICATION_ID, '', null].entries()) {
+        current = value
+        const outcome = await client.postChangeRequest(fixture.credentials(), {
+          id: `app-${index}`,
+          idempotencyKey: `app-key-${index}`,
+          body: newConnectionBody(`application ${index}`)
+        })
+        expect(outcome.kind).toBe('accepted')
+      }
+    } finally {
+      await client.close()
+    }
+    const recorded = await fixture.changeRequests()
+    expect(recorded.map((entry) => entry.ApplicationId)).toEqual([APPLICATION_ID, '', ''])
+  })
+
+  it('sends the ApplicationId with lookups, and finds sites without Basic authorization', async () => {
+    const seen: IncomingHttpHeaders[] = []
+    const server = createServer((req, res) => {
+      seen.push(req.headers)
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as AddressInfo
+    const baseUrl = `http://127.0.0.1:${port}/api_accessacs_mobile/v2`
+    const http = createAcsHttp({ applicationId: () => APPLICATION_ID })
+    try {
+      const credentials = { baseUrl, siteNumber: 12345, username: 'jadams', password: 'pw' }
+      await http.send(credentials, { method: 'GET', path: 'connections/teams', label: 'teams' })
+      await http.send(
+        { baseUrl },
+        { method: 'PUT', path: 'accounts/findbyemail', body: '{}', label: 'sites' }
+      )
+    } finally {
+      await http.close()
+      await new Promise((resolve) => server.close(resolve))
+    }
+    expect(seen.map((headers) => headers.applicationid)).toEqual([APPLICATION_ID, APPLICATION_ID])
+    expect(seen[0]?.authorization).toMatch(/^Basic /)
+    expect(seen[1]?.authorization).toBeUndefined()
   })
 })

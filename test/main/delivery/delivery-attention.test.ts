@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ChangeRequest } from '../../../src/shared/change-request'
 import { blockedBy } from '../../../src/shared/outbox/delivery-order'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { Connection } from '../../../src/shared/lookups'
 import {
   keepOpenBody,
   newConnectionBody,
@@ -15,13 +15,16 @@ const NEW_PASSWORD = 'a-brand-new-password-77'
 
 let fixture: SiteFixture
 let world: DeliveryWorld | undefined
-let closedConnection: ConnectionDetails
+let closedConnection: Connection
 
 beforeAll(async () => {
   fixture = await startSite()
   const probe = await createDeliveryWorld(fixture)
-  const all = await probe.lookups.connections(probe.credentials, 'all', 1, 1000)
-  const closed = all.Items.find((connection) => connection.Status === 'Closed')
+  // Closed connections are in no list of assignments; the first few hold one whatever the seed.
+  const firstFew = await Promise.all(
+    Array.from({ length: 12 }, (_, index) => probe.api.connection(probe.credentials, index + 1))
+  )
+  const closed = firstFew.find((connection) => connection.completed)
   if (!closed) throw new Error('the practice site has no closed connection')
   closedConnection = closed
   await probe.close()
@@ -142,10 +145,10 @@ describe('delivery: answers that are not a success', () => {
     const [unknown, behindUnknown, closed, local, ...good] = await world.capture(
       keepOpenBody(987_654, comment('unknown connection')),
       keepOpenBody(987_654, comment('after the unknown one')),
-      keepOpenBody(closedConnection.ConnectionId, comment('closed'), {
-        connectionTypeId: closedConnection.ConnectionTypeId,
-        contactIndvId: closedConnection.ContactIndvId,
-        familyConnection: closedConnection.FamilyConnection
+      keepOpenBody(closedConnection.id, comment('closed'), {
+        connectionTypeId: closedConnection.typeId,
+        contactIndvId: closedConnection.contact?.id ?? 76,
+        familyConnection: closedConnection.familyConnection
       }),
       invalid,
       ...Array.from({ length: 6 }, (_, index) => newConnectionBody(comment(`good ${index}`)))

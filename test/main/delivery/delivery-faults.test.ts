@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { ConnectionDetails } from '../../../src/shared/lookups'
+import type { Connection } from '../../../src/shared/lookups'
 import {
   keepOpenBody,
   newConnectionBody,
@@ -11,12 +11,12 @@ import { createDeliveryWorld, type DeliveryWorld } from './delivery-world'
 
 let fixture: SiteFixture
 let world: DeliveryWorld | undefined
-let openConnections: ConnectionDetails[]
+let openConnections: Connection[]
 
 beforeAll(async () => {
   fixture = await startSite()
   const probe = await createDeliveryWorld(fixture)
-  openConnections = (await probe.lookups.connections(probe.credentials, 'open', 1, 1000)).Items
+  openConnections = await probe.openConnections()
   await probe.close()
 })
 
@@ -33,11 +33,11 @@ afterAll(async () => {
   await fixture.close()
 })
 
-function keepOpen(connection: ConnectionDetails, text: string) {
-  return keepOpenBody(connection.ConnectionId, comment(text), {
-    connectionTypeId: connection.ConnectionTypeId,
-    contactIndvId: connection.ContactIndvId,
-    familyConnection: connection.FamilyConnection
+function keepOpen(connection: Connection, text: string) {
+  return keepOpenBody(connection.id, comment(text), {
+    connectionTypeId: connection.typeId,
+    contactIndvId: connection.contact?.id ?? 76,
+    familyConnection: connection.familyConnection
   })
 }
 
@@ -80,9 +80,7 @@ describe('delivery through faults, while the site honours Idempotency-Key', () =
     }
     // Results for one connection reach the site in the order they were captured.
     const forConnection = recorded
-      .filter(
-        (entry) => (entry.Body as { ConnectionId: number }).ConnectionId === connection.ConnectionId
-      )
+      .filter((entry) => (entry.Body as { ConnectionId: number }).ConnectionId === connection.id)
       .map((entry) => (entry.Body as { Comment: string }).Comment)
     expect(forConnection).toEqual(['first', 'second', 'third'].map(comment))
     // The faults really struck: some item needed more than one attempt.
@@ -167,10 +165,7 @@ describe('delivery through faults, while the site honours Idempotency-Key', () =
       ['2', second]
     ] as const) {
       const comments = recorded
-        .filter(
-          (entry) =>
-            (entry.Body as { ConnectionId: number }).ConnectionId === connection.ConnectionId
-        )
+        .filter((entry) => (entry.Body as { ConnectionId: number }).ConnectionId === connection.id)
         .map((entry) => (entry.Body as { Comment: string }).Comment)
       expect(comments).toEqual(texts.map((text) => comment(`${prefix}-${text}`)))
     }

@@ -1,5 +1,5 @@
 import { createAcsClient } from '../../../src/main/api/acs-client'
-import { createAcsLookups } from '../../../src/main/api/acs-lookups'
+import { createAcsApi } from '../../../src/main/api/acs-api'
 import type { ApiLogger } from '../../../src/main/api/api-logger'
 import { createCredentialVault } from '../../../src/main/credential-vault'
 import { withPracticeSite } from '../../../src/main/signed-in-site'
@@ -8,6 +8,7 @@ import {
   REPEATED_DUE_DELAY_MS
 } from '../../../src/main/delivery-scheduler'
 import type { WakeReason } from '../../../src/shared/bridge/channels'
+import { MAX_PAGE_SIZE, type Connection } from '../../../src/shared/lookups'
 import { operationOf, type ChangeRequest } from '../../../src/shared/change-request'
 import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
 import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
@@ -48,7 +49,7 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
     }
   }
   const client = createAcsClient({ logger, totalTimeoutMs: 5_000 })
-  const lookups = createAcsLookups({ logger })
+  const api = createAcsApi({ logger })
   const credentials = fixture.credentials(options.username, options.password)
   // The practice site runs at the fixture's address, as the app's host would run it.
   const vault = withPracticeSite(
@@ -151,7 +152,7 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   return {
     clock,
     client,
-    lookups,
+    api,
     vault,
     scheduler,
     loop,
@@ -162,13 +163,23 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
     capture,
     settle,
     runUntilQuiet,
+    /** Every open connection, as the administrator's assignments list them. */
+    openConnections: async (): Promise<Connection[]> => {
+      const types = await api.connectionTypes(credentials)
+      const pages = await Promise.all(
+        types.items.map((type) =>
+          api.assignments(credentials, type.id, { pageIndex: 0, pageSize: MAX_PAGE_SIZE })
+        )
+      )
+      return pages.flatMap((page) => page.items)
+    },
     unsent: async () =>
       (await store.listUnsent()).filter((item) => UNSENT_STATES.includes(item.state)),
     close: async () => {
       scheduler.dispose()
       await settle()
       await client.close()
-      await lookups.close()
+      await api.close()
     }
   }
 }

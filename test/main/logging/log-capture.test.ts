@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppLog, type AppLog } from '../../../src/main/logging/app-log'
 import { routeConsoleToLog } from '../../../src/main/logging/route-console'
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 import {
   keepOpenBody,
   newConnectionBody,
@@ -21,7 +21,7 @@ let fixture: SiteFixture
 let folder: string
 let log: AppLog
 let world: DeliveryWorld
-let people: Individual[]
+let people: Person[]
 
 /** Everything the log folder holds, every rotated file included. */
 async function logText(): Promise<string> {
@@ -56,12 +56,12 @@ describe('the log after a full delivery with faults', () => {
     try {
       // The reference download a sign-in makes: the people directory, with names in it.
       people = []
-      for (let page = 1; ; page++) {
-        const answer = await world.lookups.people(world.credentials, page, 25)
-        people.push(...answer.Items)
-        if (answer.Items.length < 25) break
+      for (let pageIndex = 0; ; pageIndex++) {
+        const answer = await world.api.people(world.credentials, '', { pageIndex, pageSize: 25 })
+        people.push(...answer.items)
+        if (answer.last) break
       }
-      const [open] = (await world.lookups.connections(world.credentials, 'open', 1, 10)).Items
+      const [open] = await world.openConnections()
       if (!open) throw new Error('the practice site has no open connection')
       const someone = people[3]
       if (!someone) throw new Error('the practice site has too few people')
@@ -76,14 +76,14 @@ describe('the log after a full delivery with faults', () => {
         ],
         seed: 3
       })
-      const about = `${someone.FirstName} ${someone.LastName}`
+      const about = `${someone.firstName} ${someone.lastName}`
       await world.capture(
         ...Array.from({ length: 8 }, (_, i) => newConnectionBody(comment(`called ${about} ${i}`))),
         ...[1, 2, 3].map((i) =>
-          keepOpenBody(open.ConnectionId, comment(`left a message for ${about} ${i}`), {
-            connectionTypeId: open.ConnectionTypeId,
-            contactIndvId: open.ContactIndvId,
-            familyConnection: open.FamilyConnection
+          keepOpenBody(open.id, comment(`left a message for ${about} ${i}`), {
+            connectionTypeId: open.typeId,
+            contactIndvId: open.contact?.id ?? someone.id,
+            familyConnection: open.familyConnection
           })
         )
       )
@@ -94,7 +94,7 @@ describe('the log after a full delivery with faults', () => {
       const basic = Buffer.from(`${world.credentials.username}:${PASSWORD}`).toString('base64')
       const [item] = world.store.all()
       log.debug('request was', {
-        url: `${world.credentials.baseUrl}/12345/individuals?q=${someone.LastName}&pageSize=5`,
+        url: `${world.credentials.baseUrl}/12345/individuals?q=${someone.lastName}&pageSize=5`,
         headers: { authorization: `Basic ${basic}`, ApplicationId: APPLICATION_ID },
         body: JSON.stringify(item?.body)
       })
@@ -119,7 +119,7 @@ describe('the log after a full delivery with faults', () => {
     expect(text).not.toContain(APPLICATION_ID)
     expect(text).not.toContain(COMMENT_MARKER)
     const names = new Set(
-      people.flatMap((person) => [person.FirstName, person.LastName]).filter((n) => n.length >= 3)
+      people.flatMap((person) => [person.firstName, person.lastName]).filter((n) => n.length >= 3)
     )
     for (const name of names) {
       expect(text, `a person's name (${name}) reached the log`).not.toMatch(

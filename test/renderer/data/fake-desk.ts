@@ -2,6 +2,7 @@ import type {
   CredentialStatus,
   DeliveryState,
   DiagnosticsResult,
+  EmailSignInRequest,
   OutboxSummary,
   RendererError,
   RestartResult,
@@ -14,12 +15,16 @@ import type {
   WakeReason
 } from '../../../src/shared/bridge/channels'
 import type { DeskApi } from '../../../src/shared/bridge/desk-api'
+import { NotFoundError } from '../../../src/shared/errors'
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
-  Paged,
+  Page,
+  PageRequest,
+  Person,
   Team
 } from '../../../src/shared/lookups'
 import { siteKeyOf } from '../../../src/shared/site-key'
@@ -29,20 +34,58 @@ import { siteKeyOf } from '../../../src/shared/site-key'
  * records what the page sends and reports, and lets a test raise wake and state events.
  */
 export interface FakeDeskData {
+  account: Account
   connectionTypes: ConnectionType[]
   responses: Map<number, ConnectionResponse[]>
   teams: Team[]
-  people: Individual[]
-  connections: ConnectionDetails[]
+  people: Person[]
+  /** Every connection the fake site knows; the open ones are the user's assignments. */
+  connections: Connection[]
+  /** Items a list "could not read": what the adapter would count as skipped. */
+  skipped: Partial<Record<LookupName, number>>
 }
 
-export type LookupName = keyof DeskApi['lookups']
+export type LookupName =
+  | 'account'
+  | 'types'
+  | 'responses'
+  | 'teams'
+  | 'summary'
+  | 'assignments'
+  | 'connection'
+  | 'personConnections'
+  | 'people'
+
+/** An administrator with every right: what most screens are tested as. */
+export function fakeAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    siteNumber: 12345,
+    siteName: 'Grace Community Church',
+    email: 'jadams@example.org',
+    userName: 'jadams',
+    fullName: 'Jane Adams',
+    role: 'administrator',
+    personId: null,
+    familyId: null,
+    rights: {
+      mayCreateChangeRequests: true,
+      maySearchPeople: true,
+      comments: 'full',
+      mayPostChangeRequests: true,
+      mayReassign: true,
+      mayAssignContacts: true,
+      assignedContactsOnly: false,
+      mayViewOutreachHistory: true
+    },
+    ...overrides
+  }
+}
 
 export class FakeDesk implements DeskApi {
   data: FakeDeskData
-  /** A lookup listed here throws this error (from the given page on, for paged ones). */
+  /** A lookup listed here throws this error (from the given page index on, for paged ones). */
   failures = new Map<LookupName, { error: Error; fromPage?: number }>()
-  lookupCalls: Array<{ name: LookupName; page?: number; pageSize?: number }> = []
+  lookupCalls: Array<{ name: LookupName; pageIndex?: number; pageSize?: number }> = []
   reports: OutboxReport[] = []
   sentBatches: SendItem[][] = []
   /** The site key each batch named, in order. */
@@ -69,7 +112,8 @@ export class FakeDesk implements DeskApi {
     persisted: false,
     practice: false,
     siteKey: null,
-    needsSignIn: false
+    needsSignIn: false,
+    applicationId: 'none'
   }
 
   get status(): CredentialStatus {
@@ -94,7 +138,7 @@ export class FakeDesk implements DeskApi {
       username: request.username,
       practice: false
     }
-    return { status: this.status, check: 'accepted' }
+    return { status: this.status, check: 'accepted', account: null }
   }
   deliveryState: DeliveryState = { online: true, paused: false, lastSuccessAt: null }
   #wakeListeners = new Set<(event: { reason: WakeReason }) => void>()
@@ -102,17 +146,31 @@ export class FakeDesk implements DeskApi {
 
   constructor(data: Partial<FakeDeskData> = {}) {
     this.data = {
+      account: data.account ?? fakeAccount(),
       connectionTypes: data.connectionTypes ?? [],
       responses: data.responses ?? new Map(),
       teams: data.teams ?? [],
       people: data.people ?? [],
-      connections: data.connections ?? []
+      connections: data.connections ?? [],
+      skipped: data.skipped ?? {}
     }
   }
 
   credentials = {
     status: async () => this.status,
     signIn: (request: SignInRequest) => this.signInAnswer(request),
+    signInWithEmail: async (request: EmailSignInRequest): Promise<SignInResult> => {
+      const account = { ...this.data.account, siteNumber: request.siteNumber }
+      this.status = {
+        ...this.status,
+        configured: true,
+        baseUrl: request.baseUrl,
+        siteNumber: request.siteNumber,
+        username: account.userName,
+        practice: false
+      }
+      return { status: this.status, check: 'accepted', account }
+    },
     signOut: async () => {
       this.status = { ...this.status, configured: false, username: null, siteNumber: null }
       return this.status
@@ -129,7 +187,7 @@ export class FakeDesk implements DeskApi {
         username: 'jadams',
         practice: true
       }
-      return { status: this.status, check: 'accepted' }
+      return { status: this.status, check: 'accepted', account: null }
     }
   }
 
@@ -156,25 +214,67 @@ export class FakeDesk implements DeskApi {
     }
   }
 
-  lookups = {
-    connectionTypes: async () => this.#answer('connectionTypes', () => this.data.connectionTypes),
-    responses: async (request: { connectionTypeId: number }) =>
-      this.#answer('responses', () => this.data.responses.get(request.connectionTypeId) ?? []),
-    teams: async () => this.#answer('teams', () => this.data.teams),
-    people: async (request: { page: number; pageSize: number }) =>
-      this.#answer('people', () => pageOf(this.data.people, request), request),
-    connections: async (request: { status: 'open' | 'all'; page: number; pageSize: number }) =>
+  sites = { find: async () => [this.data.account] }
+  account = { get: async () => this.#answer('account', () => this.data.account) }
+  types = {
+    list: async () => this.#answer('types', () => this.#listed('types', this.data.connectionTypes))
+  }
+  responses = {
+    list: async (request: { typeId: number }) =>
+      this.#answer('responses', () =>
+        this.#listed('responses', this.data.responses.get(request.typeId) ?? [])
+      )
+  }
+  teams = {
+    list: async () => this.#answer('teams', () => this.#listed('teams', this.data.teams))
+  }
+  assignments = {
+    summary: async (request: PageRequest) =>
+      this.#answer('summary', () => this.#page('summary', this.#summary(), request), request),
+    list: async (request: PageRequest & { typeId: number }) =>
       this.#answer(
-        'connections',
+        'assignments',
         () =>
-          pageOf(
+          this.#page(
+            'assignments',
+            this.#open().filter((connection) => connection.typeId === request.typeId),
+            request
+          ),
+        request
+      )
+  }
+  connections = {
+    get: async (request: { connectionId: number }) =>
+      this.#answer('connection', () => {
+        const found = this.data.connections.find((each) => each.id === request.connectionId)
+        if (!found) throw new NotFoundError(`The site found no connection ${request.connectionId}`)
+        return found
+      }),
+    ofPerson: async (request: PageRequest & { personId: number }) =>
+      this.#answer(
+        'personConnections',
+        () =>
+          this.#page(
+            'personConnections',
             this.data.connections.filter(
-              (connection) => request.status === 'all' || connection.Status === 'Open'
+              (each) =>
+                each.contact?.id === request.personId ||
+                each.teamMembers.some((member) => member.id === request.personId)
             ),
             request
           ),
         request
       )
+  }
+  people = {
+    search: async (request: PageRequest & { query: string }) =>
+      this.#answer('people', () => this.#page('people', this.data.people, request), request),
+    get: async (request: { personId: number }) =>
+      this.#answer('people', () => {
+        const found = this.data.people.find((each) => each.id === request.personId)
+        if (!found) throw new NotFoundError(`The site found no person ${request.personId}`)
+        return found
+      })
   }
 
   links = { open: async () => {} }
@@ -241,24 +341,61 @@ export class FakeDesk implements DeskApi {
   async #answer<T>(
     name: LookupName,
     produce: () => T,
-    paging?: { page: number; pageSize: number }
+    paging?: { pageIndex: number; pageSize: number }
   ): Promise<T> {
-    this.lookupCalls.push({ name, ...paging })
+    this.lookupCalls.push({
+      name,
+      ...(paging ? { pageIndex: paging.pageIndex, pageSize: paging.pageSize } : {})
+    })
     const failure = this.failures.get(name)
-    if (failure && (failure.fromPage === undefined || (paging?.page ?? 1) >= failure.fromPage)) {
+    if (
+      failure &&
+      (failure.fromPage === undefined || (paging?.pageIndex ?? 0) >= failure.fromPage)
+    ) {
       throw failure.error
     }
     // Copies, as the bridge's structured clone would give.
     return structuredClone(produce())
   }
-}
 
-function pageOf<T>(all: readonly T[], request: { page: number; pageSize: number }): Paged<T> {
-  const start = (request.page - 1) * request.pageSize
-  return {
-    Items: all.slice(start, start + request.pageSize),
-    Page: request.page,
-    PageSize: request.pageSize,
-    TotalCount: all.length
+  #listed<T>(name: LookupName, items: T[]): { items: T[]; skipped: number } {
+    return { items, skipped: this.data.skipped[name] ?? 0 }
+  }
+
+  #page<T>(name: LookupName, all: readonly T[], request: PageRequest): Page<T> {
+    const start = request.pageIndex * request.pageSize
+    const pageCount = Math.ceil(all.length / request.pageSize)
+    return {
+      items: all.slice(start, start + request.pageSize),
+      skipped: request.pageIndex === 0 ? (this.data.skipped[name] ?? 0) : 0,
+      pageIndex: request.pageIndex,
+      pageCount,
+      pageSize: request.pageSize,
+      last: request.pageIndex + 1 >= pageCount
+    }
+  }
+
+  #open(): Connection[] {
+    return this.data.connections.filter((connection) => !connection.completed)
+  }
+
+  #summary(): AssignmentSummary[] {
+    return this.data.connectionTypes.flatMap((type) => {
+      const open = this.#open().filter((connection) => connection.typeId === type.id)
+      if (open.length === 0) return []
+      const dated = open
+        .map((connection) => connection.dueDate)
+        .filter((due) => due !== '')
+        .sort((a, b) => Date.parse(a) - Date.parse(b))
+      return [
+        {
+          typeId: type.id,
+          typeName: type.name,
+          colour: type.colour,
+          earliestDueDate: dated[0] ?? '',
+          total: open.length
+        }
+      ]
+    })
   }
 }

@@ -1,81 +1,110 @@
-import type { ConnectionDetails, ConnectionResponse, Individual } from '../../../src/shared/lookups'
+import type { Connection, ConnectionResponse, Person } from '../../../src/shared/lookups'
 import type { FakeDeskData } from './fake-desk'
 
-export function person(
-  IndvId: number,
-  FirstName: string,
-  LastName: string,
-  PreferredName = ''
-): Individual {
+export function person(id: number, firstName: string, lastName: string, goesByName = ''): Person {
   return {
-    IndvId,
-    FamilyId: IndvId,
-    FirstName,
-    LastName,
-    PreferredName,
-    Email: `${FirstName.toLowerCase()}@example.org`,
-    Phone: ''
+    id,
+    familyId: id,
+    firstName,
+    lastName,
+    goesByName,
+    friendlyName: '',
+    email: `${firstName.toLowerCase()}@example.org`,
+    phone: '',
+    address: '',
+    city: '',
+    state: '',
+    zipcode: ''
   }
 }
 
-export function openConnection(
-  ConnectionId: number,
-  fields: Partial<ConnectionDetails> = {}
-): ConnectionDetails {
+/** A connection of type 1 for person 1, assigned to nobody, open, with what the test sets. */
+export function openConnection(id: number, fields: Partial<Connection> = {}): Connection {
   return {
-    ConnectionId,
-    ConnectionTypeId: 1,
-    ContactIndvId: 1,
-    FamilyConnection: false,
-    CallerIndvId: -1,
-    TeamId: 1,
-    DueDate: '',
-    Status: 'Open',
-    LastComment: '',
+    id,
+    typeId: 1,
+    typeName: '',
+    colour: '',
+    contact: person(1, 'Ann', 'Lee'),
+    familyConnection: false,
+    familyId: null,
+    dateCreated: '',
+    dueDate: '',
+    completed: false,
+    comment: '',
+    contactType: '',
+    responses: [],
+    teamMembers: [],
+    mayChange: null,
     ...fields
   }
 }
 
-/** Two types with responses, two teams, a few people, three open connections and a closed one. */
+/** A small site's people, by id, for building its connections. */
+const ANN = person(1, 'Ann', 'Lee')
+const BOB = person(2, 'Robert', 'Stone', 'Bob')
+const ZOE = person(3, 'Zoë', 'Adams')
+const CARL = person(4, 'Carl', 'Young')
+
+/**
+ * Two types with responses (and a third without), two teams, a few people, three open
+ * connections (one assigned to a team's two members, one to Carl, one to nobody) and a
+ * closed one.
+ */
 export function smallSite(): FakeDeskData {
   const responses = new Map<number, ConnectionResponse[]>([
     [
       1,
       [
-        { ResponseId: 11, Description: 'Left a message' },
-        { ResponseId: 12, Description: 'Will visit' }
+        { id: 11, name: 'Left a message' },
+        { id: 12, name: 'Will visit' }
       ]
     ],
-    [2, [{ ResponseId: 21, Description: 'Prayed together' }]]
+    [2, [{ id: 21, name: 'Prayed together' }]]
   ])
   return {
+    account: {
+      siteNumber: 12345,
+      siteName: 'Grace Community Church',
+      email: 'jadams@example.org',
+      userName: 'jadams',
+      fullName: 'Jane Adams',
+      role: 'administrator',
+      personId: null,
+      familyId: null,
+      rights: {
+        mayCreateChangeRequests: true,
+        maySearchPeople: true,
+        comments: 'full',
+        mayPostChangeRequests: true,
+        mayReassign: true,
+        mayAssignContacts: true,
+        assignedContactsOnly: false,
+        mayViewOutreachHistory: true
+      }
+    },
     connectionTypes: [
-      { ConnectionTypeId: 1, Description: 'First-time guest', Active: true },
-      { ConnectionTypeId: 2, Description: 'Hospital visit', Active: true },
-      { ConnectionTypeId: 3, Description: 'Old campaign', Active: false }
+      { id: 1, name: 'First-time guest', category: 'O', colour: '#2e7d32', mayChange: true },
+      { id: 2, name: 'Hospital visit', category: 'O', colour: '', mayChange: true },
+      { id: 3, name: 'Old campaign', category: 'I', colour: '', mayChange: false }
     ],
     responses,
     teams: [
-      { TeamId: 1, Name: 'Greeters' },
-      { TeamId: 2, Name: 'Care team' }
+      { id: 1, name: 'Greeters', memberCount: 2 },
+      { id: 2, name: 'Care team', memberCount: 3 }
     ],
-    people: [
-      person(1, 'Ann', 'Lee'),
-      person(2, 'Robert', 'Stone', 'Bob'),
-      person(3, 'Zoë', 'Adams'),
-      person(4, 'Carl', 'Young')
-    ],
+    people: [ANN, BOB, ZOE, CARL],
     connections: [
-      openConnection(101, { ContactIndvId: 1, TeamId: 1, DueDate: '01/10/2025' }),
+      openConnection(101, { contact: ANN, teamMembers: [ZOE, CARL], dueDate: '01/10/2025' }),
       openConnection(102, {
-        ContactIndvId: 2,
-        ConnectionTypeId: 2,
-        TeamId: -1,
-        CallerIndvId: 4,
-        DueDate: '03/20/2025'
+        contact: BOB,
+        typeId: 2,
+        teamMembers: [CARL],
+        dueDate: '03/20/2025'
       }),
-      openConnection(103, { ContactIndvId: 3, TeamId: 2, DueDate: '' }),
-      openConnection(104, { ContactIndvId: 4, Status: 'Closed' })
-    ]
+      openConnection(103, { contact: ZOE, dueDate: '' }),
+      openConnection(104, { contact: CARL, completed: true })
+    ],
+    skipped: {}
   }
 }

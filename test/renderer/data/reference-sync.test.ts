@@ -24,73 +24,108 @@ async function setUp(desk: FakeDesk, now: () => number = () => 1_000_000) {
   return { db, sync: new ReferenceSync(db, desk, { now }) }
 }
 
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 describe('ReferenceSync', () => {
-  it('downloads 5,000 people in pages of 1,000, reporting progress', async () => {
+  it('downloads 5,000 people with q=% in pages of 500, four at a time, saved in order', async () => {
     const desk = new FakeDesk({ ...smallSite(), people: generateDirectory(5_000, 3) })
     const { db, sync } = await setUp(desk)
+    const search = desk.people.search
+    let inFlight = 0
+    let most = 0
+    const queries = new Set<string>()
+    const asked: number[] = []
+    desk.people.search = async (request) => {
+      queries.add(request.query)
+      asked.push(request.pageIndex)
+      inFlight++
+      most = Math.max(most, inFlight)
+      // Later pages answer sooner: the saved order must not follow the answers' order.
+      await tick(40 - request.pageIndex * 4)
+      inFlight--
+      return search(request)
+    }
     const progress: ReferenceProgress[] = []
 
     const result = await sync.refresh({ kinds: ['people'], onProgress: (p) => progress.push(p) })
 
     expect(result.failures).toEqual([])
     expect(await readPeople(db)).toEqual(desk.data.people)
-    expect((await db.peoplePages.toArray()).map((record) => record.items.length)).toEqual([
-      1000, 1000, 1000, 1000, 1000
-    ])
-    expect(desk.lookupCalls.map((call) => [call.page, call.pageSize])).toEqual([
-      [1, 1000],
-      [2, 1000],
-      [3, 1000],
-      [4, 1000],
-      [5, 1000]
-    ])
-    expect(progress).toEqual([
-      { phase: 'people', done: 0, total: 0 },
-      ...[1, 2, 3, 4, 5].map((page) => ({ phase: 'people', done: page * 1000, total: 5000 }))
-    ])
-    expect((await db.peoplePages.get(5))?.items[320]).toEqual(desk.data.people[4320])
+    expect((await db.directoryPages.toArray()).map((record) => record.items.length)).toEqual(
+      Array.from({ length: 10 }, () => 500)
+    )
+    expect([...queries]).toEqual(['%'])
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    expect(desk.lookupCalls.every((call) => call.pageSize === 500)).toBe(true)
+    expect(most).toBe(4)
+    expect(progress[0]).toEqual({ phase: 'people', done: 0, total: 0 })
+    expect(progress.at(-1)).toEqual({ phase: 'people', done: 5000, total: 5000 })
+    expect(progress.slice(1).map((step) => step.done)).toEqual(
+      Array.from({ length: 10 }, (_, index) => (index + 1) * 500)
+    )
   })
 
-  it('saves the people in records of 1,000 whatever page size the site answers with', async () => {
-    const desk = new FakeDesk({ people: generateDirectory(2_500, 4) })
+  it('pages one by one until a short page when the site gives no page count', async () => {
+    const desk = new FakeDesk({ people: generateDirectory(1_234, 4) })
+    const search = desk.people.search
+    desk.people.search = async (request) => {
+      const page = await search(request)
+      // A short page ends the list when PageCount is missing (the adapter decides "last").
+      return { ...page, pageCount: null, last: page.items.length < page.pageSize }
+    }
     const { db } = await setUp(desk)
     const sync = new ReferenceSync(db, desk, { pageSize: 300 })
 
     expect((await sync.refresh({ kinds: ['people'] })).failures).toEqual([])
 
-    expect(desk.lookupCalls).toHaveLength(9)
-    const records = await db.peoplePages.toArray()
+    expect(desk.lookupCalls.map((call) => call.pageIndex)).toEqual([0, 1, 2, 3, 4])
+    const records = await db.directoryPages.toArray()
     expect(records.map((record) => [record.page, record.items.length])).toEqual([
-      [1, 1000],
-      [2, 1000],
-      [3, 500]
+      [1, 500],
+      [2, 500],
+      [3, 234]
     ])
     expect(await readPeople(db)).toEqual(desk.data.people)
   })
 
-  it('keeps the people the open connections name up to date with either kind', async () => {
-    const desk = new FakeDesk(smallSite())
-    const { db, sync } = await setUp(desk)
-    const namedIds = async () =>
-      (await readWorkingSet(db)).namedPeople.map((entry) => entry.IndvId).sort()
+  it('downloads the assignments: the summary, then each type’s pages, type after type', async () => {
+    const data = smallSite()
+    data.connections.push(
+      ...Array.from({ length: 7 }, (_, index) =>
+        openConnection(200 + index, { typeId: 2, contact: person(4, 'Carl', 'Young') })
+      )
+    )
+    const desk = new FakeDesk(data)
+    const { db } = await setUp(desk)
+    const sync = new ReferenceSync(db, desk, { pageSize: 3, now: () => 1_000_000 })
 
-    await sync.refresh({ kinds: ['connections'] })
-    expect(await namedIds()).toEqual([])
-    await sync.refresh({ kinds: ['people'] })
-    // Contacts and the one caller; connection 104 is closed, so its contact is not needed.
-    expect(await namedIds()).toEqual([1, 2, 3, 4])
+    expect((await sync.refresh({ kinds: ['assignments'] })).failures).toEqual([])
 
-    desk.data.connections = [openConnection(105, { ContactIndvId: 3, CallerIndvId: 99 })]
-    await sync.refresh({ kinds: ['connections'] })
-    // Person 99 is not in the directory: nothing to name them by.
-    expect(await namedIds()).toEqual([3])
-
-    desk.data.people = [person(3, 'Zoe', 'Adams-Hart'), person(99, 'Nina', 'Park')]
-    await sync.refresh({ kinds: ['people'] })
-    expect((await readWorkingSet(db)).namedPeople).toEqual(desk.data.people)
+    expect(desk.lookupCalls.map((call) => [call.name, call.pageIndex])).toEqual([
+      ['summary', 0],
+      ['assignments', 0],
+      ['assignments', 0],
+      ['assignments', 1],
+      ['assignments', 2]
+    ])
+    const saved = await readWorkingSet(db)
+    expect(saved.assignments.map((connection) => connection.id)).toEqual([
+      101, 103, 102, 200, 201, 202, 203, 204, 205, 206
+    ])
+    expect(saved.assignmentSummary).toEqual([
+      {
+        typeId: 1,
+        typeName: 'First-time guest',
+        colour: '#2e7d32',
+        earliestDueDate: '01/10/2025',
+        total: 2
+      },
+      { typeId: 2, typeName: 'Hospital visit', colour: '', earliestDueDate: '03/20/2025', total: 8 }
+    ])
+    expect(saved.asOf.assignments).toBe(1_000_000)
   })
 
-  it('saves every kind with its own as-of time, responses by type', async () => {
+  it('saves every kind with its own as-of time, the account first and the directory last', async () => {
     let now = 1_000_000
     const desk = new FakeDesk(smallSite())
     const { db, sync } = await setUp(desk, () => now++)
@@ -98,23 +133,30 @@ describe('ReferenceSync', () => {
 
     expect(result.failures).toEqual([])
     const saved = await readWorkingSet(db)
-    expect(saved.connectionTypes.map((type) => type.ConnectionTypeId)).toEqual([1, 2, 3])
-    expect(saved.responsesByType.get(1)?.map((response) => response.ResponseId)).toEqual([11, 12])
-    expect(saved.responsesByType.get(2)).toEqual([
-      { ResponseId: 21, Description: 'Prayed together' }
-    ])
+    expect(saved.account).toEqual(desk.data.account)
+    expect(saved.connectionTypes.map((type) => type.id)).toEqual([1, 2, 3])
+    expect(saved.responsesByType.get(1)?.map((response) => response.id)).toEqual([11, 12])
+    expect(saved.responsesByType.get(2)).toEqual([{ id: 21, name: 'Prayed together' }])
     expect(saved.teams).toHaveLength(2)
     expect(await readPeople(db)).toEqual(desk.data.people)
-    expect(saved.connections.map((connection) => connection.ConnectionId)).toEqual([101, 102, 103])
-    expect(await db.connectionPages.count()).toBe(1)
+    expect(saved.assignments.map((connection) => connection.id)).toEqual([101, 103, 102])
     expect(saved.asOf).toEqual({
-      connectionTypes: 1_000_000,
-      responses: 1_000_001,
-      teams: 1_000_002,
-      people: 1_000_003,
-      connections: 1_000_004
+      account: 1_000_000,
+      connectionTypes: 1_000_001,
+      responses: 1_000_002,
+      teams: 1_000_003,
+      assignments: 1_000_004,
+      people: 1_000_005
     })
     expect(result.asOf).toEqual(saved.asOf)
+  })
+
+  it('counts the items the site sent that could not be read, by kind, without failing', async () => {
+    const desk = new FakeDesk({ ...smallSite(), skipped: { people: 3, types: 1, summary: 2 } })
+    const { sync } = await setUp(desk)
+    const result = await sync.refresh()
+    expect(result.failures).toEqual([])
+    expect(result.skipped).toEqual({ connectionTypes: 1, assignments: 2, people: 3 })
   })
 
   it('keeps the old copy and its as-of time when a refresh fails part way', async () => {
@@ -126,10 +168,10 @@ describe('ReferenceSync', () => {
 
     now += DAY
     desk.data.people = [person(1, 'Only', 'One')]
-    desk.data.teams = [{ TeamId: 9, Name: 'New team' }]
+    desk.data.teams = [{ id: 9, name: 'New team', memberCount: 4 }]
     desk.failures.set('people', {
       error: new SiteUnreachableError('Access ACS could not be reached; check the network'),
-      fromPage: 1
+      fromPage: 0
     })
     const result = await sync.refresh()
 
@@ -145,19 +187,27 @@ describe('ReferenceSync', () => {
     expect(await readPeople(db)).toHaveLength(2_500)
     expect(after.asOf.people).toBe(before.asOf.people)
     // The other kinds went ahead.
-    expect(after.teams).toEqual([{ TeamId: 9, Name: 'New team' }])
+    expect(after.teams).toEqual([{ id: 9, name: 'New team', memberCount: 4 }])
     expect(after.asOf.teams).toBe(now)
   })
 
-  it('keeps the old directory when a later page fails', async () => {
+  it('keeps the old directory when a later page fails, and asks for no page after', async () => {
     const desk = new FakeDesk({ people: generateDirectory(3_000, 8) })
     const { db, sync } = await setUp(desk)
     await sync.refresh({ kinds: ['people'] })
     desk.data.people = generateDirectory(3_000, 9).map((entry) => ({
       ...entry,
-      LastName: 'Changed'
+      lastName: 'Changed'
     }))
     desk.failures.set('people', { error: new Error('connection reset'), fromPage: 3 })
+    // Page 3 fails at once, while the pages beside it are still out.
+    const search = desk.people.search
+    const asked: number[] = []
+    desk.people.search = async (request) => {
+      asked.push(request.pageIndex)
+      if (request.pageIndex !== 3) await tick(20)
+      return search(request)
+    }
 
     const result = await sync.refresh({ kinds: ['people'] })
 
@@ -166,7 +216,11 @@ describe('ReferenceSync', () => {
     ])
     const people = await readPeople(db)
     expect(people).toHaveLength(3_000)
-    expect(people.some((entry) => entry.LastName === 'Changed')).toBe(false)
+    expect(people.some((entry) => entry.lastName === 'Changed')).toBe(false)
+    // Pages 1 to 4 were out when page 3 failed; page 5 is never asked for, even after
+    // the pages that were out have answered.
+    await tick(100)
+    expect(asked).toEqual([0, 1, 2, 3, 4])
   })
 
   it('replaces the saved copy: people gone from the directory are gone here too', async () => {
@@ -175,8 +229,8 @@ describe('ReferenceSync', () => {
     await sync.refresh({ kinds: ['people'] })
     desk.data.people = [person(2, 'Bob', 'Stone')]
     await sync.refresh({ kinds: ['people'] })
-    expect((await readPeople(db)).map((entry) => entry.IndvId)).toEqual([2])
-    expect(await db.peoplePages.count()).toBe(1)
+    expect((await readPeople(db)).map((entry) => entry.id)).toEqual([2])
+    expect(await db.directoryPages.count()).toBe(1)
   })
 
   it('is stale until every kind was fetched, and again a day later', async () => {

@@ -14,10 +14,10 @@ export async function holdPeoplePages(db: DeskDatabase): Promise<() => Promise<v
     begun = resolve
   })
   // A transaction ends when no request is pending, so keep one going until let go.
-  const held = db.transaction('rw', db.peoplePages, async () => {
-    await db.peoplePages.get(0)
+  const held = db.transaction('rw', db.directoryPages, async () => {
+    await db.directoryPages.get(0)
     begun()
-    while (!letGo) await db.peoplePages.get(0)
+    while (!letGo) await db.directoryPages.get(0)
   })
   await Promise.race([holding, held])
   return async () => {

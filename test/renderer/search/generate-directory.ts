@@ -1,4 +1,4 @@
-import type { Individual } from '../../../src/shared/lookups'
+import type { Person } from '../../../src/shared/lookups'
 
 const FIRST_NAMES = [
   'James',
@@ -171,11 +171,11 @@ function capitalize(word: string): string {
 /**
  * A directory shaped like a church's: families sharing a last name, a few thousand
  * distinct last names built from syllables, accents in some first names, nicknames as
- * preferred names for some people.
+ * goes-by names for some people.
  */
-export function generateDirectory(count: number, seed: number): Individual[] {
+export function generateDirectory(count: number, seed: number): Person[] {
   const random = seededRandom(seed)
-  const people: Individual[] = []
+  const people: Person[] = []
   let familyId = 1
   while (people.length < count) {
     const syllableCount = 2 + Math.floor(random() * 2)
@@ -187,13 +187,18 @@ export function generateDirectory(count: number, seed: number): Individual[] {
       const firstName = pick(FIRST_NAMES, random)
       const id = people.length + 1
       people.push({
-        IndvId: id,
-        FamilyId: familyId,
-        FirstName: firstName,
-        LastName: lastName,
-        PreferredName: random() < 0.15 ? firstName.slice(0, 3) + 'y' : '',
-        Email: `person${id}@example.org`,
-        Phone: `555-01${String(id % 100).padStart(2, '0')}`
+        id,
+        familyId,
+        firstName,
+        lastName,
+        goesByName: random() < 0.15 ? firstName.slice(0, 3) + 'y' : '',
+        friendlyName: '',
+        email: `person${id}@example.org`,
+        phone: `555-01${String(id % 100).padStart(2, '0')}`,
+        address: '',
+        city: '',
+        state: '',
+        zipcode: ''
       })
     }
     familyId++

@@ -19,7 +19,7 @@ const fixtures = [
 const index = PeopleSearch.build(fixtures)
 
 function ids(matches: PersonMatch[]): number[] {
-  return matches.map((match) => match.person.IndvId)
+  return matches.map((match) => match.person.id)
 }
 
 describe('nameTokens', () => {
@@ -64,7 +64,7 @@ describe('PeopleSearch on small fixtures', () => {
 
   it('matches first, last and preferred names, and accents either way', () => {
     // O'Brien is one edit from "bob" ("obrien" with a b before it): found, but after Bob.
-    expect(index.search('bob').map((match) => [match.person.IndvId, match.typos])).toEqual([
+    expect(index.search('bob').map((match) => [match.person.id, match.typos])).toEqual([
       [3, 0],
       [6, 1]
     ])
@@ -134,12 +134,12 @@ describe('PeopleSearch over a generated directory', () => {
     let found = 0
     for (let trial = 0; trial < trials; trial++) {
       const target = directory[Math.floor(random() * directory.length)]!
-      const [first, last] = [nameTokens(target.FirstName)[0]!, nameTokens(target.LastName)[0]!]
+      const [first, last] = [nameTokens(target.firstName)[0]!, nameTokens(target.lastName)[0]!]
       const query =
         random() < 0.5
           ? `${withOneTypo(first, random)} ${last}`
           : `${first} ${withOneTypo(last, random)}`
-      if (large.search(query, 20).some((match) => match.person.IndvId === target.IndvId)) found++
+      if (large.search(query, 20).some((match) => match.person.id === target.id)) found++
     }
     expect(found / trials).toBeGreaterThanOrEqual(0.95)
   })
@@ -148,8 +148,8 @@ describe('PeopleSearch over a generated directory', () => {
     const random = seededRandom(7)
     for (let trial = 0; trial < 200; trial++) {
       const target = directory[Math.floor(random() * directory.length)]!
-      const matches = large.search(`${target.FirstName} ${target.LastName}`, 50)
-      expect(matches.map((match) => match.person.IndvId)).toContain(target.IndvId)
+      const matches = large.search(`${target.firstName} ${target.lastName}`, 50)
+      expect(matches.map((match) => match.person.id)).toContain(target.id)
       expect(matches[0]?.typos).toBe(0)
     }
   })

@@ -29,18 +29,18 @@ async function setUp() {
 }
 
 function ids(list: ConnectionsListState): number[] {
-  return list.rows.map((row) => row.connection.ConnectionId)
+  return list.rows.map((row) => row.connection.id)
 }
 
 describe('ConnectionsListState', () => {
-  it('joins open connections with people, types and teams, and flags overdue ones', async () => {
+  it('names the open assignments’ contacts, types and team members, and flags overdue ones', async () => {
     const { list } = await setUp()
     expect(list.totalCount).toBe(3)
     expect(list.rows.map(({ connection: _c, ...row }) => row)).toEqual([
       {
         contactName: 'Ann Lee',
         typeName: 'First-time guest',
-        assigneeName: 'Team: Greeters',
+        assigneeName: 'Zoë Adams, Carl Young',
         dueDate: '01/10/2025',
         overdue: true,
         unsentCount: 0
@@ -48,7 +48,7 @@ describe('ConnectionsListState', () => {
       {
         contactName: 'Bob Stone',
         typeName: 'Hospital visit',
-        assigneeName: 'Person: Carl Young',
+        assigneeName: 'Carl Young',
         dueDate: '03/20/2025',
         overdue: false,
         unsentCount: 0
@@ -56,7 +56,7 @@ describe('ConnectionsListState', () => {
       {
         contactName: 'Zoë Adams',
         typeName: 'First-time guest',
-        assigneeName: 'Team: Care team',
+        assigneeName: 'Unassigned',
         dueDate: '',
         overdue: false,
         unsentCount: 0
@@ -64,18 +64,18 @@ describe('ConnectionsListState', () => {
     ])
   })
 
-  it('filters by type, team, assigned person and overdue, and searches contact names', async () => {
+  it('filters by type, assigned person (alone or among team members) and overdue, and searches contact names', async () => {
     const { list } = await setUp()
     list.setTypeFilter(1)
     expect(ids(list)).toEqual([101, 103])
-    list.setTeamFilter(2)
-    expect(ids(list)).toEqual([103])
+    list.setCallerFilter(4)
+    expect(ids(list)).toEqual([101])
     expect(list.filtered).toBe(true)
     list.clearFilters()
     expect(list.filtered).toBe(false)
 
     list.setCallerFilter(4)
-    expect(ids(list)).toEqual([102])
+    expect(ids(list)).toEqual([101, 102])
     list.clearFilters()
     list.setOverdueOnly(true)
     expect(ids(list)).toEqual([101])

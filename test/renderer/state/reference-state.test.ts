@@ -42,17 +42,23 @@ describe('ReferenceState', () => {
 
     expect(reference.isStale(now)).toBe(false)
     expect(reference.dataAsOf).toBe(now)
-    expect(reference.activeConnectionTypes.map((type) => type.Description)).toEqual([
-      'First-time guest',
-      'Hospital visit'
+    expect(reference.account?.userName).toBe('jadams')
+    expect(reference.connectionTypes.map((type) => [type.name, type.mayChange])).toEqual([
+      ['First-time guest', true],
+      ['Hospital visit', true],
+      ['Old campaign', false]
     ])
-    expect(reference.responsesFor(1).map((response) => response.ResponseId)).toEqual([11, 12])
+    expect(reference.assignmentSummary.map((summary) => [summary.typeId, summary.total])).toEqual([
+      [1, 2],
+      [2, 1]
+    ])
+    expect(reference.responsesFor(1).map((response) => response.id)).toEqual([11, 12])
     expect(reference.responsesFor(99)).toEqual([])
-    expect(reference.personById(2)?.PreferredName).toBe('Bob')
-    expect(reference.typeById(2)?.Description).toBe('Hospital visit')
-    expect(reference.teamById(2)?.Name).toBe('Care team')
-    expect(reference.connectionById(103)?.ContactIndvId).toBe(3)
-    expect(reference.searchPeople('bob').map((match) => match.person.IndvId)).toEqual([2])
+    expect(reference.personById(2)?.goesByName).toBe('Bob')
+    expect(reference.typeById(2)?.name).toBe('Hospital visit')
+    expect(reference.teamById(2)?.name).toBe('Care team')
+    expect(reference.connectionById(103)?.contact?.id).toBe(3)
+    expect(reference.searchPeople('bob').map((match) => match.person.id)).toEqual([2])
     expect(reference.searchVersion).toBeGreaterThan(0)
   })
 
@@ -74,7 +80,7 @@ describe('ReferenceState', () => {
     const { desk, reference } = await setUp(() => now)
     await reference.refresh()
     const phases = new Set<string>()
-    desk.lookups.teams = async () => {
+    desk.teams.list = async () => {
       phases.add(`${reference.refreshing}:${reference.progress?.phase}`)
       throw new SiteUnreachableError('Access ACS could not be reached')
     }
@@ -93,7 +99,7 @@ describe('ReferenceState', () => {
     expect(reference.isStale(now)).toBe(true)
   })
 
-  it('publishes the open connections, with their people named, before the directory is read', async () => {
+  it('publishes the open assignments, their people named, before the directory is read', async () => {
     const now = 10 * DAY
     const { db, desk } = await setUp(() => now)
     desk.data.people.push(person(5, 'Dora', 'Finch'))
@@ -108,28 +114,21 @@ describe('ReferenceState', () => {
     const loading = reference.load()
     await until(() => reference.loaded, 'the working set to be published')
 
-    expect(reference.connections.map((connection) => connection.ConnectionId)).toEqual([
-      101, 102, 103
-    ])
+    // Type after type, as the assignments of each type are fetched.
+    expect(reference.connections.map((connection) => connection.id)).toEqual([101, 103, 102])
     expect(reference.isStale(now)).toBe(false)
     expect(reference.directoryLoading).toBe(true)
     expect(reference.people).toEqual([])
     expect(reference.searchPeople('dora')).toEqual([])
     expect(reference.searchVersion).toBe(0)
-    // Contacts and the caller come with the connections; Dora is in no open connection.
-    expect([1, 2, 3, 4, 5].map((id) => reference.personById(id)?.FirstName)).toEqual([
-      'Ann',
-      'Robert',
-      'Zoë',
-      'Carl',
-      undefined
-    ])
+    // Contacts and team members come with the assignments: the list names them already.
+    expect(reference.personById(5)).toBeUndefined()
     const list = new ConnectionsListState(reference, { unsentCountFor: () => 0 }, now)
     const rowsBefore = list.rows
     expect(rowsBefore.map((row) => [row.contactName, row.assigneeName])).toEqual([
-      ['Ann Lee', 'Team: Greeters'],
-      ['Bob Stone', 'Person: Carl Young'],
-      ['Zoë Adams', 'Team: Care team']
+      ['Ann Lee', 'Zoë Adams, Carl Young'],
+      ['Bob Stone', 'Carl Young'],
+      ['Zoë Adams', 'Unassigned']
     ])
 
     await letGo()
@@ -137,8 +136,8 @@ describe('ReferenceState', () => {
 
     expect(reference.directoryLoading).toBe(false)
     expect(reference.people).toHaveLength(5)
-    expect(reference.personById(5)?.FirstName).toBe('Dora')
-    expect(reference.searchPeople('dora').map((match) => match.person.IndvId)).toEqual([5])
+    expect(reference.personById(5)?.firstName).toBe('Dora')
+    expect(reference.searchPeople('dora').map((match) => match.person.id)).toEqual([5])
     expect(reference.searchVersion).toBe(1)
     // Every name was already there: the list is not joined again for the directory.
     expect(list.rows).toBe(rowsBefore)
@@ -150,7 +149,7 @@ describe('ReferenceState', () => {
     await reference.refresh()
     reference.stop()
     now += 2 * DAY
-    desk.data.connections = [openConnection(201, { ContactIndvId: 4 })]
+    desk.data.connections = [openConnection(201, { contact: person(4, 'Carl', 'Young') })]
     const letGo = await holdPeoplePages(db)
     cleanups.push(letGo)
     const earlierCalls = desk.lookupCalls.length
@@ -165,9 +164,9 @@ describe('ReferenceState', () => {
     await starting
 
     expect(reference.isStale(now)).toBe(false)
-    expect(reference.connections.map((connection) => connection.ConnectionId)).toEqual([201])
+    expect(reference.connections.map((connection) => connection.id)).toEqual([201])
     expect(reference.people).toHaveLength(4)
-    expect(reference.searchPeople('carl').map((match) => match.person.IndvId)).toEqual([4])
+    expect(reference.searchPeople('carl').map((match) => match.person.id)).toEqual([4])
   })
 
   it('publishes only the newest read of the directory when reads overlap', async () => {
@@ -187,6 +186,6 @@ describe('ReferenceState', () => {
     // The older read finished first, but a newer one had begun: only the newer is indexed.
     expect(reference.searchVersion).toBe(1)
     expect(reference.people).toHaveLength(4)
-    expect(reference.searchPeople('ann').map((match) => match.person.IndvId)).toEqual([1])
+    expect(reference.searchPeople('ann').map((match) => match.person.id)).toEqual([1])
   })
 })

@@ -47,6 +47,26 @@ describe('SessionState', () => {
     expect(session.error).toBeNull()
   })
 
+  it('finds an e-mail’s sites, signs in to one, and keeps its account until signing out', async () => {
+    const desk = new FakeDesk()
+    const session = new SessionState(desk)
+    const request = {
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
+      email: 'jadams@example.org',
+      password: 'password231'
+    }
+    expect((await session.findSites(request))?.map((site) => site.siteNumber)).toEqual([12345])
+    expect(session.account).toBeNull()
+
+    expect(await session.signInWithEmail({ ...request, siteNumber: 12346 })).toBe(true)
+    expect(session.username).toBe('jadams')
+    expect(session.siteKey).toBe('https://secure.accessacs.com/api_accessacs_mobile/v2#12346')
+    expect(session.account).toMatchObject({ siteNumber: 12346, role: 'administrator' })
+
+    await session.signOut()
+    expect(session.account).toBeNull()
+  })
+
   it('starts practice and signs out', async () => {
     const desk = new FakeDesk()
     let signedOut = 0

@@ -33,7 +33,7 @@ async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
         practice: true,
         needsSignIn: false
       }
-      return { status: desk.status, check: 'accepted' }
+      return { status: desk.status, check: 'accepted', account: null }
     }
   }
   const app = new AppState({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   CHANNEL_NAME_PATTERN,
+  emailSignInRequestSchema,
   eventChannels,
   invokeChannels,
   signInRequestSchema
@@ -59,5 +60,19 @@ describe('bridge channels', () => {
     expect(refused.success).toBe(false)
     const paths = refused.error?.issues.map((issue) => issue.path.join('.'))
     expect(paths).toEqual(expect.arrayContaining(['baseUrl', 'siteNumber', 'username', 'password']))
+  })
+
+  it('trims the e-mail, never the password, and says how an e-mail should look', () => {
+    const parsed = emailSignInRequestSchema.parse({
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
+      email: ' jadams@practice.example ',
+      password: ' secret ',
+      siteNumber: 12346
+    })
+    expect(parsed).toMatchObject({ email: 'jadams@practice.example', password: ' secret ' })
+    const refused = emailSignInRequestSchema.safeParse({ ...parsed, email: 'jadams' })
+    expect(refused.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['email', 'The e-mail address should look like name@example.org']
+    ])
   })
 })

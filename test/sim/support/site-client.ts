@@ -20,6 +20,8 @@ export interface PostOptions {
   as?: Username
   authorization?: string | null
   idempotencyKey?: string
+  /** The ApplicationId header, as the app sends it. */
+  applicationId?: string
   /** Sent as-is instead of JSON.stringify(body). */
   raw?: string
   site?: number
@@ -44,7 +46,8 @@ export class SiteClient {
     const headers = {
       ...this.headersFor(options.as, options.authorization),
       'Content-Type': JSON_TYPE,
-      ...(options.idempotencyKey !== undefined && { 'Idempotency-Key': options.idempotencyKey })
+      ...(options.idempotencyKey !== undefined && { 'Idempotency-Key': options.idempotencyKey }),
+      ...(options.applicationId !== undefined && { ApplicationId: options.applicationId })
     }
     return fetch(this.url('/connections', options.site), {
       method: 'POST',

@@ -2,11 +2,12 @@ import { DeskError } from '../../../shared/errors'
 import type { ReferenceKind } from '../db/desk-database'
 
 export const REFERENCE_KIND_LABELS: Record<ReferenceKind, string> = {
+  account: 'account and its rights',
   connectionTypes: 'connection types',
   responses: 'responses',
   teams: 'teams',
-  people: 'people directory',
-  connections: 'open connections'
+  assignments: 'open assignments',
+  people: 'people directory'
 }
 
 /**

@@ -1,15 +1,9 @@
-import type { Table } from 'dexie'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
-import { UnexpectedAnswerError } from '../../../shared/errors'
-import { MAX_PAGE_SIZE, type Paged } from '../../../shared/lookups'
-import {
-  REFERENCE_KINDS,
-  type DeskDatabase,
-  type ReferenceKind,
-  type ResponseRow
-} from '../db/desk-database'
+import { MAX_PAGE_SIZE, type Connection } from '../../../shared/lookups'
+import { REFERENCE_KINDS, type DeskDatabase, type ReferenceKind } from '../db/desk-database'
 import { isReferenceStale, readAsOf, type ReferenceAsOf } from '../db/reference-store'
-import { replaceConnections, replacePeople } from '../db/reference-writes'
+import { replaceAssignments, replaceList, replacePeople } from '../db/reference-writes'
+import { fetchAllPages } from './fetch-pages'
 import { ReferenceRefreshError } from './reference-refresh-error'
 
 export interface ReferenceProgress {
@@ -30,39 +24,44 @@ export interface RefreshResult {
   asOf: ReferenceAsOf
   /** One error per kind that failed; the other kinds were refreshed. */
   failures: ReferenceRefreshError[]
+  /** Items the site sent that could not be read (no id, say), by kind: left out, not fatal. */
+  skipped: Partial<Record<ReferenceKind, number>>
 }
 
 export interface ReferenceSyncOptions {
   now?: () => number
-  /** Items per page for people and connections (at most 1,000). */
+  /** Items per page for people and assignments (at most 500, the service's limit). */
   pageSize?: number
+  /** Pages of one list asked for at once (CONTRACT.md: at most 4). */
+  concurrency?: number
 }
 
-/** A directory answering more pages than this is looping: stop instead of filling the disk. */
-const MAX_PAGES = 1000
+export const DEFAULT_CONCURRENCY = 4
+
+type Lookups = Pick<DeskApi, 'account' | 'types' | 'responses' | 'teams' | 'assignments' | 'people'>
 
 /**
- * Downloads the reference data the clerk works from offline: connection types with their
- * responses, teams, the whole people directory and the open connections. Each kind is
- * fetched in full before it replaces the saved copy, in one transaction, so a failed
- * refresh leaves the earlier copy whole; each kind records its own as-of time.
+ * Downloads the reference data the clerk works from offline: the account and its rights,
+ * connection types with their responses, teams, the open assignments (the summary, then
+ * every type's pages) and the whole people directory (`q=%`, pages fetched a few at a
+ * time). Each kind is fetched in full before it replaces the saved copy, in one
+ * transaction, so a failed refresh leaves the earlier copy whole; each kind records its own
+ * as-of time.
  */
 export class ReferenceSync {
   readonly #db: DeskDatabase
-  readonly #lookups: DeskApi['lookups']
+  readonly #desk: Lookups
   readonly #now: () => number
   readonly #pageSize: number
+  readonly #concurrency: number
   #running: Promise<RefreshResult> | undefined
 
-  constructor(
-    db: DeskDatabase,
-    desk: Pick<DeskApi, 'lookups'>,
-    options: ReferenceSyncOptions = {}
-  ) {
+  constructor(db: DeskDatabase, desk: Lookups, options: ReferenceSyncOptions = {}) {
     this.#db = db
-    this.#lookups = desk.lookups
+    this.#desk = desk
     this.#now = options.now ?? Date.now
     this.#pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? MAX_PAGE_SIZE))
+    this.#concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
   }
 
   async asOf(): Promise<ReferenceAsOf> {
@@ -97,104 +96,108 @@ export class ReferenceSync {
     )
     const report = options.onProgress ?? (() => {})
     const failures: ReferenceRefreshError[] = []
+    const skipped: RefreshResult['skipped'] = {}
     for (const kind of kinds) {
       const startedAt = this.#now()
       try {
         const progress = (done: number, total: number): void => report({ phase: kind, done, total })
         progress(0, 0)
-        await this.#refreshKind(kind, startedAt, progress)
+        const unreadable = await this.#refreshKind(kind, startedAt, progress)
+        if (unreadable > 0) skipped[kind] = unreadable
       } catch (error) {
         failures.push(new ReferenceRefreshError(kind, error))
       }
     }
-    return { asOf: await this.asOf(), failures }
+    return { asOf: await this.asOf(), failures, skipped }
   }
 
+  /** Refreshes one kind; answers how many items of it could not be read. */
   async #refreshKind(
     kind: ReferenceKind,
     startedAt: number,
     progress: (done: number, total: number) => void
-  ): Promise<void> {
+  ): Promise<number> {
     const db = this.#db
     switch (kind) {
+      case 'account': {
+        const account = await this.#desk.account.get()
+        await replaceList(db, kind, { key: 'account', value: account }, startedAt)
+        return 0
+      }
       case 'connectionTypes': {
-        const types = await this.#lookups.connectionTypes()
-        progress(types.length, types.length)
-        return this.#replace(kind, db.connectionTypes, [types], startedAt)
+        const types = await this.#desk.types.list()
+        progress(types.items.length, types.items.length)
+        await replaceList(db, kind, { key: 'connectionTypes', value: types.items }, startedAt)
+        return types.skipped
       }
       case 'responses': {
         // Responses belong to types: fetch them for the types as the site lists them now.
-        const types = await this.#lookups.connectionTypes()
-        const rows: ResponseRow[][] = []
+        const types = (await this.#desk.types.list()).items
+        const value = []
+        let skipped = 0
         progress(0, types.length)
         for (const type of types) {
-          const responses = await this.#lookups.responses({
-            connectionTypeId: type.ConnectionTypeId
-          })
-          rows.push(
-            responses.map((response) => ({ ...response, ConnectionTypeId: type.ConnectionTypeId }))
-          )
-          progress(rows.length, types.length)
+          const responses = await this.#desk.responses.list({ typeId: type.id })
+          value.push({ typeId: type.id, responses: responses.items })
+          skipped += responses.skipped
+          progress(value.length, types.length)
         }
-        return this.#replace(kind, db.responses, rows, startedAt)
+        await replaceList(db, kind, { key: 'responses', value }, startedAt)
+        return skipped
       }
       case 'teams': {
-        const teams = await this.#lookups.teams()
-        progress(teams.length, teams.length)
-        return this.#replace(kind, db.teams, [teams], startedAt)
+        const teams = await this.#desk.teams.list()
+        progress(teams.items.length, teams.items.length)
+        await replaceList(db, kind, { key: 'teams', value: teams.items }, startedAt)
+        return teams.skipped
       }
+      case 'assignments':
+        return this.#refreshAssignments(startedAt, progress)
       case 'people': {
-        const pages = await this.#allPages(
-          (page, pageSize) => this.#lookups.people({ page, pageSize }),
-          progress
+        const fetched = await fetchAllPages(
+          (pageIndex) =>
+            this.#desk.people.search({ query: '%', pageIndex, pageSize: this.#pageSize }),
+          { concurrency: this.#concurrency, onProgress: progress }
         )
-        return replacePeople(db, pages, startedAt)
-      }
-      case 'connections': {
-        const pages = await this.#allPages(
-          (page, pageSize) => this.#lookups.connections({ status: 'open', page, pageSize }),
-          progress
-        )
-        return replaceConnections(db, pages, startedAt)
+        await replacePeople(db, fetched.pages, startedAt)
+        return fetched.skipped
       }
     }
   }
 
-  async #allPages<T>(
-    fetchPage: (page: number, pageSize: number) => Promise<Paged<T>>,
+  /** The summary (every page of it), then each type's assignments, type after type. */
+  async #refreshAssignments(
+    startedAt: number,
     progress: (done: number, total: number) => void
-  ): Promise<T[][]> {
-    const pages: T[][] = []
+  ): Promise<number> {
+    const summary = await fetchAllPages(
+      (pageIndex) => this.#desk.assignments.summary({ pageIndex, pageSize: this.#pageSize }),
+      { concurrency: this.#concurrency }
+    )
+    const types = summary.pages.flat()
+    const expected = types.reduce((sum, type) => sum + type.total, 0)
+    let skipped = summary.skipped
     let done = 0
-    for (let page = 1; ; page++) {
-      if (page > MAX_PAGES) {
-        throw new UnexpectedAnswerError(
-          `Access ACS kept answering with more pages (over ${MAX_PAGES}); the list was not saved.`
-        )
-      }
-      const answer = await fetchPage(page, this.#pageSize)
-      pages.push(answer.Items)
-      done += answer.Items.length
-      progress(done, Math.max(answer.TotalCount, done))
-      // The site may use smaller pages than asked for, so the count decides, not the page size.
-      if (answer.Items.length === 0 || done >= answer.TotalCount) return pages
+    const pages: Connection[][] = []
+    progress(0, expected)
+    for (const type of types) {
+      const fetched = await fetchAllPages(
+        (pageIndex) =>
+          this.#desk.assignments.list({
+            typeId: type.typeId,
+            pageIndex,
+            pageSize: this.#pageSize
+          }),
+        {
+          concurrency: this.#concurrency,
+          onProgress: (typeDone) => progress(done + typeDone, Math.max(expected, done + typeDone))
+        }
+      )
+      pages.push(...fetched.pages)
+      skipped += fetched.skipped
+      done += fetched.pages.reduce((sum, page) => sum + page.length, 0)
     }
-  }
-
-  /**
-   * Swaps the saved copy of a small kind for the new one in one transaction, with its as-of
-   * time. People and connections have their own (db/reference-writes.ts).
-   */
-  async #replace<Row, Key, Insert>(
-    kind: ReferenceKind,
-    table: Table<Row, Key, Insert>,
-    pages: readonly Insert[][],
-    asOf: number
-  ): Promise<void> {
-    await this.#db.transaction('rw', table, this.#db.meta, async () => {
-      await table.clear()
-      for (const page of pages) await table.bulkPut(page)
-      await this.#db.meta.put({ key: `asOf:${kind}`, value: asOf })
-    })
+    await replaceAssignments(this.#db, types, pages, startedAt)
+    return skipped
   }
 }

@@ -1,31 +1,61 @@
 import { Dexie, type EntityTable, type Table } from 'dexie'
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
+  Person,
   Team
 } from '../../../shared/lookups'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
-import type { NamedPeople } from './named-people'
 import type { PageRecord } from './page-records'
 import { databaseNameOf } from './site-key'
+import { upgradeToApiRecords } from './upgrade-to-api-records'
 import { upgradeToPageRecords } from './upgrade-to-page-records'
-
-/** A response of one connection type; the same response id may belong to several types. */
-export interface ResponseRow extends ConnectionResponse {
-  ConnectionTypeId: number
-}
 
 /** The kinds of reference data, each refreshed and dated on its own. */
 export const REFERENCE_KINDS = [
+  'account',
   'connectionTypes',
   'responses',
   'teams',
-  'people',
-  'connections'
+  'assignments',
+  'people'
 ] as const
 export type ReferenceKind = (typeof REFERENCE_KINDS)[number]
+
+/** The responses of one connection type. */
+export interface TypeResponses {
+  typeId: number
+  responses: ConnectionResponse[]
+}
+
+/** The small lists, each kept whole in one record of `lists`. */
+export interface ReferenceLists {
+  account: Account
+  connectionTypes: ConnectionType[]
+  responses: TypeResponses[]
+  teams: Team[]
+  assignmentSummary: AssignmentSummary[]
+}
+export type ListKey = keyof ReferenceLists
+
+export type ListRecord = { [K in ListKey]: { key: K; value: ReferenceLists[K] } }[ListKey]
+
+/** A connection's details as fetched (CONTRACT.md: `/connections/{id}`), and when. */
+export interface CachedConnection {
+  id: number
+  connection: Connection
+  fetchedAt: number
+}
+
+/** One person's connections as fetched (all their pages), and when. */
+export interface CachedPersonConnections {
+  personId: number
+  connections: Connection[]
+  fetchedAt: number
+}
 
 /**
  * `sequence`: the last capture number as version 1 counted it (still read, no longer written:
@@ -46,15 +76,16 @@ export interface MetaRow {
  */
 export class DeskDatabase extends Dexie {
   outbox!: EntityTable<OutboxItem, 'id'>
-  /** The people directory (page-records.ts). */
-  peoplePages!: Table<PageRecord<Individual>, number>
-  /** The people the open connections name (named-people.ts). */
-  namedPeople!: EntityTable<NamedPeople, 'key'>
-  connectionTypes!: EntityTable<ConnectionType, 'ConnectionTypeId'>
-  responses!: Table<ResponseRow, [number, number]>
-  teams!: EntityTable<Team, 'TeamId'>
-  /** The open connections (page-records.ts). */
-  connectionPages!: Table<PageRecord<ConnectionDetails>, number>
+  /** The account, types, responses, teams and assignment summary (ReferenceLists). */
+  lists!: Table<ListRecord, ListKey>
+  /** The people directory (page-records.ts), as `q=%` lists it. */
+  directoryPages!: Table<PageRecord<Person>, number>
+  /** The user's open assignments of every type, type after type (page-records.ts). */
+  assignmentPages!: Table<PageRecord<Connection>, number>
+  /** Connection details fetched so far, for offline work. */
+  connectionDetails!: EntityTable<CachedConnection, 'id'>
+  /** People's connections fetched so far, for offline work. */
+  personConnections!: EntityTable<CachedPersonConnections, 'personId'>
   meta!: EntityTable<MetaRow, 'key'>
 
   constructor(
@@ -66,7 +97,6 @@ export class DeskDatabase extends Dexie {
     this.version(1).stores({
       // receipt.at indexes only sent items: the history list reads it newest first.
       outbox: 'id, &sequence, state, connectionId, [state+nextAttemptAt], receipt.at',
-      // Rows of people and connections gave way to page records in version 2.
       people: 'IndvId',
       connectionTypes: 'ConnectionTypeId',
       responses: '[ConnectionTypeId+ResponseId], ConnectionTypeId',
@@ -85,5 +115,22 @@ export class DeskDatabase extends Dexie {
         namedPeople: 'key'
       })
       .upgrade(upgradeToPageRecords)
+    // Version 3 reads the real Access ACS API (issue #11): the lists of the invented
+    // lookups move into the app's own model; the outbox is not touched.
+    this.version(3)
+      .stores({
+        connectionTypes: null,
+        responses: null,
+        teams: null,
+        peoplePages: null,
+        connectionPages: null,
+        namedPeople: null,
+        lists: 'key',
+        directoryPages: 'page',
+        assignmentPages: 'page',
+        connectionDetails: 'id',
+        personConnections: 'personId'
+      })
+      .upgrade(upgradeToApiRecords)
   }
 }

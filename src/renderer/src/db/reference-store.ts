@@ -1,12 +1,19 @@
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
+  Person,
   Team
 } from '../../../shared/lookups'
-import { REFERENCE_KINDS, type DeskDatabase, type ReferenceKind } from './desk-database'
-import { OPEN_CONNECTIONS_PEOPLE } from './named-people'
+import {
+  REFERENCE_KINDS,
+  type DeskDatabase,
+  type ListKey,
+  type ReferenceKind,
+  type ReferenceLists
+} from './desk-database'
 import { readPages } from './page-records'
 
 /** When each kind of reference data was fetched (ms since the epoch), or null if never. */
@@ -14,51 +21,50 @@ export type ReferenceAsOf = Record<ReferenceKind, number | null>
 
 /** What the connections list and the forms need first: everything but the whole directory. */
 export interface WorkingSet {
+  /** The signed-in user and their rights, as last fetched; null until then. */
+  account: Account | null
   connectionTypes: ConnectionType[]
   responsesByType: Map<number, ConnectionResponse[]>
   teams: Team[]
-  /** The open connections. */
-  connections: ConnectionDetails[]
-  /** The people the open connections name, so the list has names before the directory. */
-  namedPeople: Individual[]
+  assignmentSummary: AssignmentSummary[]
+  /** The user's open assignments, every type. */
+  assignments: Connection[]
   asOf: ReferenceAsOf
 }
 
 /** The saved reference data but the directory, read in one transaction so the kinds agree. */
 export async function readWorkingSet(db: DeskDatabase): Promise<WorkingSet> {
-  return db.transaction(
-    'r',
-    [db.connectionTypes, db.responses, db.teams, db.connectionPages, db.namedPeople, db.meta],
-    async () => {
-      const [connectionTypes, responses, teams, connections, named, asOf] = await Promise.all([
-        db.connectionTypes.toArray(),
-        db.responses.toArray(),
-        db.teams.toArray(),
-        readPages(db.connectionPages),
-        db.namedPeople.get(OPEN_CONNECTIONS_PEOPLE),
-        readAsOf(db)
-      ])
-      const responsesByType = new Map<number, ConnectionResponse[]>()
-      for (const { ConnectionTypeId, ...response } of responses) {
-        const list = responsesByType.get(ConnectionTypeId)
-        if (list) list.push(response)
-        else responsesByType.set(ConnectionTypeId, [response])
-      }
-      return {
-        connectionTypes,
-        responsesByType,
-        teams,
-        connections,
-        namedPeople: named?.people ?? [],
-        asOf
-      }
+  return db.transaction('r', [db.lists, db.assignmentPages, db.meta], async () => {
+    const [lists, assignments, asOf] = await Promise.all([
+      readLists(db),
+      readPages(db.assignmentPages),
+      readAsOf(db)
+    ])
+    const responsesByType = new Map<number, ConnectionResponse[]>()
+    for (const { typeId, responses } of lists.responses ?? []) {
+      responsesByType.set(typeId, responses)
     }
-  )
+    return {
+      account: lists.account ?? null,
+      connectionTypes: lists.connectionTypes ?? [],
+      responsesByType,
+      teams: lists.teams ?? [],
+      assignmentSummary: lists.assignmentSummary ?? [],
+      assignments,
+      asOf
+    }
+  })
+}
+
+async function readLists(db: DeskDatabase): Promise<Partial<ReferenceLists>> {
+  const lists: Partial<Record<ListKey, unknown>> = {}
+  for (const record of await db.lists.toArray()) lists[record.key] = record.value
+  return lists as Partial<ReferenceLists>
 }
 
 /** The whole saved directory, in the order the site listed it. */
-export async function readPeople(db: DeskDatabase): Promise<Individual[]> {
-  return readPages(db.peoplePages)
+export async function readPeople(db: DeskDatabase): Promise<Person[]> {
+  return readPages(db.directoryPages)
 }
 
 export async function readAsOf(db: DeskDatabase): Promise<ReferenceAsOf> {

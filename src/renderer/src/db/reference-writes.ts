@@ -1,42 +1,50 @@
-import type { ConnectionDetails, Individual } from '../../../shared/lookups'
-import type { DeskDatabase } from './desk-database'
-import { namedPeopleOf } from './named-people'
-import { pagesOf, readPages } from './page-records'
+import type { AssignmentSummary, Connection, Person } from '../../../shared/lookups'
+import type { DeskDatabase, ListRecord, ReferenceKind } from './desk-database'
+import { pagesOf } from './page-records'
 
 /**
- * Swaps the saved directory for a downloaded one, with the people the open connections
- * name and its as-of time: one transaction, so a failure keeps the old copy whole.
+ * Swaps the saved copy of a small kind (one record of `lists`) for the new one with its
+ * as-of time, in one transaction, so a failure keeps the old copy whole.
  */
-export async function replacePeople(
+export async function replaceList(
   db: DeskDatabase,
-  pages: readonly (readonly Individual[])[],
+  kind: Exclude<ReferenceKind, 'assignments' | 'people'>,
+  record: ListRecord,
   asOf: number
 ): Promise<void> {
-  const tables = [db.peoplePages, db.namedPeople, db.connectionPages, db.meta]
-  await db.transaction('rw', tables, async () => {
-    const connections = await readPages(db.connectionPages)
-    await db.peoplePages.clear()
-    await db.peoplePages.bulkPut(pagesOf(pages))
-    await db.namedPeople.put(namedPeopleOf(connections, pages))
+  await db.transaction('rw', db.lists, db.meta, async () => {
+    await db.lists.put(record)
+    await db.meta.put({ key: `asOf:${kind}`, value: asOf })
+  })
+}
+
+/** Swaps the saved directory for a downloaded one, with its as-of time: one transaction. */
+export async function replacePeople(
+  db: DeskDatabase,
+  pages: readonly (readonly Person[])[],
+  asOf: number
+): Promise<void> {
+  await db.transaction('rw', db.directoryPages, db.meta, async () => {
+    await db.directoryPages.clear()
+    await db.directoryPages.bulkPut(pagesOf(pages))
     await db.meta.put({ key: 'asOf:people', value: asOf })
   })
 }
 
 /**
- * Swaps the saved open connections for downloaded ones, with their as-of time, and finds
- * the people they name in the saved directory: one transaction, so the two always agree.
+ * Swaps the saved assignments (the summary and every type's pages, type after type) for
+ * downloaded ones, with their as-of time: one transaction, so the two always agree.
  */
-export async function replaceConnections(
+export async function replaceAssignments(
   db: DeskDatabase,
-  pages: readonly (readonly ConnectionDetails[])[],
+  summary: AssignmentSummary[],
+  pages: readonly (readonly Connection[])[],
   asOf: number
 ): Promise<void> {
-  const tables = [db.connectionPages, db.peoplePages, db.namedPeople, db.meta]
-  await db.transaction('rw', tables, async () => {
-    const people = await readPages(db.peoplePages)
-    await db.connectionPages.clear()
-    await db.connectionPages.bulkPut(pagesOf(pages))
-    await db.namedPeople.put(namedPeopleOf(pages.flat(), [people]))
-    await db.meta.put({ key: 'asOf:connections', value: asOf })
+  await db.transaction('rw', [db.assignmentPages, db.lists, db.meta], async () => {
+    await db.assignmentPages.clear()
+    await db.assignmentPages.bulkPut(pagesOf(pages))
+    await db.lists.put({ key: 'assignmentSummary', value: summary })
+    await db.meta.put({ key: 'asOf:assignments', value: asOf })
   })
 }

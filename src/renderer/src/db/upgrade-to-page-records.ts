@@ -1,21 +1,28 @@
 import type { Transaction } from 'dexie'
-import type { ConnectionDetails, Individual } from '../../../shared/lookups'
-import { namedPeopleOf, type NamedPeople } from './named-people'
-import { pagesOf, type PageRecord } from './page-records'
+import type { LegacyConnectionRow, LegacyPersonRow } from './legacy-rows'
+
+/** Version 2's page records held up to this many items. */
+const VERSION_2_RECORD_SIZE = 1000
 
 /**
- * Version 1 to 2: the people and the open connections move from rows into page records,
- * and the people the connections name are saved beside them. An office that upgrades
- * offline keeps both lists, and their as-of times (in meta, untouched) stay true.
+ * Version 1 to 2: the people and the open connections moved from rows into page records.
+ * Version 3 reads them from there (upgrade-to-api-records.ts); the people the connections
+ * named, which version 2 also kept, are no longer needed and are not written.
  */
 export async function upgradeToPageRecords(transaction: Transaction): Promise<void> {
-  const people = await transaction.table<Individual, number>('people').toArray()
-  const connections = await transaction.table<ConnectionDetails, number>('connections').toArray()
-  await transaction.table<PageRecord<Individual>, number>('peoplePages').bulkAdd(pagesOf([people]))
-  await transaction
-    .table<PageRecord<ConnectionDetails>, number>('connectionPages')
-    .bulkAdd(pagesOf([connections]))
-  await transaction
-    .table<NamedPeople, string>('namedPeople')
-    .put(namedPeopleOf(connections, [people]))
+  const people = await transaction.table<LegacyPersonRow, number>('people').toArray()
+  const connections = await transaction.table<LegacyConnectionRow, number>('connections').toArray()
+  await transaction.table('peoplePages').bulkAdd(recordsOf(people))
+  await transaction.table('connectionPages').bulkAdd(recordsOf(connections))
+}
+
+function recordsOf<T>(items: readonly T[]): Array<{ page: number; items: T[] }> {
+  const records: Array<{ page: number; items: T[] }> = []
+  for (let start = 0; start < items.length; start += VERSION_2_RECORD_SIZE) {
+    records.push({
+      page: records.length + 1,
+      items: items.slice(start, start + VERSION_2_RECORD_SIZE)
+    })
+  }
+  return records
 }

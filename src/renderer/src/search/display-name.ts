@@ -1,9 +1,14 @@
-import type { Individual } from '../../../shared/lookups'
+import type { Person } from '../../../shared/lookups'
 
-/** How the lists name a person: the name they go by, then the family name. */
+/**
+ * How the lists name a person: as the service itself does (FriendlyName) when it says,
+ * else the name they go by, then the family name.
+ */
 export function displayName(
-  person: Pick<Individual, 'FirstName' | 'PreferredName' | 'LastName'>
+  person: Pick<Person, 'firstName' | 'goesByName' | 'lastName' | 'friendlyName'>
 ): string {
-  const given = person.PreferredName.trim() || person.FirstName.trim()
-  return [given, person.LastName.trim()].filter((part) => part.length > 0).join(' ')
+  const friendly = person.friendlyName.trim()
+  if (friendly) return friendly
+  const given = person.goesByName.trim() || person.firstName.trim()
+  return [given, person.lastName.trim()].filter((part) => part.length > 0).join(' ')
 }

@@ -1,9 +1,9 @@
-import type { Individual } from '../../../shared/lookups'
+import type { Person } from '../../../shared/lookups'
 import { nameTokens } from './normalize-name'
 import { prefixDistance } from './prefix-distance'
 
 export interface PersonMatch {
-  person: Individual
+  person: Person
   /** Strength of the match, summed over the query's words: whole name 3, prefix 2, typo 1. */
   score: number
   /** Query words matched only by allowing one typo. */
@@ -20,7 +20,7 @@ const MIN_TYPO_WORD_LENGTH = 3
 export const DEFAULT_RESULT_LIMIT = 20
 
 /**
- * Typeahead over the cached people directory, by first, last or preferred name and any
+ * Typeahead over the cached people directory, by first, last or goes-by name and any
  * combination of them ("ann lee", "lee ann"). Each query word must match a name of the
  * person: as the whole name, as its beginning, or — failing enough of those — within one
  * typo of its beginning. Results rank fewer typos first, then stronger matches, then
@@ -32,7 +32,7 @@ export const DEFAULT_RESULT_LIMIT = 20
  * so one pass over per-word match marks yields each rank bucket already sorted.
  */
 export class PeopleSearch {
-  readonly #people: Individual[]
+  readonly #people: Person[]
   readonly #tokens: string[]
   /** People carrying tokens[k] are postings[postingStart[k] .. postingStart[k + 1]). */
   readonly #postingStart: Uint32Array
@@ -41,7 +41,7 @@ export class PeopleSearch {
   readonly #marks: Uint8Array[]
 
   private constructor(
-    people: Individual[],
+    people: Person[],
     tokens: string[],
     postingStart: Uint32Array,
     postings: Uint32Array
@@ -53,7 +53,7 @@ export class PeopleSearch {
     this.#marks = Array.from({ length: MAX_QUERY_WORDS }, () => new Uint8Array(people.length))
   }
 
-  static build(directory: readonly Individual[]): PeopleSearch {
+  static build(directory: readonly Person[]): PeopleSearch {
     const normalizer = new NameNormalizer()
     const people = alphabetical(directory, normalizer)
 
@@ -63,16 +63,16 @@ export class PeopleSearch {
       for (const token of tokens) {
         const list = carriers.get(token)
         if (!list) carriers.set(token, [index])
-        // People are visited in order, so a repeat (first name = preferred name) is the last entry.
+        // People are visited in order, so a repeat (first name = goes-by name) is the last entry.
         else if (list[list.length - 1] !== index) list.push(index)
         else continue
         postingCount++
       }
     }
     people.forEach((person, index) => {
-      carry(normalizer.tokens(person.FirstName), index)
-      carry(normalizer.tokens(person.LastName), index)
-      carry(normalizer.tokens(person.PreferredName), index)
+      carry(normalizer.tokens(person.firstName), index)
+      carry(normalizer.tokens(person.lastName), index)
+      carry(normalizer.tokens(person.goesByName), index)
     })
 
     const tokens = [...carriers.keys()].sort()
@@ -210,20 +210,20 @@ class NameNormalizer {
  * By last name, then first name. Ranking the few thousand distinct names first lets the
  * tens of thousands of people be ordered by one numeric sort instead of string comparisons.
  */
-function alphabetical(directory: readonly Individual[], normalizer: NameNormalizer): Individual[] {
+function alphabetical(directory: readonly Person[], normalizer: NameNormalizer): Person[] {
   const lastRank = rankOf(
-    directory.map((person) => person.LastName),
+    directory.map((person) => person.lastName),
     normalizer
   )
   const firstRank = rankOf(
-    directory.map((person) => person.FirstName),
+    directory.map((person) => person.firstName),
     normalizer
   )
   const firstCount = firstRank.size + 1
   const count = directory.length
   const order = new Float64Array(count)
   directory.forEach((person, index) => {
-    const nameKey = lastRank.get(person.LastName)! * firstCount + firstRank.get(person.FirstName)!
+    const nameKey = lastRank.get(person.lastName)! * firstCount + firstRank.get(person.firstName)!
     // The index rides along in the low digits: equal names keep the directory's order.
     order[index] = nameKey * count + index
   })

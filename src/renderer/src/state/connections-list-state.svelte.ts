@@ -1,15 +1,17 @@
-import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../shared/change-request'
-import type { ConnectionDetails, ConnectionType, Individual, Team } from '../../../shared/lookups'
+import { connectionDateOrdinal } from '../../../shared/change-request'
+import type { Connection, ConnectionType, Person } from '../../../shared/lookups'
 import { displayName } from '../search/display-name'
+import { contactNameOf, teamMembersText } from './connection-names'
 import { nameTokens } from '../search/normalize-name'
 import { localDayOrdinal } from './local-day'
 
 /** What the list reads from the reference data (ReferenceState in the app). */
 export interface ConnectionsSource {
-  readonly connections: readonly ConnectionDetails[]
-  personById(indvId: number): Individual | undefined
+  /** The open assignments, with their contacts and team members. */
+  readonly connections: readonly Connection[]
+  /** The directory, for a contact the answer named by id only. */
+  personById(indvId: number): Person | undefined
   typeById(connectionTypeId: number): ConnectionType | undefined
-  teamById(teamId: number): Team | undefined
 }
 
 /** What the list reads from the outbox (OutboxState in the app). */
@@ -18,10 +20,10 @@ export interface UnsentSource {
 }
 
 export interface ConnectionRow {
-  connection: ConnectionDetails
+  connection: Connection
   contactName: string
   typeName: string
-  /** "Team: Greeters", "Person: Ann Lee", or "Unassigned". */
+  /** The team members assigned ("Ann Lee, Bob Stone"), or "Unassigned". */
   assigneeName: string
   /** `MM/DD/YYYY`, or empty. */
   dueDate: string
@@ -32,8 +34,7 @@ export interface ConnectionRow {
 
 export interface ConnectionFilters {
   connectionTypeId: number | null
-  teamId: number | null
-  /** The person assigned to make the contact. */
+  /** A person among those assigned to make the contact. */
   callerIndvId: number | null
   overdueOnly: boolean
   /** Words matched against the contact's names. */
@@ -55,16 +56,14 @@ interface JoinedRow extends ConnectionRow {
 
 const NO_FILTERS: ConnectionFilters = {
   connectionTypeId: null,
-  teamId: null,
   callerIndvId: null,
   overdueOnly: false,
   search: ''
 }
 
 /**
- * The open connections as the clerk works through them: joined with people, types and
- * teams, filtered, searched by contact name, sorted, and marked when results for them
- * still wait in the outbox. "Overdue" is a due date before the clerk's today; `setToday`
+ * The open assignments as the clerk works through them: named, filtered, searched by
+ * contact name, sorted, and marked when results for them still wait in the outbox. "Overdue" is a due date before the clerk's today; `setToday`
  * moves that day on (the screen calls it when the date changes).
  */
 export class ConnectionsListState {
@@ -105,7 +104,6 @@ export class ConnectionsListState {
     const filters = this.#filters
     return (
       filters.connectionTypeId !== null ||
-      filters.teamId !== null ||
       filters.callerIndvId !== null ||
       filters.overdueOnly ||
       filters.search.trim() !== ''
@@ -114,10 +112,6 @@ export class ConnectionsListState {
 
   setTypeFilter(connectionTypeId: number | null): void {
     this.#filters = { ...this.#filters, connectionTypeId }
-  }
-
-  setTeamFilter(teamId: number | null): void {
-    this.#filters = { ...this.#filters, teamId }
   }
 
   setCallerFilter(callerIndvId: number | null): void {
@@ -153,39 +147,30 @@ export class ConnectionsListState {
     const source = this.#source
     const today = this.#today
     return source.connections.map((connection) => {
-      const contact = source.personById(connection.ContactIndvId)
-      const contactName = contact
-        ? displayName(contact)
-        : `Person ${connection.ContactIndvId} (not in the directory)`
-      const dueOrdinal = connectionDateOrdinal(connection.DueDate)
+      const contact = connection.contact ?? undefined
+      // The directory only for a contact the answer did not name: a list whose contacts all
+      // have names does not depend on it, so it is not joined again when it arrives.
+      const known =
+        contact && !displayName(contact) ? (source.personById(contact.id) ?? contact) : contact
+      const contactName = contactNameOf(known)
+      const dueOrdinal = connectionDateOrdinal(connection.dueDate)
       return {
         connection,
         contactName,
-        contactWords: contact
-          ? nameTokens(`${contact.FirstName} ${contact.PreferredName} ${contact.LastName}`)
+        contactWords: known
+          ? nameTokens(`${known.firstName} ${known.goesByName} ${known.lastName} ${contactName}`)
           : nameTokens(contactName),
         typeName:
-          source.typeById(connection.ConnectionTypeId)?.Description ??
-          `Type ${connection.ConnectionTypeId}`,
-        assigneeName: this.#assigneeName(connection),
-        dueDate: connection.DueDate,
+          source.typeById(connection.typeId)?.name ||
+          connection.typeName ||
+          `Type ${connection.typeId}`,
+        assigneeName: teamMembersText(connection.teamMembers),
+        dueDate: connection.dueDate,
         dueOrdinal,
         overdue: dueOrdinal !== undefined && dueOrdinal < today,
-        unsentCount: this.#unsent.unsentCountFor(connection.ConnectionId)
+        unsentCount: this.#unsent.unsentCountFor(connection.id)
       }
     })
-  }
-
-  #assigneeName(connection: ConnectionDetails): string {
-    if (connection.CallerIndvId !== NO_ASSIGNEE) {
-      const caller = this.#source.personById(connection.CallerIndvId)
-      return `Person: ${caller ? displayName(caller) : `#${connection.CallerIndvId}`}`
-    }
-    if (connection.TeamId !== NO_ASSIGNEE) {
-      const team = this.#source.teamById(connection.TeamId)
-      return `Team: ${team?.Name ?? `#${connection.TeamId}`}`
-    }
-    return 'Unassigned'
   }
 
   #filterAndSort(joined: readonly JoinedRow[]): ConnectionRow[] {
@@ -193,10 +178,9 @@ export class ConnectionsListState {
     const wanted = nameTokens(filters.search)
     const kept = joined.filter(
       (row) =>
-        (filters.connectionTypeId === null ||
-          row.connection.ConnectionTypeId === filters.connectionTypeId) &&
-        (filters.teamId === null || row.connection.TeamId === filters.teamId) &&
-        (filters.callerIndvId === null || row.connection.CallerIndvId === filters.callerIndvId) &&
+        (filters.connectionTypeId === null || row.connection.typeId === filters.connectionTypeId) &&
+        (filters.callerIndvId === null ||
+          row.connection.teamMembers.some((member) => member.id === filters.callerIndvId)) &&
         (!filters.overdueOnly || row.overdue) &&
         wanted.every((term) => row.contactWords.some((word) => word.startsWith(term)))
     )
@@ -238,6 +222,6 @@ function undatedLast(key: ConnectionSortKey, left: JoinedRow, right: JoinedRow):
 function byContact(left: JoinedRow, right: JoinedRow): number {
   return (
     collator.compare(left.contactName, right.contactName) ||
-    left.connection.ConnectionId - right.connection.ConnectionId
+    left.connection.id - right.connection.id
   )
 }

@@ -1,12 +1,15 @@
 import type {
-  ConnectionDetails,
+  Account,
+  AssignmentSummary,
+  Connection,
   ConnectionResponse,
   ConnectionType,
-  Individual,
+  Person,
   Team
 } from '../../../shared/lookups'
 import type { DeskError } from '../../../shared/errors'
 import type { DeskDatabase, ReferenceKind } from '../db/desk-database'
+import { replaceList } from '../db/reference-writes'
 import {
   isReferenceStale,
   oldestAsOf,
@@ -28,12 +31,20 @@ export interface ReferenceStateOptions {
 }
 
 const EMPTY: WorkingSet = {
+  account: null,
   connectionTypes: [],
   responsesByType: new Map(),
   teams: [],
-  connections: [],
-  namedPeople: [],
-  asOf: { connectionTypes: null, responses: null, teams: null, people: null, connections: null }
+  assignmentSummary: [],
+  assignments: [],
+  asOf: {
+    account: null,
+    connectionTypes: null,
+    responses: null,
+    teams: null,
+    assignments: null,
+    people: null
+  }
 }
 
 /** One read of the saved copy, in its two steps. */
@@ -45,30 +56,29 @@ interface Loading {
 }
 
 /**
- * The reference data the clerk works from offline: connection types and their responses,
- * teams, the people directory (with its typeahead), the open connections, and how fresh
- * each is. Refreshes run after sign-in, at start when the data is over a day old, once a
- * day while the app runs, and when the clerk asks.
+ * The reference data the clerk works from offline: the account and its rights, connection
+ * types and their responses, teams, the open assignments, the people directory (with its
+ * typeahead), and how fresh each is. Refreshes run after sign-in, at start when the data is
+ * over a day old, once a day while the app runs, and when the clerk asks.
  *
  * The saved copy is read in two steps, so the connections list does not wait for 50,000
- * people: first everything else, with the people the open connections name (enough for
- * the list's names, filters and sorting); then the whole directory and its search index.
+ * people: first everything else (the assignments carry their contacts and team members,
+ * enough for the list's names, filters and sorting); then the whole directory and its
+ * search index.
  */
 export class ReferenceState {
   #workingSet = $state.raw<WorkingSet>(EMPTY)
   /** The whole directory, once read; until then `personById` answers from the named people. */
-  #people = $state.raw<Individual[] | null>(null)
+  #people = $state.raw<Person[] | null>(null)
   #progress = $state.raw<ReferenceProgress | null>(null)
   #refreshing = $state(false)
   #failures = $state.raw<ReferenceRefreshError[]>([])
   #error = $state.raw<DeskError | null>(null)
-  #namedById = $derived(indexBy(this.#workingSet.namedPeople, (person) => person.IndvId))
-  #peopleById = $derived(indexBy(this.#people ?? [], (person) => person.IndvId))
-  #typesById = $derived(indexBy(this.#workingSet.connectionTypes, (type) => type.ConnectionTypeId))
-  #teamsById = $derived(indexBy(this.#workingSet.teams, (team) => team.TeamId))
-  #connectionsById = $derived(
-    indexBy(this.#workingSet.connections, (connection) => connection.ConnectionId)
-  )
+  #skipped = $state.raw<Partial<Record<ReferenceKind, number>>>({})
+  #peopleById = $derived(indexBy(this.#people ?? [], (person) => person.id))
+  #typesById = $derived(indexBy(this.#workingSet.connectionTypes, (type) => type.id))
+  #teamsById = $derived(indexBy(this.#workingSet.teams, (team) => team.id))
+  #connectionsById = $derived(indexBy(this.#workingSet.assignments, (connection) => connection.id))
   /** Rebuilt with each load; not reactive itself, `searchVersion` says when it changed. */
   #search = PeopleSearch.build([])
   #searchVersion = $state(0)
@@ -89,13 +99,18 @@ export class ReferenceState {
     this.#staleCheckEveryMs = options.staleCheckEveryMs ?? 60 * 60 * 1000
   }
 
+  /** The signed-in user and their rights, as last fetched; null until then. */
+  get account(): Account | null {
+    return this.#workingSet.account
+  }
+
   get connectionTypes(): ConnectionType[] {
     return this.#workingSet.connectionTypes
   }
 
-  /** The types a clerk may choose for a new connection. */
-  get activeConnectionTypes(): ConnectionType[] {
-    return this.#workingSet.connectionTypes.filter((type) => type.Active)
+  /** Per connection type: how many open assignments, the earliest due date, the colour. */
+  get assignmentSummary(): AssignmentSummary[] {
+    return this.#workingSet.assignmentSummary
   }
 
   get teams(): Team[] {
@@ -103,7 +118,7 @@ export class ReferenceState {
   }
 
   /** The whole directory; empty until it has been read (`directoryLoading`). */
-  get people(): Individual[] {
+  get people(): Person[] {
     return this.#people ?? []
   }
 
@@ -120,9 +135,9 @@ export class ReferenceState {
     return this.#people === null && this.#error === null
   }
 
-  /** The open connections. */
-  get connections(): ConnectionDetails[] {
-    return this.#workingSet.connections
+  /** The open assignments of every type: the clerk's work list. */
+  get connections(): Connection[] {
+    return this.#workingSet.assignments
   }
 
   get asOf(): ReferenceAsOf {
@@ -147,6 +162,11 @@ export class ReferenceState {
     return this.#failures
   }
 
+  /** Items the last refresh could not read (no id, say), by kind: left out, not fatal. */
+  get skipped(): Partial<Record<ReferenceKind, number>> {
+    return this.#skipped
+  }
+
   /** A failure to read the saved data at all. */
   get error(): DeskError | null {
     return this.#error
@@ -161,12 +181,9 @@ export class ReferenceState {
     return this.#workingSet.responsesByType.get(connectionTypeId) ?? []
   }
 
-  /**
-   * The named people first: a list that finds every name there does not depend on the
-   * directory, so it is not joined again when the directory arrives.
-   */
-  personById(indvId: number): Individual | undefined {
-    return this.#namedById.get(indvId) ?? this.#peopleById.get(indvId)
+  /** From the directory; undefined until it is read, or for someone not in it. */
+  personById(indvId: number): Person | undefined {
+    return this.#peopleById.get(indvId)
   }
 
   typeById(connectionTypeId: number): ConnectionType | undefined {
@@ -177,7 +194,8 @@ export class ReferenceState {
     return this.#teamsById.get(teamId)
   }
 
-  connectionById(connectionId: number): ConnectionDetails | undefined {
+  /** One of the open assignments. */
+  connectionById(connectionId: number): Connection | undefined {
     return this.#connectionsById.get(connectionId)
   }
 
@@ -225,12 +243,30 @@ export class ReferenceState {
         }
       })
       this.#failures = result.failures
+      this.#skipped = result.skipped
       await this.load()
     } catch (error) {
       this.#error = asDeskError(error)
     } finally {
       this.#refreshing = false
       this.#progress = null
+    }
+  }
+
+  /**
+   * Keeps the account a sign-in answered at once, before the refresh that follows fetches
+   * it again: the rights are known from the first screen.
+   */
+  async rememberAccount(account: Account): Promise<void> {
+    try {
+      await replaceList(this.#db, 'account', { key: 'account', value: account }, this.#now())
+      this.#workingSet = {
+        ...this.#workingSet,
+        account,
+        asOf: { ...this.#workingSet.asOf, account: this.#now() }
+      }
+    } catch (error) {
+      this.#error = asDeskError(error)
     }
   }
 

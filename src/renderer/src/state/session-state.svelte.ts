@@ -1,6 +1,13 @@
-import type { CredentialStatus, SignInRequest, SignInResult } from '../../../shared/bridge/channels'
+import type {
+  CredentialStatus,
+  EmailSignInRequest,
+  FindSitesRequest,
+  SignInRequest,
+  SignInResult
+} from '../../../shared/bridge/channels'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { DeskError } from '../../../shared/errors'
+import type { Account } from '../../../shared/lookups'
 import { asDeskError } from './as-desk-error'
 
 export interface SessionHooks {
@@ -24,12 +31,13 @@ export interface SessionHooks {
 export class SessionState {
   #status = $state.raw<CredentialStatus | null>(null)
   #check = $state<SignInResult['check'] | null>(null)
+  #account = $state.raw<Account | null>(null)
   #busy = $state(false)
   #error = $state.raw<DeskError | null>(null)
-  readonly #desk: Pick<DeskApi, 'credentials' | 'practice'>
+  readonly #desk: Pick<DeskApi, 'credentials' | 'practice' | 'sites'>
   readonly #hooks: SessionHooks
 
-  constructor(desk: Pick<DeskApi, 'credentials' | 'practice'>, hooks: SessionHooks = {}) {
+  constructor(desk: Pick<DeskApi, 'credentials' | 'practice' | 'sites'>, hooks: SessionHooks = {}) {
     this.#desk = desk
     this.#hooks = hooks
   }
@@ -57,6 +65,11 @@ export class SessionState {
 
   get practice(): boolean {
     return this.#status?.practice ?? false
+  }
+
+  /** The account the last sign-in answered (with its rights); null offline or after a restart. */
+  get account(): Account | null {
+    return this.#account
   }
 
   /** The last sign-in was saved without reaching the site: it is checked on the first send. */
@@ -89,6 +102,22 @@ export class SessionState {
     })
   }
 
+  /** E-mail and password, at one of the sites `findSites` listed. */
+  async signInWithEmail(request: EmailSignInRequest): Promise<boolean> {
+    return this.#run(async () => {
+      await this.#signedIn(await this.#desk.credentials.signInWithEmail(request))
+    })
+  }
+
+  /** The sites an e-mail and password may sign in to, or null with `error` set. */
+  async findSites(request: FindSitesRequest): Promise<Account[] | null> {
+    let sites: Account[] | null = null
+    await this.#run(async () => {
+      sites = await this.#desk.sites.find(request)
+    })
+    return sites
+  }
+
   /** Signs in to the built-in practice site, where nothing reaches the church's data. */
   async startPractice(): Promise<boolean> {
     return this.#run(async () => {
@@ -100,6 +129,7 @@ export class SessionState {
     return this.#run(async () => {
       this.#status = await this.#change(() => this.#desk.credentials.signOut())
       this.#check = null
+      this.#account = null
       await this.#hooks.onSignedOut?.()
     })
   }
@@ -117,6 +147,7 @@ export class SessionState {
   async #signedIn(result: SignInResult): Promise<void> {
     this.#status = result.status
     this.#check = result.check
+    this.#account = result.account
     await this.#hooks.onSignedIn?.(result.status)
   }
 

@@ -1,4 +1,5 @@
 import type { DeskApi } from '../../../shared/bridge/desk-api'
+import { ConnectionLookup } from '../data/connection-lookup'
 import { ReferenceSync } from '../data/reference-sync'
 import type { DeskDatabase } from '../db/desk-database'
 import { OutboxRepository } from '../db/outbox-repository'
@@ -18,6 +19,8 @@ export interface SiteStates {
   history: HistoryState
   reference: ReferenceState
   connections: ConnectionsListState
+  /** A connection's details and a person's connections, online or as last fetched. */
+  lookup: ConnectionLookup
   status: StatusState
   /**
    * Recovers results left `sending`, loads the lists, listens to the main process, and
@@ -61,6 +64,7 @@ export async function openSiteStates(
   })
   const connections = new ConnectionsListState(reference, outbox, now())
   const status = new StatusState({ desk, outbox, reference })
+  const lookup = new ConnectionLookup(database, desk, { now })
 
   return {
     siteKey,
@@ -70,6 +74,7 @@ export async function openSiteStates(
     history,
     reference,
     connections,
+    lookup,
     status,
     async start() {
       await status.start()

@@ -1,6 +1,6 @@
 import { connectionDateOf } from '../../../../src/shared/change-request'
-import type { ConnectionResponse, Individual } from '../../../../src/shared/lookups'
-import type { FakeDeskData } from '../../data/fake-desk'
+import type { Connection, ConnectionResponse, Person } from '../../../../src/shared/lookups'
+import { fakeAccount, type FakeDeskData } from '../../data/fake-desk'
 import { openConnection } from '../../data/reference-fixtures'
 
 /** Markup from the site: it must show as typed, and never become an element. */
@@ -13,140 +13,181 @@ export function dueIn(days: number, now = Date.now()): string {
   return connectionDateOf(new Date(now + days * DAY))
 }
 
-function member(
-  IndvId: number,
-  FirstName: string,
-  LastName: string,
-  PreferredName = ''
-): Individual {
+function member(id: number, firstName: string, lastName: string, goesByName = ''): Person {
   return {
-    IndvId,
-    FamilyId: IndvId,
-    FirstName,
-    LastName,
-    PreferredName,
-    Email: `${FirstName}.${LastName}@example.org`.toLowerCase(),
-    Phone: ''
+    id,
+    familyId: id,
+    firstName,
+    lastName,
+    goesByName,
+    friendlyName: '',
+    email: `${firstName}.${lastName}@example.org`.toLowerCase(),
+    phone: '',
+    address: '',
+    city: '',
+    state: '',
+    zipcode: ''
   }
 }
 
+const PEOPLE = [
+  member(1, 'Ann', 'Lee'),
+  member(2, 'Robert', 'Stone', 'Bob'),
+  member(3, 'Zoë', 'Adams'),
+  member(4, 'Carl', 'Young'),
+  member(5, 'Margaret', 'Okafor', 'Peggy'),
+  member(6, 'Grace', 'Nguyen'),
+  member(7, 'Samuel', 'Ortiz'),
+  member(8, 'Henry', "O'Brien"),
+  member(9, 'Esther', 'Bailey'),
+  member(10, 'Tomás', 'Herrera'),
+  member(11, 'Priya', 'Raman'),
+  member(12, 'David', 'Kim'),
+  member(13, 'Ruth', 'Mensah'),
+  member(14, 'Pastor', 'Williams')
+]
+
+function personOf(id: number): Person {
+  const found = PEOPLE.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`The parish has no person ${id}`)
+  return found
+}
+
+/** Each team's members: who a connection assigned to the team lists as its team members. */
+export const TEAM_MEMBERS: ReadonlyMap<number, readonly number[]> = new Map([
+  [1, [9, 12]],
+  [2, [3, 13]],
+  [3, [11]]
+])
+
+/** The members of one of the parish's teams, as a connection assigned to it lists them. */
+export function teamMembersOf(teamId: number): Person[] {
+  return (TEAM_MEMBERS.get(teamId) ?? []).map(personOf)
+}
+
+interface Assigned {
+  contact: number
+  type: number
+  /** Assigned to a team (its members), or to one person. */
+  team?: number
+  caller?: number
+  due: string
+  comment?: string
+}
+
+/** An open assignment as the service lists it, with its contact and team members. */
+export function assigned(id: number, spec: Assigned): Connection {
+  const members = spec.team ? teamMembersOf(spec.team) : spec.caller ? [personOf(spec.caller)] : []
+  return openConnection(id, {
+    contact: personOf(spec.contact),
+    typeId: spec.type,
+    teamMembers: members,
+    dueDate: spec.due,
+    comment: spec.comment ?? ''
+  })
+}
+
 /**
- * A parish as its lookups serve it: five types (one inactive), three teams, people, and
- * ten open connections with due dates around today, two of them overdue.
+ * A parish as its lookups serve it: five types (one the user may only view), three teams,
+ * people, and ten open assignments with due dates around today, two of them overdue.
  */
 export function parish(now = Date.now()): FakeDeskData {
   const responses = new Map<number, ConnectionResponse[]>([
     [
       1,
       [
-        { ResponseId: 11, Description: 'Left a voicemail' },
-        { ResponseId: 12, Description: 'Spoke with them' }
+        { id: 11, name: 'Left a voicemail' },
+        { id: 12, name: 'Spoke with them' }
       ]
     ],
-    [2, [{ ResponseId: 21, Description: 'Visited in hospital' }]],
-    [3, [{ ResponseId: 31, Description: 'Signed up for class' }]],
-    [4, [{ ResponseId: 41, Description: 'Prayed together' }]]
+    [2, [{ id: 21, name: 'Visited in hospital' }]],
+    [3, [{ id: 31, name: 'Signed up for class' }]],
+    [4, [{ id: 41, name: 'Prayed together' }]]
   ])
   return {
+    account: fakeAccount(),
     connectionTypes: [
-      { ConnectionTypeId: 1, Description: 'First-time guest', Active: true },
-      { ConnectionTypeId: 2, Description: 'Hospital visit', Active: true },
-      { ConnectionTypeId: 3, Description: 'Membership class', Active: true },
-      { ConnectionTypeId: 4, Description: 'Prayer request', Active: true },
-      { ConnectionTypeId: 5, Description: 'Easter 2019 campaign', Active: false }
+      { id: 1, name: 'First-time guest', category: 'O', colour: '', mayChange: true },
+      { id: 2, name: 'Hospital visit', category: 'O', colour: '', mayChange: true },
+      { id: 3, name: 'Membership class', category: 'I', colour: '', mayChange: true },
+      { id: 4, name: 'Prayer request', category: 'I', colour: '', mayChange: true },
+      { id: 5, name: 'Easter 2019 campaign', category: 'O', colour: '', mayChange: false }
     ],
     responses,
     teams: [
-      { TeamId: 1, Name: 'Welcome team' },
-      { TeamId: 2, Name: 'Care team' },
-      { TeamId: 3, Name: 'Prayer ministry' }
+      { id: 1, name: 'Welcome team', memberCount: 2 },
+      { id: 2, name: 'Care team', memberCount: 2 },
+      { id: 3, name: 'Prayer ministry', memberCount: 1 }
     ],
-    people: [
-      member(1, 'Ann', 'Lee'),
-      member(2, 'Robert', 'Stone', 'Bob'),
-      member(3, 'Zoë', 'Adams'),
-      member(4, 'Carl', 'Young'),
-      member(5, 'Margaret', 'Okafor', 'Peggy'),
-      member(6, 'Grace', 'Nguyen'),
-      member(7, 'Samuel', 'Ortiz'),
-      member(8, 'Henry', "O'Brien"),
-      member(9, 'Esther', 'Bailey'),
-      member(10, 'Tomás', 'Herrera'),
-      member(11, 'Priya', 'Raman'),
-      member(12, 'David', 'Kim'),
-      member(13, 'Ruth', 'Mensah'),
-      member(14, 'Pastor', 'Williams')
-    ],
+    people: PEOPLE,
     connections: [
-      openConnection(101, {
-        ContactIndvId: 1,
-        ConnectionTypeId: 1,
-        TeamId: 1,
-        DueDate: dueIn(-3, now),
-        LastComment: 'Visited with two children; asked about the youth group.'
+      assigned(101, {
+        contact: 1,
+        type: 1,
+        team: 1,
+        due: dueIn(-3, now),
+        comment: 'Visited with two children; asked about the youth group.'
       }),
-      openConnection(102, {
-        ContactIndvId: 5,
-        ConnectionTypeId: 2,
-        TeamId: -1,
-        CallerIndvId: 4,
-        DueDate: dueIn(1, now),
-        LastComment: 'Surgery went well; family would welcome a visit on Thursday.'
+      assigned(102, {
+        contact: 5,
+        type: 2,
+        caller: 4,
+        due: dueIn(1, now),
+        comment: 'Surgery went well; family would welcome a visit on Thursday.'
       }),
-      openConnection(103, {
-        ContactIndvId: 7,
-        ConnectionTypeId: 3,
-        TeamId: 2,
-        DueDate: dueIn(6, now)
+      assigned(103, {
+        contact: 7,
+        type: 3,
+        team: 2,
+        due: dueIn(6, now)
       }),
-      openConnection(104, {
-        ContactIndvId: 2,
-        ConnectionTypeId: 1,
-        TeamId: 1,
-        DueDate: dueIn(-1, now),
-        LastComment: 'Left a message on Tuesday.'
+      assigned(104, {
+        contact: 2,
+        type: 1,
+        team: 1,
+        due: dueIn(-1, now),
+        comment: 'Left a message on Tuesday.'
       }),
-      openConnection(105, {
-        ContactIndvId: 6,
-        ConnectionTypeId: 4,
-        TeamId: 3,
-        DueDate: dueIn(2, now),
-        LastComment: 'Asked for prayer for her mother.'
+      assigned(105, {
+        contact: 6,
+        type: 4,
+        team: 3,
+        due: dueIn(2, now),
+        comment: 'Asked for prayer for her mother.'
       }),
-      openConnection(106, {
-        ContactIndvId: 10,
-        ConnectionTypeId: 1,
-        TeamId: -1,
-        CallerIndvId: 14,
-        DueDate: dueIn(4, now)
+      assigned(106, {
+        contact: 10,
+        type: 1,
+        caller: 14,
+        due: dueIn(4, now)
       }),
-      openConnection(107, {
-        ContactIndvId: 9,
-        ConnectionTypeId: 2,
-        TeamId: 2,
-        DueDate: dueIn(9, now),
-        LastComment: 'Home from hospital next week.'
+      assigned(107, {
+        contact: 9,
+        type: 2,
+        team: 2,
+        due: dueIn(9, now),
+        comment: 'Home from hospital next week.'
       }),
-      openConnection(108, {
-        ContactIndvId: 11,
-        ConnectionTypeId: 3,
-        TeamId: -1,
-        CallerIndvId: 14,
-        DueDate: ''
+      assigned(108, {
+        contact: 11,
+        type: 3,
+        caller: 14,
+        due: ''
       }),
-      openConnection(109, {
-        ContactIndvId: 12,
-        ConnectionTypeId: 1,
-        TeamId: 1,
-        DueDate: dueIn(12, now)
+      assigned(109, {
+        contact: 12,
+        type: 1,
+        team: 1,
+        due: dueIn(12, now)
       }),
-      openConnection(110, {
-        ContactIndvId: 13,
-        ConnectionTypeId: 4,
-        TeamId: 3,
-        DueDate: dueIn(3, now),
-        LastComment: 'Prefers a call after 6 pm.'
+      assigned(110, {
+        contact: 13,
+        type: 4,
+        team: 3,
+        due: dueIn(3, now),
+        comment: 'Prefers a call after 6 pm.'
       })
-    ]
+    ],
+    skipped: {}
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
 import { openConnection, person } from '../../data/reference-fixtures'
-import { dueIn, parish } from '../common/parish-data'
+import { dueIn, parish, teamMembersOf } from '../common/parish-data'
 import {
   cleanUp,
   keepOpen,
@@ -29,11 +29,12 @@ function bigParish() {
   for (let index = 0; index < EXTRA; index++) {
     const indvId = 1000 + index
     data.people.push(person(indvId, GIVEN[index % GIVEN.length]!, `Member${index}`))
+    const contact = person(indvId, GIVEN[index % GIVEN.length]!, `Member${index}`)
     data.connections.push(
       openConnection(5000 + index, {
-        ContactIndvId: indvId,
-        TeamId: 1 + (index % 3),
-        DueDate: dueIn(10 + (index % 20))
+        contact,
+        teamMembers: teamMembersOf(1 + (index % 3)),
+        dueDate: dueIn(10 + (index % 20))
       })
     )
   }
@@ -47,8 +48,10 @@ function dataRows(container: HTMLElement): HTMLTableRowElement[] {
 describe('connections screen with a long list', () => {
   it('windows the rows while filters, search, the keyboard and unsent marks work on all of them', async () => {
     const data = bigParish()
+    // Ruth Mensah is on the care team: her filter finds its connections.
     const careTeam = data.connections.filter(
-      (connection) => connection.TeamId === 2 && connection.Status === 'Open'
+      (connection) =>
+        !connection.completed && connection.teamMembers.some((member) => member.id === 13)
     ).length
     const { site } = await openTestSite(data)
     await site.outbox.capture(keepOpen(108, 'Left a voicemail'), summaryOf('Priya Raman'), 'clerk')
@@ -65,8 +68,10 @@ describe('connections screen with a long list', () => {
     expect(textOf(document.activeElement!.closest('td')!)).toBe('Priya Raman 2 unsent results')
     expect(selection.selectedId).toBe(108)
 
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Team' }), 'Care team')
-    await until(() => textOf(container).includes(`${careTeam} of 2010 shown`), 'the team filter')
+    const callers = page.getByRole('combobox', { name: 'Assigned person' })
+    await userEvent.click(callers)
+    await userEvent.selectOptions(callers, 'Ruth Mensah')
+    await until(() => textOf(container).includes(`${careTeam} of 2010 shown`), 'the filter')
     expect(container.querySelector('table')?.getAttribute('aria-rowcount')).toBe(
       String(careTeam + 1)
     )

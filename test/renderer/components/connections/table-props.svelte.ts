@@ -8,13 +8,10 @@ import { openConnection } from '../../data/reference-fixtures'
 /** `count` rows as the list state makes them, in order: "Contact 0000", "Contact 0001", … */
 export function manyRows(count: number): ConnectionRow[] {
   return Array.from({ length: count }, (_, index) => ({
-    connection: openConnection(10_000 + index, {
-      ContactIndvId: index + 1,
-      LastComment: `Comment ${index}`
-    }),
+    connection: openConnection(10_000 + index, { comment: `Comment ${index}` }),
     contactName: `Contact ${String(index).padStart(4, '0')}`,
     typeName: 'First-time guest',
-    assigneeName: 'Team: Welcome team',
+    assigneeName: 'Esther Bailey, David Kim',
     dueDate: '03/14/2025',
     overdue: index % 7 === 0,
     unsentCount: index % 500 === 3 || index === count - 1 ? 2 : 0

@@ -1,31 +1,53 @@
-import type { ConnectionResponse, Individual } from '../../../../src/shared/lookups'
-import type { FakeDeskData } from '../../data/fake-desk'
+import type { ConnectionResponse, Person } from '../../../../src/shared/lookups'
+import { fakeAccount, type FakeDeskData } from '../../data/fake-desk'
 import { openConnection } from '../../data/reference-fixtures'
 
 function member(
-  IndvId: number,
-  FirstName: string,
-  LastName: string,
-  extra: Partial<Individual> = {}
-): Individual {
+  id: number,
+  firstName: string,
+  lastName: string,
+  extra: Partial<Person> = {}
+): Person {
   return {
-    IndvId,
-    FamilyId: extra.FamilyId ?? IndvId,
-    FirstName,
-    LastName,
-    PreferredName: '',
-    Email: `${FirstName}.${LastName}@example.org`.toLowerCase(),
-    Phone: '',
+    id,
+    familyId: extra.familyId ?? id,
+    firstName,
+    lastName,
+    goesByName: '',
+    friendlyName: '',
+    email: `${firstName}.${lastName}@example.org`.toLowerCase(),
+    phone: '',
+    address: '',
+    city: '',
+    state: '',
+    zipcode: '',
     ...extra
   }
 }
+
+const PEOPLE: Person[] = [
+  member(1, 'Ann', 'Lee', { phone: '555-0101' }),
+  member(2, 'Robert', 'Stone', { goesByName: 'Bob', phone: '555-0102' }),
+  member(3, 'Zoë', 'Adams', { email: 'zoe.adams@example.org' }),
+  member(4, 'Carl', 'Young', { phone: '555-0104' }),
+  member(5, 'Margaret', 'Okafor', { goesByName: 'Peggy', familyId: 5 }),
+  member(6, 'Daniel', 'Okafor', { familyId: 5 }),
+  member(7, 'Grace', 'Nguyen', { phone: '555-0107' }),
+  member(8, 'Samuel', 'Ortiz', { familyId: 8 }),
+  member(9, 'Lucia', 'Ortiz', { familyId: 8 }),
+  member(10, 'Henry', "O'Brien"),
+  member(11, 'Robin', 'Stoner', { email: '', phone: '555-0111' }),
+  member(12, 'Esther', 'Bailey', { phone: '555-0112' })
+]
+
+const byId = (id: number): Person => PEOPLE.find((each) => each.id === id) as Person
 
 /** Text from the site that looks like markup: it must show as typed, never as HTML. */
 export const MARKUP_COMMENT =
   'Call after 5 <b>sharp</b> & ask for "Pat" <img src=x onerror=alert(1)>'
 
 /**
- * A small church as the lookups serve it: four types (one inactive), their responses,
+ * A small church as the lookups serve it: four types (one the user may only view), their responses,
  * three teams, a dozen people in families, and three open connections.
  */
 export function smallChurch(): FakeDeskData {
@@ -33,79 +55,67 @@ export function smallChurch(): FakeDeskData {
     [
       1,
       [
-        { ResponseId: 11, Description: 'Left a voicemail' },
-        { ResponseId: 12, Description: 'Spoke with them' },
-        { ResponseId: 13, Description: 'Will visit Sunday' },
-        { ResponseId: 14, Description: 'Asked for prayer' }
+        { id: 11, name: 'Left a voicemail' },
+        { id: 12, name: 'Spoke with them' },
+        { id: 13, name: 'Will visit Sunday' },
+        { id: 14, name: 'Asked for prayer' }
       ]
     ],
     [
       2,
       [
-        { ResponseId: 21, Description: 'Visited in hospital' },
-        { ResponseId: 22, Description: 'Prayed together' },
-        { ResponseId: 23, Description: 'Brought communion' }
+        { id: 21, name: 'Visited in hospital' },
+        { id: 22, name: 'Prayed together' },
+        { id: 23, name: 'Brought communion' }
       ]
     ],
     [
       3,
       [
-        { ResponseId: 31, Description: 'Signed up for class' },
-        { ResponseId: 32, Description: 'Not interested now' }
+        { id: 31, name: 'Signed up for class' },
+        { id: 32, name: 'Not interested now' }
       ]
     ]
   ])
   return {
+    account: fakeAccount(),
     connectionTypes: [
-      { ConnectionTypeId: 1, Description: 'First-time guest', Active: true },
-      { ConnectionTypeId: 2, Description: 'Hospital visit', Active: true },
-      { ConnectionTypeId: 3, Description: 'Membership class', Active: true },
-      { ConnectionTypeId: 4, Description: 'Easter 2019 campaign', Active: false }
+      { id: 1, name: 'First-time guest', category: 'O', colour: '', mayChange: true },
+      { id: 2, name: 'Hospital visit', category: 'O', colour: '', mayChange: true },
+      { id: 3, name: 'Membership class', category: 'I', colour: '', mayChange: true },
+      { id: 4, name: 'Easter 2019 campaign', category: 'O', colour: '', mayChange: false }
     ],
     responses,
     teams: [
-      { TeamId: 1, Name: 'Greeters' },
-      { TeamId: 2, Name: 'Care team' },
-      { TeamId: 3, Name: 'Prayer ministry' }
+      { id: 1, name: 'Greeters', memberCount: 2 },
+      { id: 2, name: 'Care team', memberCount: 1 },
+      { id: 3, name: 'Prayer ministry', memberCount: 0 }
     ],
-    people: [
-      member(1, 'Ann', 'Lee', { Phone: '555-0101' }),
-      member(2, 'Robert', 'Stone', { PreferredName: 'Bob', Phone: '555-0102' }),
-      member(3, 'Zoë', 'Adams', { Email: 'zoe.adams@example.org' }),
-      member(4, 'Carl', 'Young', { Phone: '555-0104' }),
-      member(5, 'Margaret', 'Okafor', { PreferredName: 'Peggy', FamilyId: 5 }),
-      member(6, 'Daniel', 'Okafor', { FamilyId: 5 }),
-      member(7, 'Grace', 'Nguyen', { Phone: '555-0107' }),
-      member(8, 'Samuel', 'Ortiz', { FamilyId: 8 }),
-      member(9, 'Lucia', 'Ortiz', { FamilyId: 8 }),
-      member(10, 'Henry', "O'Brien"),
-      member(11, 'Robin', 'Stoner', { Email: '', Phone: '555-0111' }),
-      member(12, 'Esther', 'Bailey', { Phone: '555-0112' })
-    ],
+    people: PEOPLE,
     connections: [
       openConnection(101, {
-        ContactIndvId: 1,
-        ConnectionTypeId: 1,
-        TeamId: 1,
-        DueDate: '03/09/2025',
-        LastComment: MARKUP_COMMENT
+        contact: byId(1),
+        typeId: 1,
+        teamMembers: [byId(12), byId(7)],
+        dueDate: '03/09/2025',
+        comment: MARKUP_COMMENT
       }),
       openConnection(102, {
-        ContactIndvId: 5,
-        ConnectionTypeId: 2,
-        FamilyConnection: true,
-        TeamId: -1,
-        CallerIndvId: 4,
-        DueDate: '03/20/2025',
-        LastComment: 'Surgery went well; family would welcome a visit on Thursday.'
+        contact: byId(5),
+        typeId: 2,
+        familyConnection: true,
+        teamMembers: [byId(4)],
+        dueDate: '03/20/2025',
+        comment: 'Surgery went well; family would welcome a visit on Thursday.'
       }),
       openConnection(103, {
-        ContactIndvId: 8,
-        ConnectionTypeId: 3,
-        FamilyConnection: true,
-        TeamId: 2,
-        DueDate: ''
+        contact: byId(8),
+        typeId: 3,
+        familyConnection: true,
+        teamMembers: [byId(3)],
+        dueDate: ''
       })
-    ]
+    ],
+    skipped: {}
   }
 }

@@ -57,7 +57,7 @@ export async function openResultForm(
 }
 
 export function rowOf(site: SiteStates, connectionId: number): ConnectionRow {
-  const row = site.connections.rows.find((each) => each.connection.ConnectionId === connectionId)
+  const row = site.connections.rows.find((each) => each.connection.id === connectionId)
   if (!row) throw new Error(`connection ${connectionId} is not in the open list`)
   return row
 }

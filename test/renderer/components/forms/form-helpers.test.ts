@@ -71,10 +71,10 @@ describe('controlErrorsOf', () => {
 
 describe('ResultFormState', () => {
   const row: ConnectionRow = {
-    connection: openConnection(101, { ContactIndvId: 1, TeamId: 1 }),
+    connection: openConnection(101),
     contactName: 'Ann Lee',
     typeName: 'First-time guest',
-    assigneeName: 'Team: Greeters',
+    assigneeName: 'Bob Stone, Zoë Adams',
     dueDate: '',
     overdue: false,
     unsentCount: 0

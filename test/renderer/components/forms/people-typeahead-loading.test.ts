@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { ReferenceSync } from '../../../../src/renderer/src/data/reference-sync'
 import { ReferenceState } from '../../../../src/renderer/src/state/reference-state.svelte'
-import type { Individual } from '../../../../src/shared/lookups'
+import type { Person } from '../../../../src/shared/lookups'
 import { holdPeoplePages } from '../../db/hold-people-pages'
 import { cleanUp, mountComponent, openChurch, until } from './form-harness'
 import TypeaheadHost from './typeahead-host.svelte'
@@ -21,7 +21,7 @@ describe('people typeahead while the directory loads', () => {
       await until(() => reference.loaded, 'the working set to be read')
       mountComponent(TypeaheadHost, {
         directory: reference,
-        onchoose: (_person: Individual | null) => {}
+        onchoose: (_person: Person | null) => {}
       })
       await userEvent.click(input)
       await userEvent.keyboard('ok')

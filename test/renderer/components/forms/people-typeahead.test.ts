@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { PeopleSearch } from '../../../../src/renderer/src/search/people-search'
-import type { Individual } from '../../../../src/shared/lookups'
+import type { Person } from '../../../../src/shared/lookups'
 import type { PeopleDirectory } from '../../../../src/renderer/src/components/forms/people-directory'
 import { cleanUp, mountComponent, openChurch, seriousAxeProblems } from './form-harness'
 import TypeaheadHost from './typeahead-host.svelte'
@@ -9,11 +9,11 @@ import TypeaheadHost from './typeahead-host.svelte'
 afterEach(cleanUp)
 
 async function mountTypeahead(directory?: PeopleDirectory) {
-  const chosen: Array<Individual | null> = []
+  const chosen: Array<Person | null> = []
   const source = directory ?? (await openChurch()).site.reference
   const container = mountComponent(TypeaheadHost, {
     directory: source,
-    onchoose: (person: Individual | null) => chosen.push(person)
+    onchoose: (person: Person | null) => chosen.push(person)
   })
   const input = page.getByRole('combobox', { name: 'Contact' })
   return { container, chosen, input }
@@ -50,7 +50,7 @@ describe('people typeahead', () => {
     expect(box.getAttribute('aria-activedescendant')).toBe(options()[4]?.id)
 
     await userEvent.keyboard('{ArrowUp}{ArrowUp}{Enter}')
-    expect(chosen.map((person) => person?.IndvId)).toEqual([5])
+    expect(chosen.map((person) => person?.id)).toEqual([5])
   })
 
   it('shows the preferred name, the given name and a contact hint, and the chosen person clearly', async () => {
@@ -72,7 +72,7 @@ describe('people typeahead', () => {
     await userEvent.keyboard('{Enter}')
     await expect.element(input).toHaveFocus()
     await expect.element(input).toHaveValue('')
-    expect(chosen.map((person) => person?.IndvId ?? null)).toEqual([5, null])
+    expect(chosen.map((person) => person?.id ?? null)).toEqual([5, null])
   })
 
   it('finds a person despite one typo', async () => {
@@ -107,15 +107,20 @@ describe('people typeahead', () => {
   })
 
   it('shows names from the directory as text, never as markup', async () => {
-    const people: Individual[] = [
+    const people: Person[] = [
       {
-        IndvId: 40,
-        FamilyId: 40,
-        FirstName: 'Ivy',
-        LastName: '<em>Hart</em>',
-        PreferredName: '<img src=x onerror=alert(1)>',
-        Email: '<b>ivy@example.org</b>',
-        Phone: ''
+        id: 40,
+        familyId: 40,
+        firstName: 'Ivy',
+        lastName: '<em>Hart</em>',
+        goesByName: '<img src=x onerror=alert(1)>',
+        friendlyName: '',
+        email: '<b>ivy@example.org</b>',
+        phone: '',
+        address: '',
+        city: '',
+        state: '',
+        zipcode: ''
       }
     ]
     const search = PeopleSearch.build(people)

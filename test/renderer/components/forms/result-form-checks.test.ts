@@ -152,7 +152,7 @@ describe('result form: what the site sent is shown as text', () => {
     const header = container.querySelector('header')
     expect(header?.textContent).toContain(MARKUP_COMMENT)
     expect(header?.textContent).toContain('Ann Lee')
-    expect(header?.textContent).toContain('Team: Greeters')
+    expect(header?.textContent).toContain('Esther Bailey, Grace Nguyen')
     expect(header?.textContent).toContain('03/09/2025')
     expect(header?.textContent).toContain('First-time guest')
     expect(container.querySelector('b, img')).toBeNull()

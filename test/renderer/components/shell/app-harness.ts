@@ -39,7 +39,7 @@ export async function launchApp(options: LaunchOptions = {}) {
         practice: true,
         needsSignIn: false
       }
-      return { status: desk.status, check: 'accepted' }
+      return { status: desk.status, check: 'accepted', account: null }
     }
   }
   const registry = testRegistry()

@@ -27,9 +27,7 @@ describe('app shell', () => {
     await userEvent.click(page.getByRole('button', { name: 'Use the practice site' }))
     await startPractice(app)
     // After a sign-in the reference data is fetched again.
-    expect(
-      desk.lookupCalls.filter((call) => call.name === 'connectionTypes').length
-    ).toBeGreaterThan(0)
+    expect(desk.lookupCalls.filter((call) => call.name === 'types').length).toBeGreaterThan(0)
     expect(container.textContent).toContain('jadams · practice site')
 
     for (const [key, screen] of [
@@ -194,7 +192,7 @@ describe('app shell', () => {
         needsSignIn: false,
         persisted: request.persistWithoutKeychain === true
       }
-      return { status: desk.status, check: 'offline' }
+      return { status: desk.status, check: 'offline', account: null }
     }
     expect(container.textContent).toContain('could not read your saved password back')
     expect(page.getByRole('textbox', { name: 'Username' }).element()).toHaveProperty(

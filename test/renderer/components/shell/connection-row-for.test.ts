@@ -9,14 +9,14 @@ describe('connectionRowFor', () => {
   it('is the list’s own row, even when the list is filtered to hide it', async () => {
     const { site } = await openTestSite()
     const listed = connectionRowFor(site, 102, Date.now())
-    expect(listed).toBe(site.connections.rows.find((row) => row.connection.ConnectionId === 102))
+    expect(listed).toBe(site.connections.rows.find((row) => row.connection.id === 102))
 
     site.connections.setSearch('ann')
     const hidden = connectionRowFor(site, 102, Date.now())
     expect(hidden).toMatchObject({
       contactName: 'Peggy Okafor',
       typeName: 'Hospital visit',
-      assigneeName: 'Person: Carl Young',
+      assigneeName: 'Carl Young',
       dueDate: dueIn(1),
       overdue: false,
       unsentCount: 0
@@ -30,7 +30,7 @@ describe('connectionRowFor', () => {
     const item = await seedItem(site, { connectionId: 999, contactName: 'Old Friend' })
     expect(connectionRowFor(site, 999, Date.now())).toBeNull()
     expect(connectionRowFor(site, 999, Date.now(), item)).toMatchObject({
-      connection: { ConnectionId: 999, Status: 'Open' },
+      connection: { id: 999, completed: false },
       contactName: 'Old Friend',
       typeName: 'First-time guest',
       assigneeName: 'Unassigned',

@@ -109,6 +109,29 @@ describe('sign-in screen', () => {
     expect(session.signedIn).toBe(true)
   })
 
+  it('sends an application id typed under Advanced, and names one that is not a GUID', async () => {
+    const { requests } = await showSignIn()
+    await userEvent.fill(field('Site number'), '12345')
+    await userEvent.fill(field('Username'), 'clerk')
+    await userEvent.fill(password(), 'clerk-pass-1')
+    await userEvent.click(page.getByText('Advanced'))
+    await userEvent.fill(field('Application id'), 'not-a-guid')
+    await userEvent.click(page.getByText('Advanced'))
+    await userEvent.click(signInButton())
+    expect(requests).toEqual([])
+    expect(errorBeside(field('Application id').element())).toMatch(
+      /^The application id must be a GUID/
+    )
+    // The closed section opens again, so the keyboard lands in the field to fix.
+    expect(document.activeElement).toBe(field('Application id').element())
+
+    await userEvent.fill(field('Application id'), '3F2504E0-4F89-11D3-9A0C-0305E82C3301')
+    await userEvent.click(signInButton())
+    expect(requests).toEqual([
+      expect.objectContaining({ applicationId: '3F2504E0-4F89-11D3-9A0C-0305E82C3301' })
+    ])
+  })
+
   it('shows a refused password beside the password and in the summary', async () => {
     const { desk, container } = await showSignIn()
     desk.signInAnswer = async () => {

@@ -1,5 +1,4 @@
-import { NO_ASSIGNEE } from '../../../../shared/change-request'
-import type { ConnectionDetails, Individual } from '../../../../shared/lookups'
+import type { Connection, Person } from '../../../../shared/lookups'
 import { displayName } from '../../search/display-name'
 
 export interface CallerOption {
@@ -7,26 +6,22 @@ export interface CallerOption {
   name: string
 }
 
-type PersonById = (indvId: number) => Individual | undefined
-
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
 
-function optionFor(indvId: number, personById: PersonById): CallerOption {
-  const person = personById(indvId)
-  return { indvId, name: person ? displayName(person) : `Person #${indvId}` }
+function optionFor(person: Person): CallerOption {
+  return { indvId: person.id, name: displayName(person) || `Person #${person.id}` }
 }
 
 /** The people open connections are assigned to, by name: the choices of the assignee filter. */
-export function callerOptions(
-  connections: readonly ConnectionDetails[],
-  personById: PersonById
-): CallerOption[] {
-  const ids = new Set<number>()
+export function callerOptions(connections: readonly Connection[]): CallerOption[] {
+  const members = new Map<number, Person>()
   for (const connection of connections) {
-    if (connection.CallerIndvId !== NO_ASSIGNEE) ids.add(connection.CallerIndvId)
+    for (const member of connection.teamMembers) {
+      if (!members.has(member.id)) members.set(member.id, member)
+    }
   }
-  return [...ids]
-    .map((indvId) => optionFor(indvId, personById))
+  return [...members.values()]
+    .map(optionFor)
     .sort((left, right) => collator.compare(left.name, right.name) || left.indvId - right.indvId)
 }
 
@@ -34,6 +29,14 @@ export function callerOptions(
  * Only the person the filter holds (if any): enough for the closed select to show its value,
  * without sorting and mounting thousands of choices nobody has asked to see yet.
  */
-export function chosenCallerOptions(chosen: number | null, personById: PersonById): CallerOption[] {
-  return chosen === null ? [] : [optionFor(chosen, personById)]
+export function chosenCallerOptions(
+  chosen: number | null,
+  connections: readonly Connection[]
+): CallerOption[] {
+  if (chosen === null) return []
+  for (const connection of connections) {
+    const member = connection.teamMembers.find((candidate) => candidate.id === chosen)
+    if (member) return [optionFor(member)]
+  }
+  return [{ indvId: chosen, name: `Person #${chosen}` }]
 }

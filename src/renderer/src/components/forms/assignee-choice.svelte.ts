@@ -1,25 +1,25 @@
 import { NO_ASSIGNEE, type Assignee } from '../../../../shared/change-request'
-import type { Individual, Team } from '../../../../shared/lookups'
+import type { Person, Team } from '../../../../shared/lookups'
 import { displayName, personNotInDirectory } from './person-text'
 
 export type AssigneeKind = 'person' | 'team'
 
 export interface AssigneeValues {
   kind: AssigneeKind
-  person: Individual | null
+  person: Person | null
   teamId: number | null
 }
 
 /** Where the form finds the people and teams an unsent result names. */
 export interface AssigneeDirectory {
-  personById(indvId: number): Individual | undefined
+  personById(indvId: number): Person | undefined
   teamById(teamId: number): Team | undefined
 }
 
 /** Who makes the contact: a person from the directory or a team, never both. */
 export class AssigneeChoice {
   #kind = $state<AssigneeKind>('person')
-  #person = $state.raw<Individual | null>(null)
+  #person = $state.raw<Person | null>(null)
   #teamId = $state<number | null>(null)
 
   constructor(initial: Partial<AssigneeValues> = {}) {
@@ -50,7 +50,7 @@ export class AssigneeChoice {
     return this.#kind
   }
 
-  get person(): Individual | null {
+  get person(): Person | null {
     return this.#person
   }
 
@@ -62,7 +62,7 @@ export class AssigneeChoice {
     this.#kind = kind
   }
 
-  choosePerson(person: Individual | null): void {
+  choosePerson(person: Person | null): void {
     this.#person = person
   }
 
@@ -76,7 +76,7 @@ export class AssigneeChoice {
    */
   toAssignee(): Assignee {
     return this.#kind === 'person'
-      ? { kind: 'person', indvId: this.#person?.IndvId ?? NO_ASSIGNEE }
+      ? { kind: 'person', indvId: this.#person?.id ?? NO_ASSIGNEE }
       : { kind: 'team', teamId: this.#teamId ?? NO_ASSIGNEE }
   }
 
@@ -86,7 +86,7 @@ export class AssigneeChoice {
       return this.#person ? `Person: ${displayName(this.#person)}` : undefined
     }
     if (this.#teamId === null) return undefined
-    return `Team: ${directory.teamById(this.#teamId)?.Name ?? `#${this.#teamId}`}`
+    return `Team: ${directory.teamById(this.#teamId)?.name ?? `#${this.#teamId}`}`
   }
 
   values(): AssigneeValues {

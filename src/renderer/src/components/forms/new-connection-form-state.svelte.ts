@@ -3,7 +3,7 @@ import {
   NO_ASSIGNEE,
   type ChangeRequest
 } from '../../../../shared/change-request'
-import type { ConnectionType, Individual } from '../../../../shared/lookups'
+import type { ConnectionType, Person } from '../../../../shared/lookups'
 import type { OutboxItem, OutboxItemSummary } from '../../../../shared/outbox/outbox-item'
 import { AssigneeChoice, type AssigneeDirectory } from './assignee-choice.svelte'
 import {
@@ -40,7 +40,7 @@ export class NewConnectionFormState {
   readonly save = new SaveFlow()
   readonly #directory: NewConnectionDirectory
   readonly #initial: string
-  #contact = $state.raw<Individual | null>(null)
+  #contact = $state.raw<Person | null>(null)
   #family = $state(false)
   #typeId = $state<number | null>(null)
   #complete = $state(false)
@@ -68,7 +68,7 @@ export class NewConnectionFormState {
     this.#initial = this.#snapshot()
   }
 
-  get contact(): Individual | null {
+  get contact(): Person | null {
     return this.#contact
   }
 
@@ -88,7 +88,7 @@ export class NewConnectionFormState {
     return this.#snapshot() !== this.#initial
   }
 
-  chooseContact(person: Individual | null): void {
+  chooseContact(person: Person | null): void {
     this.#contact = person
   }
 
@@ -111,7 +111,7 @@ export class NewConnectionFormState {
     const typeId = this.#typeId
     const built = buildNewConnection({
       // Unchosen becomes -1, which the schema refuses; the clerk reads the messages below.
-      contactIndvId: contact?.IndvId ?? NO_ASSIGNEE,
+      contactIndvId: contact?.id ?? NO_ASSIGNEE,
       connectionTypeId: typeId ?? NO_ASSIGNEE,
       familyConnection: this.#family,
       assignee: this.assignee.toAssignee(),
@@ -135,7 +135,7 @@ export class NewConnectionFormState {
     const summary: OutboxItemSummary = {
       operation: 'new',
       contactName: this.#contact ? displayName(this.#contact) : '',
-      connectionTypeName: this.#directory.typeById(typeId)?.Description ?? `Type ${typeId}`
+      connectionTypeName: this.#directory.typeById(typeId)?.name ?? `Type ${typeId}`
     }
     const assigneeName = this.assignee.describe(this.#directory)
     return assigneeName ? { ...summary, assigneeName } : summary
@@ -145,11 +145,11 @@ export class NewConnectionFormState {
     const assignee = this.assignee.values()
     return JSON.stringify({
       fields: this.fields.values(),
-      contact: this.#contact?.IndvId ?? null,
+      contact: this.#contact?.id ?? null,
       family: this.#family,
       typeId: this.#typeId,
       complete: this.#complete,
-      assignee: { ...assignee, person: assignee.person?.IndvId ?? null }
+      assignee: { ...assignee, person: assignee.person?.id ?? null }
     })
   }
 }

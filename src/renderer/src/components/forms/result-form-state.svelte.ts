@@ -101,13 +101,19 @@ export class ResultFormState {
 
   #build(outcome: Outcome): BuildResult {
     const connection = this.#row.connection
+    const contactId = connection.contact?.id
     const input: ExistingConnectionResult = {
-      connectionId: connection.ConnectionId,
-      connection: {
-        connectionTypeId: connection.ConnectionTypeId,
-        contactIndvId: connection.ContactIndvId,
-        familyConnection: connection.FamilyConnection
-      },
+      connectionId: connection.id,
+      // What the app knows of the connection goes with it; without its contact, nothing.
+      ...(contactId === undefined
+        ? {}
+        : {
+            connection: {
+              connectionTypeId: connection.typeId,
+              contactIndvId: contactId,
+              familyConnection: connection.familyConnection
+            }
+          }),
       date: this.fields.normalizedDate,
       comment: this.fields.comment,
       responseIds: this.fields.responseIds
@@ -138,7 +144,7 @@ export class ResultFormState {
     return JSON.stringify({
       fields: this.fields.values(),
       outcome: this.#outcome,
-      assignee: { ...assignee, person: assignee.person?.IndvId ?? null }
+      assignee: { ...assignee, person: assignee.person?.id ?? null }
     })
   }
 }

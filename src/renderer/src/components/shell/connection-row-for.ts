@@ -1,10 +1,12 @@
-import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../../shared/change-request'
-import type { ConnectionDetails } from '../../../../shared/lookups'
+import { connectionDateOrdinal } from '../../../../shared/change-request'
+import type { Connection } from '../../../../shared/lookups'
 import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
 import { displayName } from '../../search/display-name'
+import { contactNameOf, teamMembersText } from '../../state/connection-names'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import { localDayOrdinal } from '../../state/local-day'
 import type { SiteStates } from '../../state/site-states'
+import { personNamed } from '../forms/person-text'
 
 /**
  * The row a result form works on. The list's own row when it shows the connection; else
@@ -17,60 +19,58 @@ export function connectionRowFor(
   now: number,
   item?: OutboxItem
 ): ConnectionRow | null {
-  const listed = site.connections.rows.find((row) => row.connection.ConnectionId === connectionId)
+  const listed = site.connections.rows.find((row) => row.connection.id === connectionId)
   if (listed) return listed
   const cached = site.reference.connectionById(connectionId)
   if (cached) return rowOf(site, cached, now)
   return item ? rowFromItem(site, item) : null
 }
 
-function rowOf(
+/** A row for any connection the app holds: an assignment, details, a person's connection. */
+export function rowOf(
   site: Pick<SiteStates, 'reference' | 'outbox'>,
-  connection: ConnectionDetails,
+  connection: Connection,
   now: number
 ): ConnectionRow {
   const reference = site.reference
-  const contact = reference.personById(connection.ContactIndvId)
-  const due = connectionDateOrdinal(connection.DueDate)
+  const contact = connection.contact ?? undefined
+  const due = connectionDateOrdinal(connection.dueDate)
   return {
     connection,
-    contactName: contact
-      ? displayName(contact)
-      : `Person ${connection.ContactIndvId} (not in the directory)`,
+    contactName: contactNameOf(
+      contact && !displayName(contact) ? (reference.personById(contact.id) ?? contact) : contact
+    ),
     typeName:
-      reference.typeById(connection.ConnectionTypeId)?.Description ??
-      `Type ${connection.ConnectionTypeId}`,
-    assigneeName: assigneeOf(site, connection),
-    dueDate: connection.DueDate,
+      reference.typeById(connection.typeId)?.name ||
+      connection.typeName ||
+      `Type ${connection.typeId}`,
+    assigneeName: teamMembersText(connection.teamMembers),
+    dueDate: connection.dueDate,
     overdue: due !== undefined && due < localDayOrdinal(now),
-    unsentCount: site.outbox.unsentCountFor(connection.ConnectionId)
+    unsentCount: site.outbox.unsentCountFor(connection.id)
   }
-}
-
-function assigneeOf(site: Pick<SiteStates, 'reference'>, connection: ConnectionDetails): string {
-  if (connection.CallerIndvId !== NO_ASSIGNEE) {
-    const caller = site.reference.personById(connection.CallerIndvId)
-    return `Person: ${caller ? displayName(caller) : `#${connection.CallerIndvId}`}`
-  }
-  if (connection.TeamId !== NO_ASSIGNEE) {
-    return `Team: ${site.reference.teamById(connection.TeamId)?.Name ?? `#${connection.TeamId}`}`
-  }
-  return 'Unassigned'
 }
 
 function rowFromItem(site: Pick<SiteStates, 'outbox'>, item: OutboxItem): ConnectionRow {
   const body = item.body
+  const contactId = body.ContactIndvId ?? 0
   return {
     connection: {
-      ConnectionId: item.connectionId,
-      ConnectionTypeId: body.ConnectionTypeId ?? 0,
-      ContactIndvId: body.ContactIndvId ?? 0,
-      FamilyConnection: body.FamilyConnection ?? false,
-      CallerIndvId: NO_ASSIGNEE,
-      TeamId: NO_ASSIGNEE,
-      DueDate: '',
-      Status: 'Open',
-      LastComment: ''
+      id: item.connectionId,
+      typeId: body.ConnectionTypeId ?? 0,
+      typeName: item.summary.connectionTypeName,
+      colour: '',
+      contact: contactId > 0 ? personNamed(contactId, item.summary.contactName) : null,
+      familyConnection: body.FamilyConnection ?? false,
+      familyId: null,
+      dateCreated: '',
+      dueDate: '',
+      completed: false,
+      comment: '',
+      contactType: '',
+      responses: [],
+      teamMembers: [],
+      mayChange: null
     },
     contactName: item.summary.contactName,
     typeName: item.summary.connectionTypeName,

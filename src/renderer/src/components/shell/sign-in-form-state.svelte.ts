@@ -12,14 +12,21 @@ import {
 /** CONTRACT.md section 0; the church may correct it (the seed itself misspells the host). */
 export const DEFAULT_BASE_URL = 'https://secure.accessacs.com/api_accessacs_mobile/v2'
 
-export const SIGN_IN_FIELDS = ['baseUrl', 'siteNumber', 'username', 'password'] as const
+export const SIGN_IN_FIELDS = [
+  'baseUrl',
+  'siteNumber',
+  'username',
+  'password',
+  'applicationId'
+] as const
 export type SignInField = (typeof SIGN_IN_FIELDS)[number]
 
 export const SIGN_IN_LABELS: Record<SignInField, string> = {
   baseUrl: 'Site address',
   siteNumber: 'Site number',
   username: 'Username',
-  password: 'Password'
+  password: 'Password',
+  applicationId: 'Application id'
 }
 
 export type SignInErrors = Partial<Record<SignInField | 'form', string[]>>
@@ -38,6 +45,8 @@ export class SignInFormState {
   username = $state('')
   password = $state('')
   persistWithoutKeychain = $state(false)
+  /** Advanced: empty keeps the application id in use; a GUID replaces it. */
+  applicationId = $state('')
   #errors = $state.raw<SignInErrors>({})
 
   /** Starts from what the app already knows: the last site and user, never the password. */
@@ -79,7 +88,8 @@ export class SignInFormState {
       siteNumber: /^\d+$/.test(siteNumberText) ? Number(siteNumberText) : siteNumberText,
       username: this.username,
       password: this.password,
-      persistWithoutKeychain: this.persistWithoutKeychain
+      persistWithoutKeychain: this.persistWithoutKeychain,
+      ...(this.applicationId.trim() === '' ? {} : { applicationId: this.applicationId })
     })
     if (parsed.success) {
       this.#errors = {}
