@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{main,shared,sim,preload}/**/*.test.ts'],
+          include: ['test/{main,shared,sim,preload,lint}/**/*.test.ts'],
           setupFiles: ['test/setup/electron-mock.ts'],
           testTimeout: 20_000
         }

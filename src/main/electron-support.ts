@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu } from 'electron'
+import type { app, BrowserWindow, dialog, Menu } from 'electron'
 import electronUpdater from 'electron-updater'
 import { release } from 'node:os'
 import type { EventChannelName } from '../shared/bridge/channel-names'
@@ -20,11 +20,21 @@ const PRODUCT_NAME = 'Connections Desk'
 
 /**
  * The wiring of the app's care of itself (logs, menu, updates, diagnostics) to Electron.
- * Every decision lives in the modules it imports; index.ts calls these two functions.
+ * Every decision lives in the modules it imports; index.ts calls these two functions and
+ * hands in the Electron modules, so that it stays the one file of the main process that
+ * imports electron (eslint.config.js enforces that).
  */
 
+/** The parts of Electron this wiring uses. */
+export interface SupportElectron {
+  app: typeof app
+  dialog: typeof dialog
+  Menu: typeof Menu
+  BrowserWindow: typeof BrowserWindow
+}
+
 /** The main log, with the console routed into it. Call once the app is ready. */
-export function startMainLog(development: boolean): AppLog {
+export function startMainLog(development: boolean, { app }: Pick<SupportElectron, 'app'>): AppLog {
   const wanted = process.env['CONNECTIONS_DESK_LOG_LEVEL'] as LogLevel | undefined
   const log = createAppLog({
     directory: app.getPath('logs'),
@@ -60,8 +70,9 @@ export interface Support {
   dispose(): void
 }
 
-export function startSupport(options: SupportOptions): Support {
+export function startSupport(options: SupportOptions, electron: SupportElectron): Support {
   const { log } = options
+  const { app, dialog, Menu, BrowserWindow } = electron
   const focused = (): BrowserWindow | undefined =>
     BrowserWindow.getFocusedWindow() ?? options.windows()[0]
 

@@ -3,6 +3,7 @@ import {
   BrowserWindow,
   dialog,
   ipcMain,
+  Menu,
   net,
   powerMonitor,
   protocol,
@@ -72,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const log = startMainLog(development)
+  const log = startMainLog(development, { app })
   const logger = log.api
   const externalLinks = createExternalLinks((url) => shell.openExternal(url))
   app.on('web-contents-created', (_event, contents) =>
@@ -125,21 +126,24 @@ function start(): void {
     logger
   })
   const activity = watchOutboxActivity(scheduler)
-  const support = startSupport({
-    log,
-    development,
-    settings: store,
-    activity,
-    unsentCount: () => scheduler.unsentCount(),
-    journal,
-    windows: () => [...windows],
-    broadcast,
-    quitQuestion: quitConfirmation,
-    quitAnyway: QUIT_ANYWAY,
-    markQuitConfirmed: () => {
-      quitConfirmed = true
-    }
-  })
+  const support = startSupport(
+    {
+      log,
+      development,
+      settings: store,
+      activity,
+      unsentCount: () => scheduler.unsentCount(),
+      journal,
+      windows: () => [...windows],
+      broadcast,
+      quitQuestion: quitConfirmation,
+      quitAnyway: QUIT_ANYWAY,
+      markQuitConfirmed: () => {
+        quitConfirmed = true
+      }
+    },
+    { app, dialog, Menu, BrowserWindow }
+  )
 
   registerBridgeIpc({
     ipcMain,
