@@ -20,7 +20,9 @@ import { searchWhileDrainingSuite } from './suites/search-while-draining-suite'
 
 /**
  * `npm run bench` (full, about 20 minutes) or `npm run bench -- --quick` (under 3, for CI).
- * Prints a table and writes bench/results.json. Speed is measured here, never in tests.
+ * Prints a table and writes bench/results.json (the full run, which is kept in git) or
+ * bench/results-quick.json (ignored by git: a quick run proves the benchmarks work, its
+ * numbers are not the record). Speed is measured here, never in tests.
  * A benchmark that cannot run is reported and fails the run; a target missed does not.
  */
 const config: BenchConfig = process.argv.includes('--quick') ? QUICK : FULL
@@ -123,8 +125,9 @@ console.info(
   `${config.mode} run, ${results.durationSeconds} s, ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverage1mAtStart.toFixed(1)} → ${machine.loadAverage1mAtEnd.toFixed(1)}`
 )
 if (only === undefined) {
-  await writeResults(join(import.meta.dirname, 'results.json'), results)
-  console.info(`Wrote bench/results.json (${results.mode} run).`)
+  const file = config.mode === 'full' ? 'results.json' : `results-${config.mode}.json`
+  await writeResults(join(import.meta.dirname, file), results)
+  console.info(`Wrote bench/${file} (${results.mode} run).`)
 } else {
   for (const row of rows) {
     if (row.details) console.info(`${row.id}: ${JSON.stringify(row.details)}`)
