@@ -1,35 +1,10 @@
-import { open, rename, rm } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-
-let temporaryCounter = 0
-
-/**
- * Replaces a file so that a reader (or a crash) only ever sees the old or the new whole
- * file: write a temporary file in the same folder, fsync it, then rename it over.
- */
-export async function writeFileAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(
-    dirname(path),
-    `.${basename(path)}.${process.pid}.${++temporaryCounter}.tmp`
-  )
-  try {
-    const handle = await open(temporary, 'w')
-    try {
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
-}
+import { writeFile } from 'atomically'
 
 /**
  * Saves the latest snapshot without making anyone wait: at most one write is in flight,
- * and requests to save while it runs fold into one more write of the newest state. Under
+ * and requests to save while it runs fold into one more write of the newest state. Each
+ * write goes through `atomically` (which electron-store already uses): a temporary file,
+ * fsynced, renamed over, so a reader or a crash sees the old or the new whole file. Under
  * a steady stream of changes, writes are spaced `pauseMs` apart, so that serializing a
  * long log does not crowd out answering requests.
  */
@@ -66,7 +41,7 @@ export class CoalescingFileWriter {
       while (this.wanted) {
         this.wanted = false
         try {
-          await writeFileAtomically(this.path, this.snapshot())
+          await writeFile(this.path, this.snapshot(), 'utf8')
           this.lastFailure = undefined
         } catch (error) {
           this.lastFailure = error

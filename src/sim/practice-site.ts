@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import { connectionDateOf } from '../shared/change-request'
 import { canonicalJson } from './canonical-json'
-import { CoalescingFileWriter } from './atomic-file-writer'
+import { CoalescingFileWriter } from './coalescing-file-writer'
 import { ChangeRequestLog } from './change-request-log'
 import { ChurchDirectory } from './church-directory'
 import { FaultInjector } from './fault-injector'

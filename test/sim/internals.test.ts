@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CoalescingFileWriter } from '../../src/sim/atomic-file-writer'
+import { CoalescingFileWriter } from '../../src/sim/coalescing-file-writer'
 import { canonicalJson } from '../../src/sim/canonical-json'
 import { isLoopback } from '../../src/sim/control-routes'
 import { mulberry32 } from '../../src/sim/prng'
@@ -78,13 +78,16 @@ describe('CoalescingFileWriter', () => {
 
   it('reports a failed write, and flush rethrows it', async () => {
     const failures: unknown[] = []
+    // A folder that cannot exist: its parent is a file.
+    const folder = await mkdtemp(join(tmpdir(), 'coalescing-'))
+    await writeFile(join(folder, 'not-a-folder'), '')
     const writer = new CoalescingFileWriter(
-      join(tmpdir(), 'no-such-folder-for-practice', 'file.json'),
+      join(folder, 'not-a-folder', 'file.json'),
       () => '{}',
       (error) => failures.push(error)
     )
     writer.schedule()
-    await expect(writer.flush()).rejects.toThrow(/ENOENT/)
+    await expect(writer.flush()).rejects.toThrow(/ENOTDIR|EEXIST/)
     expect(failures).toHaveLength(1)
   })
 })

@@ -17,8 +17,9 @@ beforeEach(async () => {
   await page.viewport(1280, 800)
 })
 
-/** Relative to this file: the README shows these. */
-const SCREENS = '../../../../docs/screens'
+// The README's pictures come from `npm run screens`; a test run keeps its own beside the
+// other test output, so that running the tests never changes tracked files.
+const SCREENS = '../../../../test-results/screens'
 
 function mountResultForm(site: SiteStates, connectionId: number): HTMLElement {
   const calls = formCallbacks()
@@ -46,7 +47,7 @@ function mountNewConnectionForm(site: SiteStates): HTMLElement {
 }
 
 describe('result form screens', () => {
-  it('a filled-in reassignment: no serious accessibility problem, and the README screenshot', async () => {
+  it('a filled-in reassignment: no serious accessibility problem, pictured', async () => {
     const { site } = await openChurch()
     const container = mountResultForm(site, 102)
     await userEvent.fill(page.getByRole('textbox', { name: 'Date' }), '03/16/2025')
@@ -81,7 +82,7 @@ describe('result form screens', () => {
 })
 
 describe('new connection form screens', () => {
-  it('a new family connection being assigned: no serious problem, and the README screenshot', async () => {
+  it('a new family connection being assigned: no serious problem, pictured', async () => {
     const { site } = await openChurch()
     const container = mountNewConnectionForm(site)
     await userEvent.keyboard('ortiz sam')

@@ -9,11 +9,13 @@ import { launchApp, startPractice } from './app-harness'
 
 afterEach(cleanUp)
 
-const SCREENS = '../../../../docs/screens'
+// The README's pictures come from `npm run screens`; a test run keeps its own beside the
+// other test output, so that running the tests never changes tracked files.
+const SCREENS = '../../../../test-results/screens'
 
-/** The README's pictures: each screen of the app with a morning's work in it, at 1280x800. */
+/** Each screen of the app with a morning's work in it, at 1280x800, checked with axe. */
 describe('screens', () => {
-  it('first run, connections, outbox and history pass axe and are pictured for the README', async () => {
+  it('first run, connections, outbox and history pass axe and are pictured', async () => {
     await page.viewport(1280, 800)
     const { app, desk, container } = await launchApp({ forms: { ResultForm, NewConnectionForm } })
     expect(await seriousAxeProblems(container)).toEqual([])
