@@ -130,7 +130,7 @@ describe('the built main process, booted under a recording Electron', () => {
     expect([...(booted.ipcChannels ?? [])].sort()).toEqual([...INVOKE_CHANNEL_NAMES].sort())
     expect(booted.updates).toEqual({ ok: true, result: { status: 'off' } })
     expect(booted.log).toContain('page: error TypeError: boot-check page error')
-    expect(booted.log).toMatch(/\[credential check\] → 200/)
+    expect(booted.log).toMatch(/account \[sign-in check\] → 200/)
   })
 
   it('stops the practice site on quit', () => {
