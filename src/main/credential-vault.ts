@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors'
 import * as z from 'zod'
 import type { ApplicationIdSource } from '../shared/application-id'
 import type { CredentialStatus } from '../shared/bridge/channels'
@@ -255,8 +256,4 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
 function withoutCiphertext(stored: StoredCredentials): StoredCredentials {
   const { passwordCiphertext: _dropped, ...rest } = stored
   return rest
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors'
 import { DeskError, LinkNotAllowedError } from '../shared/errors'
 import type { ExternalLinks } from './service-contracts'
 
@@ -21,7 +22,7 @@ export function createExternalLinks(
       try {
         await openExternal(url)
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error)
+        const reason = messageOf(error)
         throw new DeskError(`The system browser could not open ${url} (${reason})`)
       }
     }

@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors'
 import { DeskError } from '../shared/errors'
 import {
   API_BASE_PATH,
@@ -90,7 +91,7 @@ export function createPracticeSiteHost(options: PracticeSiteHostOptions): Practi
         (error: unknown) => {
           // A failed start (an unwritable state file, say) may be retried after the fix.
           if (starting === launching) starting = undefined
-          const why = error instanceof Error ? error.message : String(error)
+          const why = messageOf(error)
           throw new DeskError(`The practice site could not start: ${why}`)
         }
       ))

@@ -1,3 +1,4 @@
+import { messageOf } from '../shared/errors'
 import { originOf } from '../shared/bridge/origin'
 import type { ExternalLinks } from './service-contracts'
 
@@ -59,7 +60,7 @@ export function hardenWebContents(contents: WebContentsLike, options: WebContent
   const sendOutside = (url: string): void => {
     if (!/^https?:/i.test(url)) return
     options.externalLinks.open(url).catch((error: unknown) => {
-      warn(`Link not opened: ${error instanceof Error ? error.message : String(error)}`)
+      warn(`Link not opened: ${messageOf(error)}`)
     })
   }
 

@@ -93,17 +93,27 @@ export interface SerializedError {
   fieldErrors?: Record<string, string[]>
 }
 
+/** The words of anything thrown: an Error's message (its name when it has none), else its text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error)
+}
+
+/**
+ * Failures as the app passes them on and shows them: typed errors as they are, anything
+ * else wrapped with its message kept (but not its stack or internals).
+ */
+export function toDeskError(error: unknown): DeskError {
+  if (error instanceof DeskError) return error
+  return new DeskError(messageOf(error) || 'Something went wrong in Connections Desk')
+}
+
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof DeskError) {
-    return {
-      name: error.name,
-      message: error.message,
-      ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {})
-    }
+  const desk = toDeskError(error)
+  return {
+    name: desk.name,
+    message: desk.message,
+    ...(desk.fieldErrors ? { fieldErrors: desk.fieldErrors } : {})
   }
-  // Unknown failures keep their message but not their stack or internals.
-  const message = error instanceof Error ? error.message : String(error)
-  return { name: 'DeskError', message: message || 'Something went wrong in Connections Desk' }
 }
 
 export function rebuildError(serialized: SerializedError): DeskError {

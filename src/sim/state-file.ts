@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import * as z from 'zod'
 import type { ChangeRequestLog } from './change-request-log'
 import { PRACTICE_SITE_NUMBER } from './practice-users'
@@ -41,12 +42,29 @@ export function stateText(seed: number, people: number, log: ChangeRequestLog): 
 }
 
 /** The saved state, or undefined when there is no file yet (a first start). */
+/**
+ * A new state file goes into a folder that exists: the writer would make missing folders,
+ * and a mistyped path must be said, not quietly created.
+ */
+async function folderMustExist(path: string): Promise<void> {
+  const folder = dirname(path)
+  const found = await stat(folder).catch(() => null)
+  if (!found?.isDirectory()) {
+    throw new PracticeSiteStateError(
+      `The practice site cannot write its state file ${path}: the folder ${folder} does not exist`
+    )
+  }
+}
+
 export async function loadState(path: string): Promise<SavedState | undefined> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      await folderMustExist(path)
+      return undefined
+    }
     throw new PracticeSiteStateError(
       `The practice site cannot read its state file ${path}: ${(error as Error).message}`
     )

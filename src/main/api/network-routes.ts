@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/errors'
 import type { SecureContext } from 'node:tls'
 import { Agent, ProxyAgent, type Dispatcher } from 'undici'
 import type { ApiLogger } from './api-logger'
@@ -51,7 +52,7 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
       } catch (error) {
         // A list Node cannot load must not stop delivery: sites with public certificates
         // still work with Node's own, and the log says why a filtered office does not.
-        const reason = error instanceof Error ? error.message : String(error)
+        const reason = messageOf(error)
         logger.warn(`trust store: unusable (${reason}); using Node's built-in authorities`)
       }
     }
@@ -97,7 +98,7 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
       // Asked each time: a laptop carried from the office home changes its settings.
       pac = await withinTime(options.resolveProxy(url.origin), PROXY_LOOKUP_TIMEOUT_MS)
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = messageOf(error)
       logger.warn(`proxy: the system's proxy settings could not be read (${reason}); going direct`)
       return { dispatcher: directAgent() }
     }

@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/errors'
 import tls from 'node:tls'
 import type { ApiLogger } from './api-logger'
 
@@ -34,7 +35,7 @@ export function loadTrustStore(
   } catch (error) {
     // Without the system's list the client still reaches sites with public certificates;
     // the log says why a filtered office cannot.
-    const reason = error instanceof Error ? error.message : String(error)
+    const reason = messageOf(error)
     logger?.warn(`trust store: the system's certificate authorities could not be read (${reason})`)
   }
   const certificates = [...new Set([...bundled, ...system])]

@@ -1,3 +1,4 @@
+import { messageOf } from '../../shared/errors'
 import type { UpdateState } from '../../shared/bridge/channels'
 import { nextCheckDelay } from './update-schedule'
 import { nextRestartStep, type OutboxNow } from './restart-gate'
@@ -138,7 +139,7 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
       // not surface as an unhandled rejection.
       result?.downloadPromise?.catch(() => {})
     } catch (error) {
-      log.warn(`updates: the check failed (${error instanceof Error ? error.message : error})`)
+      log.warn(`updates: the check failed (${messageOf(error)})`)
       if (current.status === 'checking') set({ status: 'idle' })
     }
   }

@@ -4,7 +4,7 @@ import type { OutboxItem } from '../../shared/outbox/outbox-item'
 import { Clock } from './components/common/clock.svelte'
 import { savedMessage } from './components/forms/saved-message'
 import type { SiteRegistry, SiteUnsentCount } from './db/site-registry'
-import { asDeskError } from './state/as-desk-error'
+import { toDeskError } from '../../shared/errors'
 import { SessionState } from './state/session-state.svelte'
 import { settledWithin } from './state/settled-within'
 import { openSiteStates, type SiteStates } from './state/site-states'
@@ -258,7 +258,7 @@ export class AppState {
       const open = this.#site?.siteKey
       this.#otherSites = counts.filter((site) => site.siteKey !== open && site.unsentCount > 0)
     } catch (error) {
-      this.#siteError = asDeskError(error)
+      this.#siteError = toDeskError(error)
     }
   }
 
@@ -295,7 +295,7 @@ export class AppState {
   #queue(step: () => Promise<void>): Promise<void> {
     const next = this.#siteChange.then(step)
     this.#siteChange = next.catch((error: unknown) => {
-      this.#siteError = asDeskError(error)
+      this.#siteError = toDeskError(error)
     })
     return next
   }
@@ -326,7 +326,7 @@ export class AppState {
       this.#screen = 'connections'
     } catch (error) {
       site?.close()
-      this.#siteError = asDeskError(error)
+      this.#siteError = toDeskError(error)
     } finally {
       this.#opening = false
     }

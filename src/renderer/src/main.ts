@@ -8,7 +8,7 @@ import { AppState } from './app-state.svelte'
 import NewConnectionForm from './components/forms/new-connection-form.svelte'
 import ResultForm from './components/forms/result-form.svelte'
 import { SiteRegistry } from './db/site-registry'
-import { asDeskError } from './state/as-desk-error'
+import { toDeskError } from '../../shared/errors'
 import { reportPageErrors } from './state/report-page-errors'
 import { emptyOutboxSummary, SupportState } from './state/support-state.svelte'
 
@@ -42,7 +42,7 @@ try {
   // Without the bridge nothing works: say so in the window, and let the error be reported.
   const message = document.createElement('p')
   message.setAttribute('role', 'alert')
-  message.textContent = asDeskError(error).message
+  message.textContent = toDeskError(error).message
   target.replaceChildren(message)
   throw error
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors'
 import type { OutboxReport, SendBatchRequest, SendBatchResult, SendItem } from '../bridge/channels'
 import { DeskError } from '../errors'
 import type { DeliveryOutcome } from './delivery-outcome'
@@ -177,7 +178,7 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
           ]
           await save(back)
           follow(back)
-          throw asDeskError(sent.reason)
+          throw notHandedOverError(sent.reason)
         }
         batches++
         const result = sent.value
@@ -189,7 +190,7 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
         if (following.status === 'rejected') {
           follow(settled)
           await save(settled)
-          throw asDeskError(following.reason)
+          throw notHandedOverError(following.reason)
         }
         paused = result.paused
         // A batch that tried nothing would come back due at once: stop rather than spin.
@@ -278,13 +279,9 @@ function notAttemptedBecause(error: unknown): DeliveryOutcome {
   return { kind: 'not-attempted', message: `Not sent: ${messageOf(error)}` }
 }
 
-function asDeskError(error: unknown): DeskError {
+function notHandedOverError(error: unknown): DeskError {
   if (error instanceof DeskError) return error
   return new DeskError(
     `The results could not be handed over for sending (${messageOf(error)}); they will be tried again`
   )
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors'
 import { DeskError, StorageWriteError } from '../errors'
 import type { OutboxItem } from './outbox-item'
 
@@ -63,8 +64,4 @@ function isQuotaExceeded(error: unknown): boolean {
     cause = (cause as { inner?: unknown }).inner
   }
   return false
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message || error.name : String(error)
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../../../shared/errors'
 import { DeskError } from '../../../shared/errors'
 import type { ReferenceKind } from '../db/desk-database'
 
@@ -28,7 +29,7 @@ export class ReferenceRefreshError extends DeskError {
 }
 
 function reasonText(reason: unknown): string {
-  const text = reason instanceof Error ? reason.message : String(reason)
+  const text = messageOf(reason)
   const trimmed = text.trim() || 'no reason was given'
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }

@@ -3,7 +3,7 @@ import { describeState } from '../../../shared/outbox/describe-state'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import { DEFAULT_SENT_LIMIT, type OutboxRepository } from '../db/outbox-repository'
 import { receiptLogCsv } from '../data/receipt-log-csv'
-import { asDeskError } from './as-desk-error'
+import { toDeskError } from '../../../shared/errors'
 
 export interface HistoryRow {
   item: OutboxItem
@@ -73,7 +73,7 @@ export class HistoryState {
       this.#items = items
       this.#error = null
     } catch (error) {
-      if (load === this.#latestLoad) this.#error = asDeskError(error)
+      if (load === this.#latestLoad) this.#error = toDeskError(error)
     } finally {
       if (load === this.#latestLoad) this.#loading = false
     }

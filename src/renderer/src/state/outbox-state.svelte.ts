@@ -11,7 +11,7 @@ import { nextDueAt, pickDueItems } from '../../../shared/outbox/delivery-order'
 import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbox-item'
 import type { OutboxRepository } from '../db/outbox-repository'
 import { outboxJson } from '../data/outbox-json-export'
-import { asDeskError } from './as-desk-error'
+import { toDeskError } from '../../../shared/errors'
 import { mergeSaved } from '../../../shared/outbox/merge-saved'
 import { describeRows, type OutboxRow } from './outbox-rows'
 import { RewriteSchedule } from './rewrite-schedule'
@@ -176,7 +176,7 @@ export class OutboxState {
       await this.#desk.delivery.stop({ siteKey: this.#repository.siteKey })
     } catch (error) {
       // The batch then runs to its end; the wait for it is bounded by the caller.
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     }
     await halted
     await this.#rewrites.whenSaved(this.#loop.unsavedCount)
@@ -258,7 +258,7 @@ export class OutboxState {
       await this.reload()
       return summary
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
       if (error instanceof StorageWriteError) this.#rewrites.failed()
       return null
     } finally {
@@ -284,7 +284,7 @@ export class OutboxState {
       try {
         this.#merge(await this.#repository.retryOnReconnect())
       } catch (error) {
-        failure = asDeskError(error)
+        failure = toDeskError(error)
       }
     }
     await this.drain()
@@ -306,7 +306,7 @@ export class OutboxState {
     try {
       await this.#repository.reopenIfClosed()
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
       this.#rewrites.failed()
       return
     }
@@ -346,7 +346,7 @@ export class OutboxState {
         ...(unsaved > 0 ? { unsavedAnswers: unsaved } : {})
       })
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     }
   }
 }

@@ -21,7 +21,7 @@ import {
 import type { ReferenceRefreshError } from '../data/reference-refresh-error'
 import type { ReferenceProgress, ReferenceSync } from '../data/reference-sync'
 import { DEFAULT_RESULT_LIMIT, PeopleSearch, type PersonMatch } from '../search/people-search'
-import { asDeskError } from './as-desk-error'
+import { toDeskError } from '../../../shared/errors'
 import { indexBy } from './index-by'
 
 export interface ReferenceStateOptions {
@@ -246,7 +246,7 @@ export class ReferenceState {
       this.#skipped = result.skipped
       await this.load()
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     } finally {
       this.#refreshing = false
       this.#progress = null
@@ -266,7 +266,7 @@ export class ReferenceState {
         asOf: { ...this.#workingSet.asOf, account: this.#now() }
       }
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     }
   }
 
@@ -288,7 +288,7 @@ export class ReferenceState {
       this.#error = null
       return true
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
       return false
     }
   }
@@ -301,7 +301,7 @@ export class ReferenceState {
       this.#people = people
       this.#searchVersion++
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     }
   }
 }

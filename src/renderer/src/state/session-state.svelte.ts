@@ -8,7 +8,7 @@ import type {
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { DeskError } from '../../../shared/errors'
 import type { Account } from '../../../shared/lookups'
-import { asDeskError } from './as-desk-error'
+import { toDeskError } from '../../../shared/errors'
 
 export interface SessionHooks {
   /**
@@ -158,7 +158,7 @@ export class SessionState {
       await action()
       return true
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
       return false
     } finally {
       this.#busy = false

@@ -2,7 +2,7 @@ import type { OutboxSummary, UpdateState } from '../../../shared/bridge/channels
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import { OUTBOX_STATES } from '../../../shared/outbox/outbox-item'
 import type { DeskError } from '../../../shared/errors'
-import { asDeskError } from './as-desk-error'
+import { toDeskError } from '../../../shared/errors'
 
 /** What a diagnostics file says of the outbox when no site is open. */
 export function emptyOutboxSummary(): OutboxSummary {
@@ -64,7 +64,7 @@ export class SupportState {
     try {
       this.#update = await this.#desk.updates.state()
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     }
   }
 
@@ -98,7 +98,7 @@ export class SupportState {
     try {
       await action()
     } catch (error) {
-      this.#error = asDeskError(error)
+      this.#error = toDeskError(error)
     } finally {
       this.#working = false
     }

@@ -1,5 +1,5 @@
 import { DeskError } from '../../../../shared/errors'
-import { asDeskError } from '../../state/as-desk-error'
+import { toDeskError } from '../../../../shared/errors'
 
 /**
  * The outbox could not write a result (IndexedDB full, the database closed under it):
@@ -10,7 +10,7 @@ export class ResultNotSavedError extends DeskError {
 
   constructor(cause: unknown) {
     super(
-      `it could not be written to this computer (${asDeskError(cause).message}). What you entered is still here: try again, and restart Connections Desk if it keeps failing.`
+      `it could not be written to this computer (${toDeskError(cause).message}). What you entered is still here: try again, and restart Connections Desk if it keeps failing.`
     )
   }
 }
