@@ -132,5 +132,3 @@ export function createSignIn(services: SignInServices) {
     }
   }
 }
-
-export type SignIn = ReturnType<typeof createSignIn>

@@ -15,7 +15,6 @@ const rate = z
 
 /** Which requests a rule may hit: change requests are POST .../connections. */
 export const faultScopeSchema = z.enum(['change-requests', 'lookups', 'all'])
-export type FaultScope = z.infer<typeof faultScopeSchema>
 
 const common = {
   rate,

@@ -31,7 +31,7 @@ import type {
 type Unsubscribe = () => void
 
 /**
- * What the page sees as `window.desk`: built by src/preload/build-desk-api.ts from a
+ * What the page sees as `window.desk`: built by src/shared/bridge/build-desk-api.ts from a
  * transport (Electron's ipcRenderer in the app, a test transport in the browser harness).
  * Every method validates what it sends and what it gets back; failures arrive as the typed
  * errors of src/shared/errors.ts.

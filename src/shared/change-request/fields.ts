@@ -61,9 +61,6 @@ const REQUIRED_FOR_EXISTING = [
 export type FieldRequiredForExisting = (typeof REQUIRED_FOR_EXISTING)[number]
 export const FIELDS_REQUIRED_FOR_EXISTING: readonly ChangeRequestField[] = REQUIRED_FOR_EXISTING
 
-/** A new connection needs all twelve. */
-export const FIELDS_REQUIRED_FOR_NEW: readonly ChangeRequestField[] = CHANGE_REQUEST_FIELDS
-
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' })
 const PLAIN_TEXT = /^[\t\n\x20-\x7e]*$/
 

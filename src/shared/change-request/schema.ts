@@ -4,7 +4,6 @@ import {
   CHANGE_REQUEST_FIELDS,
   COMMENT_MAX_LENGTH,
   FIELDS_REQUIRED_FOR_EXISTING,
-  FIELDS_REQUIRED_FOR_NEW,
   FIELD_LABELS,
   NEW_CONNECTION_ID,
   NO_ASSIGNEE,
@@ -151,7 +150,8 @@ function crossFieldProblems(raw: Record<string, unknown>): Array<[ChangeRequestF
   const problems: Array<[ChangeRequestField, string]> = []
   const connectionId = usable(raw, 'ConnectionId')
   const isNew = connectionId === NEW_CONNECTION_ID
-  const required = isNew ? FIELDS_REQUIRED_FOR_NEW : FIELDS_REQUIRED_FOR_EXISTING
+  // A new connection needs all twelve fields.
+  const required = isNew ? CHANGE_REQUEST_FIELDS : FIELDS_REQUIRED_FOR_EXISTING
   for (const field of required) {
     if (raw[field] === undefined) problems.push([field, requiredMessage(field)])
   }

@@ -22,8 +22,6 @@ import { SaveFlow } from './save-flow.svelte'
 
 export type Outcome = 'complete' | 'keep-open' | 'reassign'
 
-export const OUTCOMES: readonly Outcome[] = ['complete', 'keep-open', 'reassign']
-
 export interface ResultToSave {
   body: ChangeRequest
   summary: OutboxItemSummary

@@ -1,14 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import { buildDeskApi, type DeskTransport } from '../../src/preload/build-desk-api'
-import type { EventChannelName, InvokeChannelName } from '../../src/shared/bridge/channel-names'
-import type { SendItem } from '../../src/shared/bridge/channels'
-import { failure, success } from '../../src/shared/bridge/envelope'
+import { buildDeskApi } from '../../../src/shared/bridge/build-desk-api'
+import type { DeskTransport } from '../../../src/shared/bridge/desk-transport'
+import type { EventChannelName, InvokeChannelName } from '../../../src/shared/bridge/channel-names'
+import type { SendItem } from '../../../src/shared/bridge/channels'
+import { failure, success } from '../../../src/shared/bridge/envelope'
 import {
   CredentialsRejectedError,
   InvalidPayloadError,
   NotSignedInError,
   UnexpectedAnswerError
-} from '../../src/shared/errors'
+} from '../../../src/shared/errors'
 
 const status = {
   configured: true,
