@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { OUTBOX_EXPORT_FORMAT } from '../../../src/renderer/src/data/outbox-json-export'
+import { OUTBOX_EXPORT_FORMAT } from '../../../src/renderer/src/export/outbox-json-export'
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { DeskError, InvalidPayloadError } from '../../../src/shared/errors'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'

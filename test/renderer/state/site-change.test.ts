@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppState, UNANSWERED_NOTICE } from '../../../src/renderer/src/app-state.svelte'
-import { Clock } from '../../../src/renderer/src/components/common/clock.svelte'
+import { Clock } from '../../../src/renderer/src/state/clock.svelte'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import type { SignInResult } from '../../../src/shared/bridge/channels'
 import { CredentialsRejectedError } from '../../../src/shared/errors'

@@ -2,7 +2,7 @@ import type { DeskError } from '../../../shared/errors'
 import { describeState } from '../../../shared/outbox/describe-state'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import { DEFAULT_SENT_LIMIT, type OutboxRepository } from '../db/outbox-repository'
-import { receiptLogCsv } from '../data/receipt-log-csv'
+import { receiptLogCsv } from '../export/receipt-log-csv'
 import { toDeskError } from '../../../shared/errors'
 
 export interface HistoryRow {

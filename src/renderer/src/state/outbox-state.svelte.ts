@@ -10,7 +10,7 @@ import {
 import { nextDueAt, pickDueItems } from '../../../shared/outbox/delivery-order'
 import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbox-item'
 import type { OutboxRepository } from '../db/outbox-repository'
-import { outboxJson } from '../data/outbox-json-export'
+import { outboxJson } from '../export/outbox-json-export'
 import { toDeskError } from '../../../shared/errors'
 import { mergeSaved } from '../../../shared/outbox/merge-saved'
 import { describeRows, type OutboxRow } from './outbox-rows'

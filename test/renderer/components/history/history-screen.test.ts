@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import HistoryScreen from '../../../../src/renderer/src/components/history/history-screen.svelte'
-import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/data/receipt-log-csv'
+import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/export/receipt-log-csv'
 import { seedHistory } from '../common/history-seed'
 import { MARKUP } from '../common/parish-data'
 import { applyOutcome, beginSending } from '../../../../src/shared/outbox/outbox-transitions'

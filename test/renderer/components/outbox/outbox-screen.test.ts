@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import {
   OUTBOX_CSV_COLUMNS,
   outboxCsv
-} from '../../../../src/renderer/src/components/outbox/outbox-csv'
+} from '../../../../src/renderer/src/export/outbox-csv'
 import OutboxScreen from '../../../../src/renderer/src/components/outbox/outbox-screen.svelte'
 import { localClockTime } from '../../../../src/shared/outbox/describe-state'
 import { MARKUP } from '../common/parish-data'

@@ -1,6 +1,6 @@
 import App from '../../../../src/renderer/src/app.svelte'
 import { AppState } from '../../../../src/renderer/src/app-state.svelte'
-import { Clock } from '../../../../src/renderer/src/components/common/clock.svelte'
+import { Clock } from '../../../../src/renderer/src/state/clock.svelte'
 import type { FormComponents } from '../../../../src/renderer/src/components/shell/form-components'
 import type { CredentialStatus, SignInResult } from '../../../../src/shared/bridge/channels'
 import { FakeDesk, type FakeDeskData } from '../../data/fake-desk'

@@ -1,5 +1,5 @@
 import type { OutboxRepository } from '../../db/outbox-repository'
-import { receiptLogCsv } from '../../data/receipt-log-csv'
+import { receiptLogCsv } from '../../export/receipt-log-csv'
 import { localDayOrdinal } from '../../state/local-day'
 
 /**

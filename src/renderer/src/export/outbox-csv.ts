@@ -1,8 +1,8 @@
-import { attemptCount } from '../../../../shared/outbox/attempt-history'
-import { FIELD_LABELS, OPERATION_LABELS, operationOf } from '../../../../shared/change-request'
-import type { OutboxRow } from '../../state/outbox-state.svelte'
-import { toCsv } from '../../data/csv'
-import { isoTime } from '../common/format-time'
+import { attemptCount } from '../../../shared/outbox/attempt-history'
+import { FIELD_LABELS, OPERATION_LABELS, operationOf } from '../../../shared/change-request'
+import type { OutboxRow } from '../state/outbox-state.svelte'
+import { toCsv } from './csv'
+import { isoTime } from '../components/common/format-time'
 
 export const OUTBOX_CSV_COLUMNS = [
   'Captured at',
