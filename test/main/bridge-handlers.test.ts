@@ -11,7 +11,7 @@ import type { CredentialStatus, SendItem } from '../../src/shared/bridge/channel
 import type { Envelope } from '../../src/shared/bridge/envelope'
 import { CredentialsRejectedError, LinkNotAllowedError } from '../../src/shared/errors'
 import { siteKeyOf } from '../../src/shared/site-key'
-import { accountAt, fakeAcsApi } from './fake-acs-api'
+import { accountAt, fakeAcsApi } from './support/fake-acs-api'
 
 const PASSWORD = 'password231-secret'
 const PRACTICE_PASSWORD = 'practice-pass-secret'

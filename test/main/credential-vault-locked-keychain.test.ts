@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { credentials, setup } from './vault-fakes'
+import { credentials, setup } from './support/vault-fakes'
 
 const signIn = { practice: false, persistWithoutKeychain: false }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CREDENTIALS_KEY } from '../../src/main/credential-vault'
 import { DEFAULT_BASE_URL } from '../../src/main/base-url'
-import { credentials, PASSWORD, setup } from './vault-fakes'
+import { credentials, PASSWORD, setup } from './support/vault-fakes'
 
 describe('credential vault', () => {
   it('starts empty, suggesting the default site address', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { CLOSING_MESSAGE } from '../../src/main/batch-posting'
 import { createQuitGuard, QUIT_WAIT_MS } from '../../src/main/quit-guard'
-import { accepted, batchOf, schedulerHarness, sendItem, settle } from './delivery/scheduler-harness'
+import { accepted, batchOf, schedulerHarness, sendItem, settle } from './support/scheduler-rig'
 
 /** The real scheduler on a fake clock; the guard decides, the test plays the window. */
 function quitting(options: { confirm?: boolean } = {}) {

@@ -4,7 +4,7 @@ import { createApplicationIdSetting } from '../../src/main/application-id-settin
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createSignIn } from '../../src/main/sign-in'
 import { CredentialsRejectedError, SiteUnreachableError } from '../../src/shared/errors'
-import { startSite, type SiteFixture } from './api/practice-site-fixture'
+import { startSite, type SiteFixture } from './support/practice-site-fixture'
 
 let fixture: SiteFixture
 const api = createAcsApi({ totalTimeoutMs: 5_000 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
-import { build, builderCall, type IdSources } from '../shared/change-request/arbitraries'
+import { build, builderCall, type IdSources } from '../shared/support/arbitraries'
 import { readChurchIds } from './support/church-ids'
 import { SiteClient, acceptedId } from './support/site-client'
 

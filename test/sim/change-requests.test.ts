@@ -4,7 +4,7 @@ import {
   FIELDS_REQUIRED_FOR_EXISTING
 } from '../../src/shared/change-request'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
-import { SEED_EXAMPLE } from '../shared/change-request/bodies'
+import { SEED_EXAMPLE } from '../shared/support/bodies'
 import { readChurchIds, type ChurchIds } from './support/church-ids'
 import { SiteClient, acceptedId, basicAuth, errorJson } from './support/site-client'
 

@@ -1,7 +1,7 @@
 import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
-import { SEED_EXAMPLE } from '../shared/change-request/bodies'
+import { SEED_EXAMPLE } from '../shared/support/bodies'
 import { JSON_TYPE, SiteClient, basicAuth, passwordOf } from './support/site-client'
 
 /**

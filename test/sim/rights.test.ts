@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
-import { SEED_EXAMPLE } from '../shared/change-request/bodies'
+import { SEED_EXAMPLE } from '../shared/support/bodies'
 import { readChurchIds, type ChurchIds } from './support/church-ids'
 import {
   SiteClient,

@@ -7,7 +7,7 @@ import {
   startPracticeSite,
   type RecordedChangeRequest
 } from '../../src/sim'
-import { SEED_EXAMPLE } from '../shared/change-request/bodies'
+import { SEED_EXAMPLE } from '../shared/support/bodies'
 import { SiteClient, acceptedId } from './support/site-client'
 
 let folder: string

@@ -7,7 +7,7 @@ import {
   SiteUnreachableError,
   UnexpectedAnswerError
 } from '../../../src/shared/errors'
-import { startSite, type SiteFixture } from './practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
 
 let fixture: SiteFixture
 const api = createAcsApi({ totalTimeoutMs: 5_000 })

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAcsClient, NOT_SENT_STATUS, type AcsClient } from '../../../src/main/api/acs-client'
 import type { SendItem } from '../../../src/shared/bridge/channels'
 import type { ChangeRequest } from '../../../src/shared/change-request'
-import { newConnectionBody, startSite, type SiteFixture } from './practice-site-fixture'
+import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
 
 let fixture: SiteFixture
 let client: AcsClient

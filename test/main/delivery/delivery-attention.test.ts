@@ -7,9 +7,9 @@ import {
   newConnectionBody,
   startSite,
   type SiteFixture
-} from '../api/practice-site-fixture'
-import { comment, expectCleanLogs, expectEachRecordedOnce } from './delivery-checks'
-import { createDeliveryWorld, type DeliveryWorld } from './delivery-world'
+} from '../support/practice-site-fixture'
+import { comment, expectCleanLogs, expectEachRecordedOnce } from '../support/delivery-checks'
+import { createDeliveryWorld, type DeliveryWorld } from '../support/delivery-world'
 
 const NEW_PASSWORD = 'a-brand-new-password-77'
 

@@ -7,7 +7,7 @@ import {
   sendItem,
   settle,
   unauthorized
-} from './scheduler-harness'
+} from '../support/scheduler-rig'
 
 describe('delivery scheduler: sending a batch', () => {
   it('sends with bounded concurrency and answers in the batch’s order', async () => {

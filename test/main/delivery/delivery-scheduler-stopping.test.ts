@@ -4,7 +4,7 @@ import {
   OTHER_SITE_MESSAGE,
   STOPPED_MESSAGE
 } from '../../../src/main/batch-posting'
-import { accepted, batchOf, schedulerHarness, sendItem, settle } from './scheduler-harness'
+import { accepted, batchOf, schedulerHarness, sendItem, settle } from '../support/scheduler-rig'
 
 const items = (...ids: string[]) => ids.map(sendItem)
 

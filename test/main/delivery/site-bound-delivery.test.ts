@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordedChangeRequest } from '../../../src/sim'
-import { newConnectionBody, startSite, type SiteFixture } from '../api/practice-site-fixture'
-import { comment } from './delivery-checks'
-import { createDeliveryWorld } from './delivery-world'
-import { expectTrueAccount } from './site-account'
-import { createTwoSiteWorld, type TwoSiteWorld } from './two-site-world'
+import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { comment } from '../support/delivery-checks'
+import { createDeliveryWorld } from '../support/delivery-world'
+import { expectTrueAccount } from '../support/site-account'
+import { createTwoSiteWorld, type TwoSiteWorld } from '../support/two-site-world'
 
 let churchSite: SiteFixture
 let otherSite: SiteFixture

@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newConnectionBody, startSite, type SiteFixture } from '../api/practice-site-fixture'
-import { comment } from './delivery-checks'
-import { expectTrueAccount } from './site-account'
-import { createTwoSiteWorld, type TwoSiteWorld } from './two-site-world'
+import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { comment } from '../support/delivery-checks'
+import { expectTrueAccount } from '../support/site-account'
+import { createTwoSiteWorld, type TwoSiteWorld } from '../support/two-site-world'
 
 let sites: [SiteFixture, SiteFixture]
 

@@ -10,9 +10,9 @@ import {
   newConnectionBody,
   startSite,
   type SiteFixture
-} from '../api/practice-site-fixture'
-import { COMMENT_MARKER, comment } from '../delivery/delivery-checks'
-import { createDeliveryWorld, type DeliveryWorld } from '../delivery/delivery-world'
+} from '../support/practice-site-fixture'
+import { COMMENT_MARKER, comment } from '../support/delivery-checks'
+import { createDeliveryWorld, type DeliveryWorld } from '../support/delivery-world'
 
 const PASSWORD = 'password231'
 const APPLICATION_ID = '7d3c8e2a-51f4-4b6e-9a0d-2c7f1e8b4a90'

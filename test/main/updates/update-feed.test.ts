@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { updateFeed } from '../../../src/main/updates/feed-url'
 import { createUpdateService, type UpdaterLike } from '../../../src/main/updates/update-service'
 import type { UpdateState } from '../../../src/shared/bridge/channels'
-import { NodeHttpExecutor } from './node-http-executor'
+import { NodeHttpExecutor } from '../support/node-http-executor'
 
 /**
  * The parts of updating that run without Electron, for real: electron-updater's Linux

@@ -7,7 +7,7 @@ import {
 } from '../../../src/main/updates/update-service'
 import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS } from '../../../src/main/updates/update-schedule'
 import type { UpdateState } from '../../../src/shared/bridge/channels'
-import { createFakeClock } from '../delivery/fake-clock'
+import { createFakeClock } from '../support/fake-clock'
 
 class FakeUpdater extends EventEmitter implements UpdaterLike {
   autoDownload = false

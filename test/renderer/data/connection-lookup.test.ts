@@ -4,9 +4,9 @@ import {
   NotFetchedYetError
 } from '../../../src/renderer/src/data/connection-lookup'
 import { NotFoundError, SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../db/outbox-fixtures'
-import { FakeDesk } from './fake-desk'
-import { openConnection, person, smallSite } from './reference-fixtures'
+import { freshDatabase } from '../support/outbox-records'
+import { FakeDesk } from '../support/fake-desk'
+import { openConnection, person, smallSite } from '../support/reference-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { outboxJson } from '../../../src/renderer/src/export/outbox-json-export'
 import { receiptLogCsv } from '../../../src/renderer/src/export/receipt-log-csv'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { keepOpenBody, newConnectionBody, summaryFor } from '../db/outbox-fixtures'
+import { keepOpenBody, newConnectionBody, summaryFor } from '../support/outbox-records'
 
 function sentItem(
   sequence: number,

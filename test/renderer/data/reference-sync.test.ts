@@ -6,10 +6,10 @@ import {
 } from '../../../src/renderer/src/data/reference-sync'
 import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/reference-store'
 import { SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../db/outbox-fixtures'
-import { generateDirectory } from '../search/generate-directory'
-import { FakeDesk } from './fake-desk'
-import { openConnection, person, smallSite } from './reference-fixtures'
+import { freshDatabase } from '../support/outbox-records'
+import { generateDirectory } from '../support/generate-directory'
+import { FakeDesk } from '../support/fake-desk'
+import { openConnection, person, smallSite } from '../support/reference-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

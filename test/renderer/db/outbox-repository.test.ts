@@ -11,7 +11,7 @@ import {
   newConnectionBody,
   summaryFor,
   uniqueSiteKey
-} from './outbox-fixtures'
+} from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

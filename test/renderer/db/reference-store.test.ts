@@ -10,9 +10,9 @@ import {
 } from '../../../src/renderer/src/db/reference-store'
 import { replaceAssignments, replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import { openConnection, person } from '../data/reference-fixtures'
-import { generateDirectory } from '../search/generate-directory'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from './outbox-fixtures'
+import { openConnection, person } from '../support/reference-fixtures'
+import { generateDirectory } from '../support/generate-directory'
+import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

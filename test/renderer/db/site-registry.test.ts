@@ -5,7 +5,7 @@ import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import { siteKeyOf } from '../../../src/shared/site-key'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
-import { deleteDatabase, keepOpenBody, summaryFor } from './outbox-fixtures'
+import { deleteDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { nameTokens } from '../../../src/renderer/src/search/normalize-name'
 import { PeopleSearch, type PersonMatch } from '../../../src/renderer/src/search/people-search'
 import { prefixDistance } from '../../../src/renderer/src/search/prefix-distance'
-import { person } from '../data/reference-fixtures'
-import { generateDirectory, seededRandom } from './generate-directory'
+import { person } from '../support/reference-fixtures'
+import { generateDirectory, seededRandom } from '../support/generate-directory'
 
 const fixtures = [
   person(1, 'Ann', 'Lee'),

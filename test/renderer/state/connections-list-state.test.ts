@@ -4,9 +4,9 @@ import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
 import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
-import { FakeDesk } from '../data/fake-desk'
-import { smallSite } from '../data/reference-fixtures'
-import { freshDatabase, keepOpenBody, summaryFor } from '../db/outbox-fixtures'
+import { FakeDesk } from '../support/fake-desk'
+import { smallSite } from '../support/reference-fixtures'
+import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { HistoryState } from '../../../src/renderer/src/state/history-state.svelte'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { freshDatabase, keepOpenBody, summaryFor } from '../db/outbox-fixtures'
+import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

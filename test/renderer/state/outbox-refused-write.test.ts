@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { StorageWriteError } from '../../../src/shared/errors'
-import { until } from '../components/common/screen-harness'
-import { FakeDesk } from '../data/fake-desk'
-import { freshDatabase, keepOpenBody, summaryFor } from '../db/outbox-fixtures'
-import { holdSends } from './held-sends'
+import { until } from '../support/until'
+import { FakeDesk } from '../support/fake-desk'
+import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { holdSends } from '../support/held-sends'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

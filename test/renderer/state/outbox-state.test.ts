@@ -5,8 +5,13 @@ import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte
 import { DeskError, InvalidPayloadError } from '../../../src/shared/errors'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { FakeDesk } from '../data/fake-desk'
-import { freshDatabase, keepOpenBody, newConnectionBody, summaryFor } from '../db/outbox-fixtures'
+import { FakeDesk } from '../support/fake-desk'
+import {
+  freshDatabase,
+  keepOpenBody,
+  newConnectionBody,
+  summaryFor
+} from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

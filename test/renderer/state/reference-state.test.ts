@@ -1,12 +1,13 @@
+import { until } from '../support/until'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
 import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
 import { SiteUnreachableError } from '../../../src/shared/errors'
-import { FakeDesk } from '../data/fake-desk'
-import { openConnection, person, smallSite } from '../data/reference-fixtures'
-import { holdPeoplePages } from '../db/hold-people-pages'
-import { freshDatabase } from '../db/outbox-fixtures'
+import { FakeDesk } from '../support/fake-desk'
+import { openConnection, person, smallSite } from '../support/reference-fixtures'
+import { holdPeoplePages } from '../support/hold-people-pages'
+import { freshDatabase } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -25,12 +26,6 @@ async function setUp(now: () => number) {
 }
 
 /** Resolves when `condition` holds; fails the test when it never does. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let round = 0; round < 200 && !condition(); round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  expect(condition(), what).toBe(true)
-}
 
 describe('ReferenceState', () => {
   it('downloads at start when nothing is saved, then serves lookups and search', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { reportPageErrors } from '../../../src/renderer/src/state/report-page-errors'
 import { rendererErrorSchema } from '../../../src/shared/bridge/channels'
-import { FakeDesk } from '../data/fake-desk'
+import { FakeDesk } from '../support/fake-desk'
 
 const undo: Array<() => void> = []
 afterEach(() => {

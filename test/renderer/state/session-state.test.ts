@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SessionState } from '../../../src/renderer/src/state/session-state.svelte'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
 import type { CredentialStatus } from '../../../src/shared/bridge/channels'
-import { FakeDesk } from '../data/fake-desk'
+import { FakeDesk } from '../support/fake-desk'
 
 describe('SessionState', () => {
   it('loads the status and signs in, telling the app which site is in use', async () => {

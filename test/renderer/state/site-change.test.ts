@@ -4,17 +4,12 @@ import { Clock } from '../../../src/renderer/src/state/clock.svelte'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import type { SignInResult } from '../../../src/shared/bridge/channels'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
-import { parish } from '../components/common/parish-data'
-import {
-  cleanUp,
-  keepOpen,
-  onCleanUp,
-  testRegistry,
-  until
-} from '../components/common/screen-harness'
-import { FakeDesk } from '../data/fake-desk'
-import { summaryFor } from '../db/outbox-fixtures'
-import { holdSends } from './held-sends'
+import { parish } from '../support/parish-data'
+import { cleanUp, keepOpen, onCleanUp, testRegistry } from '../support/screen-helpers'
+import { until } from '../support/until'
+import { FakeDesk } from '../support/fake-desk'
+import { summaryFor } from '../support/outbox-records'
+import { holdSends } from '../support/held-sends'
 
 afterEach(cleanUp)
 

@@ -1,9 +1,10 @@
+import { until } from '../support/until'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
-import { FakeDesk } from '../data/fake-desk'
-import { smallSite } from '../data/reference-fixtures'
-import { deleteDatabase, keepOpenBody, summaryFor, uniqueSiteKey } from '../db/outbox-fixtures'
+import { FakeDesk } from '../support/fake-desk'
+import { smallSite } from '../support/reference-fixtures'
+import { deleteDatabase, keepOpenBody, summaryFor, uniqueSiteKey } from '../support/outbox-records'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -19,13 +20,6 @@ async function open(desk: FakeDesk, registry: SiteRegistry, siteKey: string): Pr
   return site
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let round = 0; round < 200 && !condition(); round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  expect(condition()).toBe(true)
-}
-
 describe('openSiteStates', () => {
   it('wires a site: reference data arrives, a capture is sent on wake, history shows it', async () => {
     const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
@@ -34,7 +28,10 @@ describe('openSiteStates', () => {
     const site = await open(desk, registry, uniqueSiteKey())
 
     await site.start()
-    await until(() => site.reference.dataAsOf !== null && !site.reference.refreshing)
+    await until(
+      () => site.reference.dataAsOf !== null && !site.reference.refreshing,
+      'the reference data downloaded'
+    )
     expect(site.connections.rows.map((row) => row.contactName)).toEqual([
       'Ann Lee',
       'Bob Stone',
@@ -45,7 +42,10 @@ describe('openSiteStates', () => {
     expect(site.connections.rows[0]?.unsentCount).toBe(1)
     expect(site.status.waitingCount).toBe(1)
     desk.wake('captured')
-    await until(() => site.outbox.count === 0 && !site.outbox.sending)
+    await until(
+      () => site.outbox.count === 0 && !site.outbox.sending,
+      'the outbox emptied by the send'
+    )
     await site.history.load()
     expect(site.history.rows.map((row) => row.description)).toEqual(['Sent — change request 9001'])
     expect(site.connections.rows[0]?.unsentCount).toBe(0)

@@ -5,7 +5,7 @@ import {
   type OutboxStatusSource,
   type ReferenceStatusSource
 } from '../../../src/renderer/src/state/status-state.svelte'
-import { FakeDesk } from '../data/fake-desk'
+import { FakeDesk } from '../support/fake-desk'
 
 const HOUR = 60 * 60 * 1000
 

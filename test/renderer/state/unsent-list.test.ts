@@ -7,7 +7,7 @@ import {
   beginSending,
   createOutboxItem
 } from '../../../src/shared/outbox/outbox-transitions'
-import { keepOpenBody, newConnectionBody, summaryFor } from '../db/outbox-fixtures'
+import { keepOpenBody, newConnectionBody, summaryFor } from '../support/outbox-records'
 
 function item(sequence: number, connectionId: number): OutboxItem {
   return createOutboxItem({

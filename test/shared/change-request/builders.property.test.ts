@@ -6,8 +6,8 @@ import {
   operationOf,
   validateChangeRequest
 } from '../../../src/shared/change-request'
-import { build, builderCall } from './arbitraries'
-import { contractAccepts } from './contract-model'
+import { build, builderCall } from '../support/arbitraries'
+import { contractAccepts } from '../support/contract-model'
 
 describe('the four builders', () => {
   it('emit bodies the schema and the contract accept, for any valid input', () => {

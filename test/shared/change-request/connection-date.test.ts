@@ -4,7 +4,7 @@ import {
   connectionDateOrdinal,
   parseConnectionDate
 } from '../../../src/shared/change-request'
-import { SEED_EXAMPLE, expectAccepted, expectRejected } from './bodies'
+import { SEED_EXAMPLE, expectAccepted, expectRejected } from '../support/bodies'
 
 const MESSAGE = 'Connection date must be a real date written MM/DD/YYYY'
 

@@ -4,7 +4,7 @@ import {
   commentLength,
   validateChangeRequest
 } from '../../../src/shared/change-request'
-import { COMPLETE, SEED_EXAMPLE, expectAccepted, expectRejected } from './bodies'
+import { COMPLETE, SEED_EXAMPLE, expectAccepted, expectRejected } from '../support/bodies'
 
 describe('ResponseIdList', () => {
   it.each([

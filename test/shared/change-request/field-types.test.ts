@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '../../../src/shared/change-request'
-import { SEED_EXAMPLE, expectAccepted, expectRejected, without } from './bodies'
+import { SEED_EXAMPLE, expectAccepted, expectRejected, without } from '../support/bodies'
 
 const WHOLE_NUMBER_FIELDS = [
   ['ConnectionId', 'Connection'],

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '../../../src/shared/change-request'
-import { build, builderCall } from './arbitraries'
-import { contractAccepts } from './contract-model'
+import { build, builderCall } from '../support/arbitraries'
+import { contractAccepts } from '../support/contract-model'
 
 const ERROR_KEYS = new Set<string>([...CHANGE_REQUEST_FIELDS, 'request'])
 

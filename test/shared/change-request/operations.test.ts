@@ -13,7 +13,7 @@ import {
   expectAccepted,
   expectRejected,
   without
-} from './bodies'
+} from '../support/bodies'
 
 const BOTH_MESSAGE = 'Choose a person or a team to make the contact, not both'
 const EXISTING_ONLY = CHANGE_REQUEST_FIELDS.filter((f) => !FIELDS_REQUIRED_FOR_EXISTING.includes(f))

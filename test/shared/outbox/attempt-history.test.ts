@@ -10,7 +10,7 @@ import {
   beginSending,
   recoverAfterRestart
 } from '../../../src/shared/outbox/outbox-transitions'
-import { capture, outcomes, T0 } from './outbox-fixtures'
+import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 /** The item after `failures` answers of "busy", one per minute. */
 function failedTimes(failures: number): OutboxItem {

@@ -12,7 +12,7 @@ import {
 } from '../../../src/shared/outbox/backoff'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { capture, outcomes, T0 } from './outbox-fixtures'
+import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 const IDS = Array.from({ length: 400 }, (_, index) => `item-${index}`)
 

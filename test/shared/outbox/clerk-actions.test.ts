@@ -7,7 +7,7 @@ import {
 } from '../../../src/shared/outbox/clerk-actions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { bodyFor, capture, outcomes, summaryFor, T0 } from './outbox-fixtures'
+import { bodyFor, capture, outcomes, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 5_000
 const LATER = T0 + 60_000

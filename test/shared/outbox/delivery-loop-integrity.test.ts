@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { StorageWriteError } from '../../../src/shared/errors'
-import { loopWorld, newItem, quotaExceeded, settle } from './loop-world'
+import { loopWorld, newItem, quotaExceeded, settle } from '../support/loop-world'
 
 describe('delivery loop: a refused write is not a stuck item', () => {
   it('keeps answers a full disk refused, writes them first next time, and sends nothing twice', async () => {

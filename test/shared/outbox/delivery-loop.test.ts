@@ -6,7 +6,7 @@ import { createDeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
 import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
-import { createMemoryOutboxStore } from '../../main/delivery/memory-outbox-store'
+import { createMemoryOutboxStore } from '../../main/support/memory-outbox-store'
 
 const SITE = 'http://127.0.0.1:1/api_accessacs_mobile/v2#12345'
 const T0 = Date.UTC(2025, 2, 14, 9, 0, 0)

@@ -8,7 +8,7 @@ import {
 } from '../../../src/shared/outbox/delivery-order'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { capture, outcomes, T0 } from './outbox-fixtures'
+import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 10_000
 

@@ -4,7 +4,7 @@ import { blockedBy } from '../../../src/shared/outbox/delivery-order'
 import { describeState, localClockTime } from '../../../src/shared/outbox/describe-state'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { capture, outcomes, T0 } from './outbox-fixtures'
+import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 function after(item: OutboxItem, outcome: Parameters<typeof applyOutcome>[1]) {
   return applyOutcome(beginSending(item, T0), outcome, T0)

@@ -14,7 +14,7 @@ import {
   recoverAfterRestart,
   retryOnReconnect
 } from '../../../src/shared/outbox/outbox-transitions'
-import { bodyFor, capture, outcomes, summaryFor, T0 } from './outbox-fixtures'
+import { bodyFor, capture, outcomes, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const LATER = T0 + 60_000
 

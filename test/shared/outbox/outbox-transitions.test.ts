@@ -8,7 +8,7 @@ import {
   retryOnReconnect
 } from '../../../src/shared/outbox/outbox-transitions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { bodyFor, capture, outcomes, SITE, summaryFor, T0 } from './outbox-fixtures'
+import { bodyFor, capture, outcomes, SITE, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 5_000
 

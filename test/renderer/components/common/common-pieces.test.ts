@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { Clock } from '../../../../src/renderer/src/state/clock.svelte'
-import {
-  csvFile,
-  exportFileName,
-  jsonFile
-} from '../../../../src/renderer/src/export/export-file'
+import { csvFile, exportFileName, jsonFile } from '../../../../src/renderer/src/export/export-file'
 import { focusFirstField } from '../../../../src/renderer/src/components/common/focus'
 import { screenForKey } from '../../../../src/renderer/src/components/shell/screen-labels'
 import { siteLabelOf } from '../../../../src/renderer/src/components/shell/site-label'
-import { cleanUp, onCleanUp } from './screen-harness'
+import { cleanUp, onCleanUp } from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
-import { openConnection, person } from '../../data/reference-fixtures'
-import { dueIn, parish, teamMembersOf } from '../common/parish-data'
+import { openConnection, person } from '../../support/reference-fixtures'
+import { dueIn, parish, teamMembersOf } from '../../support/parish-data'
 import {
   cleanUp,
   keepOpen,
@@ -10,10 +10,10 @@ import {
   openTestSite,
   seriousAxeProblems,
   summaryOf,
-  textOf,
-  until
-} from '../common/screen-harness'
-import { screenProps } from './screen-props.svelte'
+  textOf
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
+import { screenProps } from '../../support/screen-props.svelte'
 
 const EXTRA = 2000
 const GIVEN = ['Abel', 'Beth', 'Cyrus', 'Dinah', 'Ezra', 'Faith', 'Gideon', 'Hope']

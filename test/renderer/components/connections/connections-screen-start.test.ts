@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
 import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
-import { FakeDesk } from '../../data/fake-desk'
-import { deleteDatabase, uniqueSiteKey } from '../../db/outbox-fixtures'
-import { parish } from '../common/parish-data'
+import { FakeDesk } from '../../support/fake-desk'
+import { deleteDatabase, uniqueSiteKey } from '../../support/outbox-records'
+import { parish } from '../../support/parish-data'
 import {
   cleanUp,
   mountComponent,
@@ -13,8 +13,8 @@ import {
   seriousAxeProblems,
   testRegistry,
   textOf
-} from '../common/screen-harness'
-import { screenProps } from './screen-props.svelte'
+} from '../../support/screen-helpers'
+import { screenProps } from '../../support/screen-props.svelte'
 
 afterEach(cleanUp)
 

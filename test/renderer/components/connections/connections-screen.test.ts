@@ -3,9 +3,9 @@ import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../src/shared/errors'
-import type { FakeDesk } from '../../data/fake-desk'
-import { openConnection, person } from '../../data/reference-fixtures'
-import { dueIn, MARKUP, parish } from '../common/parish-data'
+import type { FakeDesk } from '../../support/fake-desk'
+import { openConnection, person } from '../../support/reference-fixtures'
+import { dueIn, MARKUP, parish } from '../../support/parish-data'
 import {
   cleanUp,
   keepOpen,
@@ -13,10 +13,10 @@ import {
   openTestSite,
   seriousAxeProblems,
   summaryOf,
-  textOf,
-  until
-} from '../common/screen-harness'
-import { screenProps } from './screen-props.svelte'
+  textOf
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
+import { screenProps } from '../../support/screen-props.svelte'
 
 afterEach(cleanUp)
 

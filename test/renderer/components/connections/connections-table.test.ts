@@ -7,10 +7,10 @@ import {
   mountComponent,
   onCleanUp,
   seriousAxeProblems,
-  textOf,
-  until
-} from '../common/screen-harness'
-import { manyRows, tableProps } from './table-props.svelte'
+  textOf
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
+import { manyRows, tableProps } from '../../support/table-props.svelte'
 
 const COUNT = 5000
 /** Far fewer than the list has: what a window of rows in view plus an overscan comes to. */

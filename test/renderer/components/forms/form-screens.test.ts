@@ -10,7 +10,7 @@ import {
   openChurch,
   rowOf,
   seriousAxeProblems
-} from './form-harness'
+} from '../../support/mount-form'
 
 afterEach(cleanUp)
 beforeEach(async () => {

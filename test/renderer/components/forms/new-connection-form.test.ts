@@ -8,8 +8,8 @@ import {
 import { connectionDateOf } from '../../../../src/shared/change-request'
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import type { OutboxItem } from '../../../../src/shared/outbox/outbox-item'
-import { newConnectionBody } from '../../db/outbox-fixtures'
-import { cleanUp, formCallbacks, mountComponent, openChurch } from './form-harness'
+import { newConnectionBody } from '../../support/outbox-records'
+import { cleanUp, formCallbacks, mountComponent, openChurch } from '../../support/mount-form'
 
 afterEach(cleanUp)
 

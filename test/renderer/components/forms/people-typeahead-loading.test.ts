@@ -3,8 +3,9 @@ import { page, userEvent } from 'vitest/browser'
 import { ReferenceSync } from '../../../../src/renderer/src/data/reference-sync'
 import { ReferenceState } from '../../../../src/renderer/src/state/reference-state.svelte'
 import type { Person } from '../../../../src/shared/lookups'
-import { holdPeoplePages } from '../../db/hold-people-pages'
-import { cleanUp, mountComponent, openChurch, until } from './form-harness'
+import { holdPeoplePages } from '../../support/hold-people-pages'
+import { cleanUp, mountComponent, openChurch } from '../../support/mount-form'
+import { until } from '../../support/until'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)

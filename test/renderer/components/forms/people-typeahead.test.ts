@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import { PeopleSearch } from '../../../../src/renderer/src/search/people-search'
 import type { Person } from '../../../../src/shared/lookups'
 import type { PeopleDirectory } from '../../../../src/renderer/src/components/forms/people-directory'
-import { cleanUp, mountComponent, openChurch, seriousAxeProblems } from './form-harness'
+import { cleanUp, mountComponent, openChurch, seriousAxeProblems } from '../../support/mount-form'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)

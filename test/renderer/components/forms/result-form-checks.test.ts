@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { CHOOSE_OUTCOME } from '../../../../src/renderer/src/components/forms/result-form-state.svelte'
-import { MARKUP_COMMENT } from './church-fixtures'
-import { byId, cleanUp, openResultForm, until } from './form-harness'
+import { MARKUP_COMMENT } from '../../support/church-fixtures'
+import { byId, cleanUp, openResultForm } from '../../support/mount-form'
+import { until } from '../../support/until'
 
 afterEach(cleanUp)
 

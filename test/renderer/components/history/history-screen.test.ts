@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import HistoryScreen from '../../../../src/renderer/src/components/history/history-screen.svelte'
 import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/export/receipt-log-csv'
-import { seedHistory } from '../common/history-seed'
-import { MARKUP } from '../common/parish-data'
+import { seedHistory } from '../../support/history-seed'
+import { MARKUP } from '../../support/parish-data'
 import { applyOutcome, beginSending } from '../../../../src/shared/outbox/outbox-transitions'
 import {
   cleanUp,
@@ -13,9 +13,9 @@ import {
   parseCsv,
   seedItem,
   seriousAxeProblems,
-  textOf,
-  until
-} from '../common/screen-harness'
+  textOf
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
 
 afterEach(cleanUp)
 

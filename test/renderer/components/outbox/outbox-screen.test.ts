@@ -1,13 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import {
-  OUTBOX_CSV_COLUMNS,
-  outboxCsv
-} from '../../../../src/renderer/src/export/outbox-csv'
+import { OUTBOX_CSV_COLUMNS, outboxCsv } from '../../../../src/renderer/src/export/outbox-csv'
 import OutboxScreen from '../../../../src/renderer/src/components/outbox/outbox-screen.svelte'
 import { localClockTime } from '../../../../src/shared/outbox/describe-state'
-import { MARKUP } from '../common/parish-data'
-import { seedOutbox } from '../common/outbox-seed'
+import { MARKUP } from '../../support/parish-data'
+import { seedOutbox } from '../../support/outbox-seed'
 import {
   cleanUp,
   downloadedText,
@@ -16,9 +13,9 @@ import {
   parseCsv,
   seedItem,
   seriousAxeProblems,
-  textOf,
-  until
-} from '../common/screen-harness'
+  textOf
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
 
 afterEach(cleanUp)
 

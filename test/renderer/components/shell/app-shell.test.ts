@@ -3,8 +3,9 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
 import type { SignInRequest } from '../../../../src/shared/bridge/channels'
-import { cleanUp, seriousAxeProblems, textOf, until } from '../common/screen-harness'
-import { launchApp, startPractice } from './app-harness'
+import { cleanUp, seriousAxeProblems, textOf } from '../../support/screen-helpers'
+import { until } from '../../support/until'
+import { launchApp, startPractice } from '../../support/mount-app'
 
 afterEach(cleanUp)
 

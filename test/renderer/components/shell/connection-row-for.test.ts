@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectionRowFor } from '../../../../src/renderer/src/components/shell/connection-row-for'
-import { dueIn } from '../common/parish-data'
-import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../common/screen-harness'
+import { dueIn } from '../../support/parish-data'
+import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 

@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
-import { seedHistory } from '../common/history-seed'
-import { seedOutbox } from '../common/outbox-seed'
-import { cleanUp, seriousAxeProblems, textOf, until } from '../common/screen-harness'
-import { launchApp, startPractice } from './app-harness'
+import { seedHistory } from '../../support/history-seed'
+import { seedOutbox } from '../../support/outbox-seed'
+import { cleanUp, seriousAxeProblems, textOf } from '../../support/screen-helpers'
+import { until } from '../../support/until'
+import { launchApp, startPractice } from '../../support/mount-app'
 
 afterEach(cleanUp)
 

@@ -4,8 +4,8 @@ import SignInScreen from '../../../../src/renderer/src/components/shell/sign-in-
 import { SessionState } from '../../../../src/renderer/src/state/session-state.svelte'
 import type { CredentialStatus, SignInRequest } from '../../../../src/shared/bridge/channels'
 import { CredentialsRejectedError, InvalidSettingError } from '../../../../src/shared/errors'
-import { FakeDesk } from '../../data/fake-desk'
-import { cleanUp, mountComponent, seriousAxeProblems, textOf } from '../common/screen-harness'
+import { FakeDesk } from '../../support/fake-desk'
+import { cleanUp, mountComponent, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 

@@ -5,8 +5,8 @@ import type { SendProgress } from '../../../../src/renderer/src/state/outbox-sta
 import { StatusState } from '../../../../src/renderer/src/state/status-state.svelte'
 import type { DeliveryState } from '../../../../src/shared/bridge/channels'
 import { DeskError } from '../../../../src/shared/errors'
-import { FakeDesk } from '../../data/fake-desk'
-import { cleanUp, mountComponent, seriousAxeProblems } from '../common/screen-harness'
+import { FakeDesk } from '../../support/fake-desk'
+import { cleanUp, mountComponent, seriousAxeProblems } from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 

@@ -5,14 +5,14 @@ import {
   emptyOutboxSummary,
   SupportState
 } from '../../../../src/renderer/src/state/support-state.svelte'
-import { FakeDesk } from '../../data/fake-desk'
+import { FakeDesk } from '../../support/fake-desk'
 import {
   cleanUp,
   mountComponent,
   onCleanUp,
-  seriousAxeProblems,
-  until
-} from '../common/screen-harness'
+  seriousAxeProblems
+} from '../../support/screen-helpers'
+import { until } from '../../support/until'
 
 afterEach(cleanUp)
 

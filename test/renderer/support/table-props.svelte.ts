@@ -2,8 +2,8 @@ import type {
   ConnectionRow,
   ConnectionSort,
   ConnectionSortKey
-} from '../../../../src/renderer/src/state/connections-list-state.svelte'
-import { openConnection } from '../../data/reference-fixtures'
+} from '../../../src/renderer/src/state/connections-list-state.svelte'
+import { openConnection } from './reference-fixtures'
 
 /** `count` rows as the list state makes them, in order: "Contact 0000", "Contact 0001", … */
 export function manyRows(count: number): ConnectionRow[] {

@@ -1,14 +1,14 @@
 import axe from 'axe-core'
 import { mount, unmount, type Component } from 'svelte'
-import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
+import ResultForm from '../../../src/renderer/src/components/forms/result-form.svelte'
 import { expect } from 'vitest'
-import { DeskDatabase } from '../../../../src/renderer/src/db/desk-database'
-import { SiteRegistry } from '../../../../src/renderer/src/db/site-registry'
-import type { ConnectionRow } from '../../../../src/renderer/src/state/connections-list-state.svelte'
-import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
-import type { OutboxItem } from '../../../../src/shared/outbox/outbox-item'
-import { deleteDatabase, uniqueSiteKey } from '../../db/outbox-fixtures'
-import { FakeDesk } from '../../data/fake-desk'
+import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
+import type { ConnectionRow } from '../../../src/renderer/src/state/connections-list-state.svelte'
+import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
+import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { deleteDatabase, uniqueSiteKey } from './outbox-records'
+import { FakeDesk } from './fake-desk'
 import { smallChurch } from './church-fixtures'
 
 type Cleanup = () => Promise<void> | void
@@ -133,12 +133,6 @@ export async function seriousAxeProblems(container: HTMLElement): Promise<string
 }
 
 /** Resolves when `condition` holds; fails the test when it never does. */
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let round = 0; round < 200 && !condition(); round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  expect(condition(), what).toBe(true)
-}
 
 export function byId(container: HTMLElement, id: string): HTMLElement {
   const element = container.querySelector<HTMLElement>(`[id="${id}"]`)

@@ -1,6 +1,6 @@
-import type { ConnectionResponse, Person } from '../../../../src/shared/lookups'
-import { fakeAccount, type FakeDeskData } from '../../data/fake-desk'
-import { openConnection } from '../../data/reference-fixtures'
+import type { ConnectionResponse, Person } from '../../../src/shared/lookups'
+import { fakeAccount, type FakeDeskData } from './fake-desk'
+import { openConnection } from './reference-fixtures'
 
 function member(
   id: number,

@@ -1,15 +1,15 @@
-import '../../../../src/renderer/src/styles/app.css'
+import '../../../src/renderer/src/styles/app.css'
 import axe from 'axe-core'
 import { Dexie } from 'dexie'
 import { flushSync, mount, unmount, type Component } from 'svelte'
 import { expect } from 'vitest'
-import { databaseNameOf } from '../../../../src/renderer/src/db/site-key'
-import { SiteRegistry } from '../../../../src/renderer/src/db/site-registry'
-import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
-import { buildKeepOpen, type ChangeRequest } from '../../../../src/shared/change-request'
-import type { OutboxItem, OutboxItemSummary } from '../../../../src/shared/outbox/outbox-item'
-import { FakeDesk, type FakeDeskData } from '../../data/fake-desk'
-import { deleteDatabase, uniqueSiteKey } from '../../db/outbox-fixtures'
+import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
+import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
+import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
+import { buildKeepOpen, type ChangeRequest } from '../../../src/shared/change-request'
+import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
+import { FakeDesk, type FakeDeskData } from './fake-desk'
+import { deleteDatabase, uniqueSiteKey } from './outbox-records'
 import { parish } from './parish-data'
 
 type Cleanup = () => Promise<void> | void
@@ -81,12 +81,6 @@ export async function seriousAxeProblems(container: HTMLElement): Promise<string
 }
 
 /** Resolves when `condition` holds; fails the test, saying what was awaited, when it never does. */
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let round = 0; round < 300 && !condition(); round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-  expect(condition(), what).toBe(true)
-}
 
 export function keepOpen(connectionId: number, comment: string): ChangeRequest {
   const built = buildKeepOpen({ connectionId, date: '03/14/2025', comment, responseIds: [] })

@@ -1,7 +1,7 @@
-import { connectionDateOf } from '../../../../src/shared/change-request'
-import type { Connection, ConnectionResponse, Person } from '../../../../src/shared/lookups'
-import { fakeAccount, type FakeDeskData } from '../../data/fake-desk'
-import { openConnection } from '../../data/reference-fixtures'
+import { connectionDateOf } from '../../../src/shared/change-request'
+import type { Connection, ConnectionResponse, Person } from '../../../src/shared/lookups'
+import { fakeAccount, type FakeDeskData } from './fake-desk'
+import { openConnection } from './reference-fixtures'
 
 /** Markup from the site: it must show as typed, and never become an element. */
 export const MARKUP = '<img src=x onerror=alert(1)>'

@@ -1,6 +1,6 @@
-import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
-import type { OutboxItem } from '../../../../src/shared/outbox/outbox-item'
-import { seedItem } from './screen-harness'
+import type { SiteStates } from '../../../src/renderer/src/state/site-states'
+import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { seedItem } from './screen-helpers'
 
 const MINUTE = 60_000
 

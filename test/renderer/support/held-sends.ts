@@ -1,5 +1,5 @@
 import type { SendItem } from '../../../src/shared/bridge/channels'
-import type { FakeDesk } from '../data/fake-desk'
+import type { FakeDesk } from './fake-desk'
 
 /** A batch the fake main process holds until the test lets its answers come back. */
 export interface HeldBatch {

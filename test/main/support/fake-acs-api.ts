@@ -1,5 +1,5 @@
-import type { AcsApi, Credentials, SignInCheck } from '../../src/main/service-contracts'
-import type { Account, Page } from '../../src/shared/lookups'
+import type { AcsApi, Credentials, SignInCheck } from '../../../src/main/service-contracts'
+import type { Account, Page } from '../../../src/shared/lookups'
 
 export function accountAt(siteNumber: number, userName: string): Account {
   return {
