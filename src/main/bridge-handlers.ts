@@ -4,6 +4,8 @@ import { failure, success, type Envelope } from '../shared/bridge/envelope'
 import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
 import type { ApplicationIdSetting } from './application-id-setting'
+import { checkBaseUrl } from './base-url'
+import { practicePassword, practiceUsers } from './practice-accounts'
 import { createSignIn } from './sign-in'
 import type {
   AcsApi,
@@ -49,7 +51,18 @@ type Implementations = {
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
   const { vault, api, delivery, practiceSite, externalLinks } = services
-  const signIn = createSignIn(services)
+  /** Where the practice site answered last; a sign-in typed to it is a practice sign-in. */
+  let practiceBaseUrl: string | null = null
+  const signIn = createSignIn({
+    ...services,
+    isPracticeSite: (baseUrl) => baseUrl === practiceBaseUrl
+  })
+
+  async function startPracticeSite(): Promise<Credentials> {
+    const practice = await practiceSite.start()
+    practiceBaseUrl = checkBaseUrl(practice.baseUrl)
+    return practice
+  }
 
   async function signedIn(): Promise<Credentials> {
     const credentials = await vault.current()
@@ -65,7 +78,17 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     'credentials:sign-in-email': (request) => signIn.withEmail(request),
     'sites:find': (request) => signIn.findSites(request),
     'credentials:sign-out': () => vault.clear(),
-    'practice:start': async () => signIn.practice(await practiceSite.start()),
+    'practice:start': async (request) => {
+      const practice = await startPracticeSite()
+      const chosen = request
+        ? { username: request.userName, password: practicePassword(request.userName) }
+        : {}
+      return signIn.practice({ ...practice, ...chosen })
+    },
+    'practice:site': async () => {
+      const practice = await startPracticeSite()
+      return { baseUrl: practice.baseUrl, siteNumber: practice.siteNumber, users: practiceUsers() }
+    },
     'delivery:send': ({ items }, sender) => delivery.sendBatch(items, sender.id),
     'delivery:report': (report, sender) => {
       delivery.report(report, sender.id)

@@ -19,6 +19,11 @@ export interface SignInServices {
   api: AcsApi
   delivery: Pick<DeliveryService, 'resume'>
   applicationId: ApplicationIdSetting
+  /**
+   * The practice site runs at this address: a sign-in typed to it (a trainer showing the
+   * e-mail path, or another practice user) stays a practice sign-in, badge and outbox alike.
+   */
+  isPracticeSite?: (baseUrl: string) => boolean
 }
 
 type Parsed<T> = Required<Omit<T, 'applicationId'>> & { applicationId?: string | undefined }
@@ -31,6 +36,7 @@ type Parsed<T> = Required<Omit<T, 'applicationId'>> & { applicationId?: string |
  */
 export function createSignIn(services: SignInServices) {
   const { vault, api, delivery, applicationId } = services
+  const isPracticeSite = services.isPracticeSite ?? (() => false)
 
   /**
    * A new ApplicationId is used for the requests that follow at once, and kept only if
@@ -80,7 +86,10 @@ export function createSignIn(services: SignInServices) {
       const { baseUrl, siteNumber, username, password, persistWithoutKeychain } = request
       const credentials = { baseUrl: checkBaseUrl(baseUrl), siteNumber, username, password }
       return withApplicationId(request.applicationId, () =>
-        complete(credentials, { practice: false, persistWithoutKeychain })
+        complete(credentials, {
+          practice: isPracticeSite(credentials.baseUrl),
+          persistWithoutKeychain
+        })
       )
     },
 
@@ -109,7 +118,7 @@ export function createSignIn(services: SignInServices) {
           )
         }
         const credentials = { baseUrl, siteNumber, username: site.userName, password }
-        return complete(credentials, { practice: false, persistWithoutKeychain })
+        return complete(credentials, { practice: isPracticeSite(baseUrl), persistWithoutKeychain })
       })
     },
 

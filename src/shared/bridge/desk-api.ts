@@ -4,6 +4,8 @@ import type {
   EmailSignInRequest,
   FindSitesRequest,
   OutboxReport,
+  PracticeSite,
+  PracticeStartRequest,
   SendBatchResult,
   SendItem,
   SignInRequest,
@@ -72,8 +74,10 @@ export interface DeskApi {
     get(request: { personId: number }): Promise<Person>
   }
   practice: {
-    /** Starts the built-in practice site and signs in to it. */
-    start(): Promise<SignInResult>
+    /** Starts the built-in practice site and signs in to it, as its administrator by default. */
+    start(request?: PracticeStartRequest): Promise<SignInResult>
+    /** Starts the practice site if needed and says where it runs and who its users are. */
+    site(): Promise<PracticeSite>
   }
   delivery: {
     send(batch: { items: SendItem[] }): Promise<SendBatchResult>

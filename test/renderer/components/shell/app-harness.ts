@@ -2,7 +2,7 @@ import App from '../../../../src/renderer/src/app.svelte'
 import { AppState } from '../../../../src/renderer/src/app-state.svelte'
 import { Clock } from '../../../../src/renderer/src/components/common/clock.svelte'
 import type { FormComponents } from '../../../../src/renderer/src/components/shell/form-components'
-import type { CredentialStatus, SignInResult } from '../../../../src/shared/bridge/channels'
+import type { CredentialStatus } from '../../../../src/shared/bridge/channels'
 import { FakeDesk, type FakeDeskData } from '../../data/fake-desk'
 import { parish } from '../common/parish-data'
 import { mountComponent, onCleanUp, testRegistry, until } from '../common/screen-harness'
@@ -28,20 +28,7 @@ export async function launchApp(options: LaunchOptions = {}) {
   const desk = new FakeDesk(options.data ?? parish())
   const siteNumber = practiceSiteNumber()
   desk.status = { ...desk.status, ...options.status }
-  desk.practice = {
-    start: async (): Promise<SignInResult> => {
-      desk.status = {
-        ...desk.status,
-        configured: true,
-        baseUrl: 'http://127.0.0.1:40000/api_accessacs_mobile/v2',
-        siteNumber,
-        username: 'jadams',
-        practice: true,
-        needsSignIn: false
-      }
-      return { status: desk.status, check: 'accepted', account: null }
-    }
-  }
+  desk.practiceSite = { ...desk.practiceSite, siteNumber }
   const registry = testRegistry()
   const app = new AppState({ desk, registry, clock: new Clock(Date.now, 60_000) })
   onCleanUp(async () => {
