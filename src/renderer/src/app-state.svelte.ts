@@ -275,6 +275,9 @@ export class AppState {
     }
     this.#siteError = null
     if (wanted === null) return
+    // A new site opens on its connections, unless the clerk asks for another screen (Alt+N)
+    // while its saved results are still being read.
+    this.#screen = 'connections'
     this.#opening = true
     let site: SiteStates | null = null
     try {
@@ -282,7 +285,6 @@ export class AppState {
       await site.start()
       site.connections.setToday(this.clock.now)
       this.#site = site
-      this.#screen = 'connections'
     } catch (error) {
       site?.close()
       this.#siteError = asDeskError(error)

@@ -46,6 +46,22 @@ describe('app shell', () => {
     expect(await seriousAxeProblems(container)).toEqual([])
   })
 
+  it('Alt+1…4 work while a site is opening: the screen asked for is the one it opens on', async () => {
+    let release = (): void => {}
+    const openingHeldBy = new Promise<void>((resolve) => (release = resolve))
+    const { app, container } = await launchApp({ openingHeldBy })
+    await userEvent.click(page.getByRole('button', { name: 'Use the practice site' }))
+    await until(() => app.view === 'opening', 'the site to be opening')
+    await expect.element(page.getByText('Opening the site’s saved results…')).toBeVisible()
+
+    await userEvent.keyboard('{Alt>}3{/Alt}')
+    expect(currentScreen(container)).toMatch(/^Outbox/)
+    release()
+    await until(() => app.view === 'desk', 'the site to open')
+    await expect.element(page.getByRole('heading', { name: 'Outbox' })).toBeVisible()
+    expect(currentScreen(container)).toMatch(/^Outbox/)
+  })
+
   it('moves through the list by keyboard, opens the form with Enter, and Save and next opens the next row', async () => {
     const { app, container } = await launchApp()
     await startPractice(app)
