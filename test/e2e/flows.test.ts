@@ -147,7 +147,9 @@ describe('a refused result', () => {
     await entry
       .filter({ hasText: 'Needs your attention' })
       .waitFor({ timeout: DELIVERY_TIMEOUT_MS })
-    expect(await entry.innerText()).toMatch(/Access ACS answered 403/)
+    expect(await entry.innerText()).toMatch(
+      /your Access ACS user lacks a right needed to send this result/
+    )
     expect(await entry.innerText()).toMatch(/does not have full rights to connection type 3/)
     expect(await header.outboxBadgeText()).toContain('1 needs you')
     expect(await desk.sim.changeRequests()).toHaveLength(before)
