@@ -2,14 +2,11 @@ import type { PracticeUser } from '../shared/bridge/channels'
 import { DeskError } from '../shared/errors'
 import { PRACTICE_USERS } from '../sim/practice-users'
 
-/** CONTRACT.md section 3: every practice user has the e-mail `USER@practice.example`. */
-const PRACTICE_EMAIL_DOMAIN = 'practice.example'
-
 /** The practice site's users as the sign-in screen offers them to a trainer: no passwords. */
 export function practiceUsers(): PracticeUser[] {
   return PRACTICE_USERS.map((user) => ({
     userName: user.username,
-    email: `${user.username}@${PRACTICE_EMAIL_DOMAIN}`,
+    email: user.email,
     description: user.description
   }))
 }
