@@ -7,8 +7,9 @@ import {
 } from '../../../../src/renderer/src/components/common/export-file'
 import { focusFirstField } from '../../../../src/renderer/src/components/common/focus'
 import { screenForKey } from '../../../../src/renderer/src/components/shell/screen-labels'
+import ShortcutsHelp from '../../../../src/renderer/src/components/shell/shortcuts-help.svelte'
 import { siteLabelOf } from '../../../../src/renderer/src/components/shell/site-label'
-import { cleanUp, onCleanUp } from './screen-harness'
+import { cleanUp, mountComponent, onCleanUp, textOf } from './screen-harness'
 
 afterEach(cleanUp)
 
@@ -40,6 +41,13 @@ describe('screen shortcuts', () => {
     expect(screenForKey(key({ altKey: true, key: '5', code: 'Digit5' }))).toBeNull()
     expect(screenForKey(key({ key: '2', code: 'Digit2' }))).toBeNull()
     expect(screenForKey(key({ altKey: true, ctrlKey: true, key: '2', code: 'Digit2' }))).toBeNull()
+  })
+})
+
+describe('shortcuts bar', () => {
+  it('says how to go from the search box into the list', () => {
+    const bar = mountComponent(ShortcutsHelp, {})
+    expect(textOf(bar)).toContain('From the search box: ↓ enters the list')
   })
 })
 
