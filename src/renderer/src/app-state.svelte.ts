@@ -1,10 +1,12 @@
 import type { DeskApi } from '../../shared/bridge/desk-api'
 import type { DeskError } from '../../shared/errors'
+import type { Account } from '../../shared/lookups'
 import type { OutboxItem } from '../../shared/outbox/outbox-item'
 import { Clock } from './components/common/clock.svelte'
 import { savedMessage } from './components/forms/saved-message'
 import type { SiteRegistry, SiteUnsentCount } from './db/site-registry'
 import { asDeskError } from './state/as-desk-error'
+import { accountInUse, appReadOnlyReason } from './state/entry-rights'
 import { SessionState } from './state/session-state.svelte'
 import { openSiteStates, type SiteStates } from './state/site-states'
 
@@ -106,6 +108,23 @@ export class AppState {
   /** Unsent results kept for sites other than the open one. */
   get otherSites(): SiteUnsentCount[] {
     return this.#otherSites
+  }
+
+  /**
+   * The signed-in user with their rights: as the sign-in answered, else the site's saved
+   * copy when it is the same user's; null when not known (an offline first sign-in).
+   */
+  get account(): Account | null {
+    return accountInUse(
+      this.session.account,
+      this.#site?.reference.account ?? null,
+      this.session.username
+    )
+  }
+
+  /** Why this user may not enter results at this site at all, or null when they may. */
+  get readOnlyReason(): string | null {
+    return appReadOnlyReason(this.account)
   }
 
   /** Who the forms record as the capturer. */

@@ -26,6 +26,7 @@ function mountResultForm(site: SiteStates, connectionId: number): HTMLElement {
     site,
     connection: rowOf(site, connectionId),
     capturedBy: 'clerk',
+    account: site.reference.account,
     onsaved: calls.onsaved,
     oncancel: calls.oncancel
   })
@@ -38,6 +39,7 @@ function mountNewConnectionForm(site: SiteStates): HTMLElement {
   const container = mountComponent(NewConnectionForm, {
     site,
     capturedBy: 'clerk',
+    account: site.reference.account,
     onsaved: calls.onsaved,
     oncancel: calls.oncancel
   })

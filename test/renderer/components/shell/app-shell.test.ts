@@ -3,6 +3,8 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
 import type { SignInRequest } from '../../../../src/shared/bridge/channels'
+import { accountOf } from '../../data/account-fixtures'
+import { parish } from '../common/parish-data'
 import { cleanUp, seriousAxeProblems, textOf, until } from '../common/screen-harness'
 import { launchApp, startPractice } from './app-harness'
 
@@ -236,6 +238,34 @@ describe('app shell', () => {
     ])
     expect(container.textContent).toContain('offline sign-in allowed, checked on first send')
     expect(container.textContent).not.toContain('Your password is not saved on this computer')
+  })
+})
+
+describe('app shell, rights', () => {
+  it('shows the whole app read-only, with the reason, to a user who may not post change requests', async () => {
+    const data = parish()
+    data.account = accountOf({
+      userName: 'readonly',
+      role: 'member',
+      rights: {
+        mayCreateChangeRequests: false,
+        mayPostChangeRequests: false,
+        mayReassign: false,
+        comments: 'view'
+      }
+    })
+    const { app, container } = await launchApp({ data, forms: { ResultForm, NewConnectionForm } })
+    await app.session.startPractice('readonly')
+    await until(() => app.view === 'desk' && app.account !== null, 'the account to be known')
+    const banner = page.getByText(/^Read-only: Your Access ACS user readonly may not/)
+    await expect.element(banner).toBeVisible()
+    expect(await seriousAxeProblems(container)).toEqual([])
+
+    await userEvent.keyboard('{Alt>}2{/Alt}')
+    await expect
+      .element(page.getByRole('region', { name: 'New connection' }).getByText(/^Read-only:/))
+      .toBeVisible()
+    expect(page.getByRole('button', { name: 'Save', exact: true }).query()).toBeNull()
   })
 })
 
