@@ -17,6 +17,19 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/dist/**/*.test.ts'],
+          globalSetup: ['test/dist/global-setup.ts'],
+          // One packaging check at a time: each is a build step of its own.
+          fileParallelism: false,
+          // No electron mock here: the boot check brings its own recording stand-in.
+          testTimeout: 120_000,
+          hookTimeout: 120_000
+        }
+      },
+      {
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],

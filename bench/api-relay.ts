@@ -5,8 +5,12 @@ import { BenchError } from './bench-error'
 /** The practice site's API below a page's own origin, as `connect-src 'self'` demands. */
 export const API_PREFIX = '/api_accessacs_mobile/'
 
-/** Headers that belong to one hop, not to the request being forwarded. */
-const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host'])
+/**
+ * Headers that belong to one hop, not to the request being forwarded. `origin` too: the
+ * relay puts the API on the pages' own origin, and the practice site refuses any request
+ * that carries a page's Origin (docs/practice-site.md, the door).
+ */
+const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'origin'])
 
 export interface ApiRelay {
   forward(req: IncomingMessage, res: ServerResponse): Promise<void>

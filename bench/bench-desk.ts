@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright'
 import { createDeskServices, type DeskServices } from '../test/harness/desk-services'
-import { startHarnessSite, type HarnessSite } from '../test/harness/harness-site'
+import { createHarnessSite, type HarnessSite } from '../test/harness/harness-site'
 import { createMemoryKeychain } from '../test/harness/memory-keychain'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../test/setup/chromium'
 import { failure } from '../src/shared/bridge/envelope'
@@ -51,14 +51,17 @@ export async function launchBenchDesk(options: {
     }
   }
   try {
-    const sim = await startHarnessSite({ people: options.people })
-    cleanups.push(() => sim.close())
+    const runs = createHarnessSite()
+    cleanups.push(() => runs.close())
+    const sim = runs.site
+    const relay = await runs.openRun(true)
     const mainLog: string[] = []
     // The server needs the services' handler, the services the server's broadcast.
     const late: { server?: BenchServer } = {}
     const services = createDeskServices({
       keychain: createMemoryKeychain(),
-      practiceBaseUrl: sim.appBaseUrl,
+      // No state file: writing the log would take the measured time (the app's has one).
+      practiceSite: { statePath: undefined, people: options.people, relay },
       broadcast: (channel, payload) => late.server?.broadcast(channel, payload),
       openedLinks: [],
       logger: {
@@ -67,6 +70,8 @@ export async function launchBenchDesk(options: {
       }
     })
     cleanups.push(() => services.stop())
+    // Running from the start, as the harness has it: the benchmarks sign in to it as a church.
+    await services.practiceSite.start()
     const started = await startBenchServer({
       root: options.rendererDir,
       handler: services.handler,

@@ -21,10 +21,10 @@ export function timeMainSide(services: DeskServices): { take(): MainSideTimes } 
   let times = empty()
   const { scheduler, api } = services
   const sendBatch = scheduler.sendBatch.bind(scheduler)
-  scheduler.sendBatch = async (items, senderId) => {
+  scheduler.sendBatch = async (batch, senderId) => {
     const started = performance.now()
     try {
-      return await sendBatch(items, senderId)
+      return await sendBatch(batch, senderId)
     } finally {
       times.sendBatchMs += performance.now() - started
       times.sendBatches++

@@ -12,6 +12,7 @@ import { bundleSuite } from './suites/bundle-suite'
 import { directorySuite } from './suites/directory-suite'
 import { drainSuite } from './suites/drain-suite'
 import { firstScreenSuite } from './suites/first-screen-suite'
+import { networkSuite } from './suites/network-suite'
 import { practiceSiteSuite } from './suites/practice-site-suite'
 import { saveLatencySuite } from './suites/save-latency-suite'
 import { searchSuite } from './suites/search-suite'
@@ -75,6 +76,7 @@ const build = await buildBenchPages()
 let chromium: string | undefined
 try {
   await suite('practice site', () => practiceSiteSuite(config))
+  await suite('network', () => networkSuite(config))
   await suite('renderer bundle', () => bundleSuite(build.rendererAssetsDir))
 
   const desk = await openDeskSession({ rendererDir: build.deskDir, people: config.people })

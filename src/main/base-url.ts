@@ -16,11 +16,13 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * The base URL a clerk typed, checked and normalized (no trailing slash), or an
- * InvalidSettingError saying what to change. Plain http would send the password in the
- * clear, so it is allowed only where the practice site runs: on this computer.
+ * A base URL checked for its form and normalized (no trailing slash), or an
+ * InvalidSettingError saying what to change: https, or plain http on this computer only
+ * (loopback), never a username or password or `?`/`#` parts. Every request checks this
+ * again (site-url.ts); where plain http may go is decided by checkBaseUrl, at sign-in and
+ * each time a stored sign-in is used.
  */
-export function checkBaseUrl(text: string): string {
+export function normalizeBaseUrl(text: string): string {
   let url: URL
   try {
     url = new URL(text.trim())
@@ -38,14 +40,42 @@ export function checkBaseUrl(text: string): string {
     throw new InvalidSettingError(`The site address must not end in ? or # parts; ${EXAMPLE}`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new InvalidSettingError(
-      'The site address must start with https:// — plain http:// would send your password unprotected, so it is allowed only for the practice site on this computer'
-    )
+    throw new InvalidSettingError(HTTP_REFUSED)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new InvalidSettingError(`The site address must start with https://; ${EXAMPLE}`)
   }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
+}
+
+/**
+ * The base URL a clerk typed (or a stored sign-in), checked and normalized. Plain http
+ * would send the password in the clear, and the page must not be able to aim the main
+ * process at any other program listening on this computer: so http is allowed only to the
+ * practice site running inside this app, at its own address (`practiceSite`, null when it
+ * is not running).
+ */
+export function checkBaseUrl(text: string, practiceSite: string | null): string {
+  const normalized = normalizeBaseUrl(text)
+  const url = new URL(normalized)
+  if (
+    url.protocol === 'http:' &&
+    (practiceSite === null || url.origin !== originOf(practiceSite))
+  ) {
+    throw new InvalidSettingError(HTTP_REFUSED)
+  }
+  return normalized
+}
+
+const HTTP_REFUSED =
+  'The site address must start with https:// — plain http:// would send your password unprotected, so it is allowed only for the practice site built into this app (choose "Use the practice site" instead)'
+
+function originOf(address: string): string | null {
+  try {
+    return new URL(address).origin
+  } catch {
+    return null
+  }
 }
 
 function shorten(text: string): string {

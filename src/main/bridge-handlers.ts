@@ -4,7 +4,6 @@ import { failure, success, type Envelope } from '../shared/bridge/envelope'
 import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
 import type { ApplicationIdSetting } from './application-id-setting'
-import { checkBaseUrl } from './base-url'
 import { practicePassword, practiceUsers } from './practice-accounts'
 import { createSignIn } from './sign-in'
 import type {
@@ -13,7 +12,8 @@ import type {
   Credentials,
   DeliveryService,
   ExternalLinks,
-  PracticeSiteHost
+  PracticeSiteHost,
+  SupportService
 } from './service-contracts'
 
 export interface BridgeServices {
@@ -23,6 +23,8 @@ export interface BridgeServices {
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
   applicationId: ApplicationIdSetting
+  /** Absent where there is no app around the bridge (the test harness): see noSupport. */
+  support?: SupportService
 }
 
 /** Which window asked: delivery lets only one window send at a time. */
@@ -51,18 +53,8 @@ type Implementations = {
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
   const { vault, api, delivery, practiceSite, externalLinks } = services
-  /** Where the practice site answered last; a sign-in typed to it is a practice sign-in. */
-  let practiceBaseUrl: string | null = null
-  const signIn = createSignIn({
-    ...services,
-    isPracticeSite: (baseUrl) => baseUrl === practiceBaseUrl
-  })
-
-  async function startPracticeSite(): Promise<Credentials> {
-    const practice = await practiceSite.start()
-    practiceBaseUrl = checkBaseUrl(practice.baseUrl)
-    return practice
-  }
+  const support = services.support ?? noSupport
+  const signIn = createSignIn(services)
 
   async function signedIn(): Promise<Credentials> {
     const credentials = await vault.current()
@@ -79,17 +71,21 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     'sites:find': (request) => signIn.findSites(request),
     'credentials:sign-out': () => vault.clear(),
     'practice:start': async (request) => {
-      const practice = await startPracticeSite()
+      const practice = await practiceSite.start()
       const chosen = request
         ? { username: request.userName, password: practicePassword(request.userName) }
         : {}
       return signIn.practice({ ...practice, ...chosen })
     },
     'practice:site': async () => {
-      const practice = await startPracticeSite()
+      const practice = await practiceSite.start()
       return { baseUrl: practice.baseUrl, siteNumber: practice.siteNumber, users: practiceUsers() }
     },
-    'delivery:send': ({ items }, sender) => delivery.sendBatch(items, sender.id),
+    'delivery:send': (batch, sender) => delivery.sendBatch(batch, sender.id),
+    'delivery:stop': ({ siteKey }, sender) => {
+      delivery.stop(siteKey, sender.id)
+      return undefined
+    },
     'delivery:report': (report, sender) => {
       delivery.report(report, sender.id)
       return undefined
@@ -107,7 +103,14 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       api.personConnections(await signedIn(), personId, page),
     'people:search': async ({ query, ...page }) => api.people(await signedIn(), query, page),
     'people:get': async ({ personId }) => api.person(await signedIn(), personId),
-    'links:open': ({ url }) => externalLinks.open(url).then(() => undefined)
+    'links:open': ({ url }) => externalLinks.open(url).then(() => undefined),
+    'updates:state': () => support.updateState(),
+    'updates:restart': () => support.restartForUpdate(),
+    'diagnostics:save': ({ outbox }) => support.saveDiagnostics(outbox),
+    'errors:report': (error) => {
+      support.reportRendererError(error)
+      return undefined
+    }
   }
 
   async function dispatch<C extends InvokeChannel>(
@@ -137,4 +140,22 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
 
 function describe(channel: unknown): string {
   return typeof channel === 'string' ? `"${channel.slice(0, 60)}"` : `a ${typeof channel}`
+}
+
+/**
+ * Where the bridge runs without the app around it: no updates, no diagnostics file, and
+ * the page's errors on the console (which the app routes into its log).
+ */
+const noSupport: SupportService = {
+  updateState: () => ({ status: 'off' }),
+  restartForUpdate: async () => ({
+    kind: 'not-ready',
+    message: 'Updates are not available in this copy of the app.'
+  }),
+  saveDiagnostics: async () => {
+    throw new DeskError('Saving diagnostics is not available in this copy of the app.')
+  },
+  reportRendererError: (error) => {
+    console.error(`The page failed: ${error.name}: ${error.message}`)
+  }
 }

@@ -3,7 +3,7 @@ import type { ApplicationIdSource } from '../shared/application-id'
 import type { CredentialStatus } from '../shared/bridge/channels'
 import { siteKeyOf } from '../shared/site-key'
 import { DEFAULT_BASE_URL } from './base-url'
-import type { CredentialVault, Credentials } from './service-contracts'
+import type { CredentialVault, Credentials, SiteCredentials } from './service-contracts'
 
 /** The part of Electron's safeStorage the vault uses; the async API is preferred. */
 export interface SafeStorageLike {
@@ -29,6 +29,8 @@ export interface CredentialVaultOptions {
   store: SettingsStore
   platform?: NodeJS.Platform
   warn?: (message: string) => void
+  /** The pause between looks at a locked keychain; real timers by default. */
+  sleep?: (ms: number) => Promise<void>
   /** Where the ApplicationId comes from, for the status (application-id-setting.ts). */
   applicationIdSource?: () => ApplicationIdSource
 }
@@ -40,6 +42,14 @@ export const CREDENTIALS_KEY = 'credentials'
  * and unknown means safeStorage was asked before the app was ready.
  */
 const WEAK_BACKENDS = new Set(['basic_text', 'unknown'])
+
+/**
+ * Pauses between looks at a keychain that is not available yet (about 3 s in all). A
+ * desktop session often unlocks the keyring a moment after the app starts: waiting this
+ * long spares the clerk typing a saved password, and a keychain that stays locked costs
+ * no more than this before the sign-in screen shows.
+ */
+export const KEYCHAIN_RETRY_PAUSES_MS: readonly number[] = [250, 500, 1_000, 1_250]
 
 const storedCredentialsSchema = z.object({
   baseUrl: z.string(),
@@ -60,9 +70,16 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
   const { safeStorage, store } = options
   const platform = options.platform ?? process.platform
   const warn = options.warn ?? ((message: string) => console.warn(message))
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const applicationIdSource = options.applicationIdSource ?? (() => 'none')
   let password: string | null = null
+  /** The look at the keychain in progress, or the last one unless it found the keychain locked. */
   let loading: Promise<void> | null = null
+  let looked = false
+  /** A saved password waits for a keychain that was not available at the last look. */
+  let keychainLocked = false
+  let warnedLocked = false
 
   function backend(): string {
     if (platform === 'darwin') return 'keychain'
@@ -104,16 +121,29 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     return null
   }
 
+  /** Reads the saved password, looking again a few times while the keychain is locked. */
   async function loadPassword(): Promise<void> {
-    const stored = read()
-    if (!stored?.passwordCiphertext) return
-    if (!(await encryptionAvailable())) {
-      // Kept for a later start: the keychain may just not be unlocked yet.
-      warn('The system keychain is not available, so the saved password cannot be read now')
-      return
+    keychainLocked = false
+    for (let look = 0; ; look++) {
+      const stored = read()
+      // Nothing to read, or a sign-in during the pauses set the password.
+      if (!stored?.passwordCiphertext || password !== null) return
+      if (await encryptionAvailable()) return openPassword(stored, stored.passwordCiphertext)
+      const pause = KEYCHAIN_RETRY_PAUSES_MS[look]
+      if (pause === undefined) break
+      await sleep(pause)
     }
+    // Kept for a later look: the next status() or current() tries again.
+    keychainLocked = true
+    if (!warnedLocked) {
+      warnedLocked = true
+      warn('The system keychain is not available, so the saved password cannot be read now')
+    }
+  }
+
+  async function openPassword(stored: StoredCredentials, ciphertext: string): Promise<void> {
     try {
-      const opened = await decrypt(stored.passwordCiphertext)
+      const opened = await decrypt(ciphertext)
       password = opened.text
       if (opened.reseal) await reseal(stored, opened.text)
     } catch (error) {
@@ -131,9 +161,24 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     }
   }
 
+  /**
+   * The saved password read, if it can be. Calls made at once share one look; after a look
+   * that found the keychain locked, the next call looks again, so a keychain unlocked a
+   * moment after start is used without asking the clerk.
+   */
   function loaded(): Promise<void> {
-    loading ??= loadPassword()
+    if (loading === null) {
+      looked = true
+      loading = loadPassword().finally(() => {
+        if (keychainLocked) loading = null
+      })
+    }
     return loading
+  }
+
+  /** For sign-in and sign-out: waits for a look in progress, but never starts another. */
+  function settled(): Promise<void> {
+    return loading ?? (looked ? Promise.resolve() : loaded())
   }
 
   async function status(): Promise<CredentialStatus> {
@@ -162,11 +207,22 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
     return { baseUrl, siteNumber, username, password }
   }
 
+  async function currentSite(): Promise<SiteCredentials | null> {
+    await loaded()
+    // One synchronous read: the key always names the site these credentials belong to.
+    const stored = read()
+    if (stored === null || password === null) return null
+    const { baseUrl, siteNumber, username } = stored
+    const siteKey = siteKeyOf(stored)
+    // Other names of the same site are known where the practice site runs (signed-in-site.ts).
+    return { baseUrl, siteNumber, username, password, siteKey, sameSiteKeys: [siteKey] }
+  }
+
   async function save(
     credentials: Credentials,
     saveOptions: { practice: boolean; persistWithoutKeychain: boolean }
   ): Promise<CredentialStatus> {
-    await loaded()
+    await settled()
     const stored: StoredCredentials = {
       baseUrl: credentials.baseUrl,
       siteNumber: credentials.siteNumber,
@@ -187,13 +243,13 @@ export function createCredentialVault(options: CredentialVaultOptions): Credenti
   }
 
   async function clear(): Promise<CredentialStatus> {
-    await loaded()
+    await settled()
     store.delete(CREDENTIALS_KEY)
     password = null
     return status()
   }
 
-  return { status, current, save, clear }
+  return { status, current, currentSite, save, clear }
 }
 
 function withoutCiphertext(stored: StoredCredentials): StoredCredentials {

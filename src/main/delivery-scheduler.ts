@@ -6,8 +6,18 @@ import type {
   WakeReason
 } from '../shared/bridge/channels'
 import { SenderBusyError } from '../shared/errors'
+import { BACKOFF_CAP_MS } from '../shared/outbox/backoff'
 import type { DeliveryOutcome } from '../shared/outbox/delivery-outcome'
 import { silentLogger, type ApiLogger } from './api/api-logger'
+import {
+  allNotAttempted,
+  CLOSING_MESSAGE,
+  OTHER_SITE_MESSAGE,
+  postBatch,
+  STOPPED_MESSAGE,
+  type BatchOut
+} from './batch-posting'
+import { createIdleSignal } from './idle-signal'
 import type { CredentialVault, Credentials, DeliveryService } from './service-contracts'
 
 /**
@@ -25,7 +35,7 @@ export interface DeliverySchedulerOptions {
   client: {
     postChangeRequest(credentials: Credentials, item: SendItem): Promise<DeliveryOutcome>
   }
-  vault: Pick<CredentialVault, 'current'>
+  vault: Pick<CredentialVault, 'currentSite'>
   /** Tells the page to drain its outbox. */
   wake(reason: WakeReason): void
   onStateChanged(state: DeliveryState): void
@@ -37,6 +47,16 @@ export interface DeliverySchedulerOptions {
 
 export interface DeliveryScheduler extends DeliveryService {
   start(): void
+  /**
+   * Resolves true once no batch is out and the page has written the answers of the last one
+   * (it reports after writing them), or false when `timeoutMs` ran out first.
+   */
+  whenIdle(timeoutMs: number): Promise<boolean>
+  /**
+   * The app is about to quit: the batch that is out starts no new request, no new batch is
+   * sent and the page is not woken. Returns the undo, for a quit that was called off.
+   */
+  holdForQuit(): () => void
   /** The OS's online flag: a hint that wakes the page, never a reason not to try. */
   setOnline(online: boolean): void
   /** The computer woke from sleep: timers may have slept through their due time. */
@@ -56,6 +76,9 @@ const MAX_TIMER_DELAY_MS = 2 ** 31 - 1
  */
 export const REPEATED_DUE_DELAY_MS = 30_000
 
+/** Timers may fire a little early or late on the wall clock; a jump is more than this. */
+const CLOCK_SLACK_MS = 1_000
+
 const realClock: DeliveryClock = {
   now: () => Date.now(),
   setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
@@ -71,7 +94,13 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
   let paused = false
   let pauseReason: string | undefined
   let lastSuccessAt: number | null = null
-  let busySender: number | undefined
+  let batchOut: BatchOut | undefined
+  /** The window whose last batch's answers are not yet known to be written. */
+  let answersUnwrittenBy: number | undefined
+  let unsavedAnswers = 0
+  /** Set while a quit waits for the batch to settle: why nothing more is sent. */
+  let closing: string | undefined
+  const idle = createIdleSignal(clock)
   /** Counts sign-ins, so a 401 to a request sent before the newest sign-in is not a pause. */
   let signIns = 0
   let lastReport: OutboxReport = { unsentCount: 0, nextDueAt: null, captured: false }
@@ -87,8 +116,16 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
     if (!disposed) options.onStateChanged(state())
   }
 
+  function isIdle(): boolean {
+    return batchOut === undefined && answersUnwrittenBy === undefined && unsavedAnswers === 0
+  }
+
+  function notifyIfIdle(): void {
+    if (isIdle()) idle.notify()
+  }
+
   function wake(reason: WakeReason): void {
-    if (disposed) return
+    if (disposed || closing !== undefined) return
     // Paused, a send can only come back "not attempted"; sign-in (resume) wakes the page.
     if (paused && reason !== 'signed-in') return
     logger.info(`delivery: wake (${reason})`)
@@ -113,13 +150,18 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
   function armRetryTimer(): void {
     clearRetryTimer()
     const dueAt = lastReport.nextDueAt
-    if (disposed || paused || dueAt === null) return
-    let delay = Math.min(Math.max(dueAt - clock.now(), 0), MAX_TIMER_DELAY_MS)
+    if (disposed || paused || closing !== undefined || dueAt === null) return
+    const armedAt = clock.now()
+    let delay = Math.min(Math.max(dueAt - armedAt, 0), MAX_TIMER_DELAY_MS)
     if (dueAt === firedDueAt) delay = Math.max(delay, REPEATED_DUE_DELAY_MS)
     retryTimer = clock.setTimeout(() => {
       retryTimer = undefined
-      // A long delay is reached in steps; a clock moved back shows up here too.
-      if (clock.now() < dueAt) return armRetryTimer()
+      const now = clock.now()
+      // A long delay is reached in steps; a clock moved back shows up here too. Moved back
+      // so far that the due time lies beyond the backoff cap, the clock was ahead when the
+      // page set it: the page reads its due times again against the clock as it is now.
+      const setBack = now - armedAt < delay - CLOCK_SLACK_MS && dueAt - now > BACKOFF_CAP_MS
+      if (now < dueAt && !setBack) return armRetryTimer()
       firedDueAt = dueAt
       wake('retry-due')
     }, delay)
@@ -128,31 +170,20 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
   async function sendAll(
     credentials: Credentials,
     items: SendItem[],
-    signInsAtStart: number
+    signInsAtStart: number,
+    batch: BatchOut
   ): Promise<SendBatchResult> {
-    const outcomes: Array<DeliveryOutcome | undefined> = new Array(items.length)
-    let next = 0
-    let stoppedBy401: string | undefined
-    const worker = async (): Promise<void> => {
-      while (stoppedBy401 === undefined && next < items.length) {
-        const index = next++
-        const item = items[index]
-        if (!item) continue
-        const outcome = await postSafely(credentials, item)
-        outcomes[index] = outcome
-        if (outcome.kind === 'accepted') lastSuccessAt = clock.now()
-        if (outcome.kind === 'unauthorized') stoppedBy401 ??= outcome.message
+    const { results, stoppedBy401 } = await postBatch({
+      client: options.client,
+      credentials,
+      items,
+      batch,
+      concurrency,
+      logger,
+      onAccepted: () => {
+        lastSuccessAt = clock.now()
       }
-    }
-    await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker))
-    const notTried: DeliveryOutcome = {
-      kind: 'not-attempted',
-      message: 'Not sent: the queue paused because the site refused the sign-in'
-    }
-    const results = items.map((item, index) => ({
-      id: item.id,
-      outcome: outcomes[index] ?? notTried
-    }))
+    })
     // A sign-in that happened while this batch was out has new credentials: no pause.
     if (stoppedBy401 !== undefined && signIns === signInsAtStart) {
       pause('Paused: the site refused the username or password. Sign in again to go on sending.')
@@ -160,60 +191,82 @@ export function createDeliveryScheduler(options: DeliverySchedulerOptions): Deli
     return { results, paused: stoppedBy401 !== undefined }
   }
 
-  async function postSafely(credentials: Credentials, item: SendItem): Promise<DeliveryOutcome> {
-    try {
-      return await options.client.postChangeRequest(credentials, item)
-    } catch (error) {
-      // The client classifies all network trouble; a throw is a fault in the app. The
-      // request may have gone out, so the item is treated as possibly delivered.
-      const name = error instanceof Error ? error.name : typeof error
-      logger.warn(`delivery: item ${item.id} failed inside the app (${name})`)
-      return {
-        kind: 'no-answer',
-        message: `Sending failed inside the app (${name}); the result may have arrived and will be checked again.`
-      }
+  /**
+   * The credentials are read once per batch, in one read with their site's key: a sign-in
+   * that lands while the batch is out neither aims the rest of it elsewhere nor lets a batch
+   * of the old site go out under the new site's credentials.
+   */
+  async function sendChecked(batch: BatchOut, items: SendItem[]): Promise<SendBatchResult> {
+    if (paused) return allNotAttempted(items, pauseReason ?? 'Not sent: sending is paused', true)
+    const signInsAtStart = signIns
+    const credentials = await options.vault.currentSite()
+    if (!credentials) {
+      pause('Paused: nobody is signed in. Sign in to send.')
+      return allNotAttempted(items, 'Not sent: nobody is signed in', true)
     }
-  }
-
-  function allNotAttempted(items: SendItem[], message: string): SendBatchResult {
-    return {
-      results: items.map((item) => ({ id: item.id, outcome: { kind: 'not-attempted', message } })),
-      paused: true
+    if (!credentials.sameSiteKeys.includes(batch.siteKey)) {
+      // Not a pause: the signed-in site's own outbox may go on sending.
+      logger.warn('delivery: a batch for a site other than the signed-in one was not sent')
+      return allNotAttempted(items, OTHER_SITE_MESSAGE, false)
     }
+    if (batch.stopReason !== undefined) return allNotAttempted(items, batch.stopReason, false)
+    const successBefore = lastSuccessAt
+    const result = await sendAll(credentials, items, signInsAtStart, batch)
+    if (lastSuccessAt !== successBefore) emit()
+    return result
   }
 
   return {
-    async sendBatch(items, senderId) {
-      if (busySender !== undefined) {
+    async sendBatch({ siteKey, items }, senderId) {
+      if (batchOut !== undefined) {
         throw new SenderBusyError(
-          busySender === senderId
+          batchOut.senderId === senderId
             ? 'This window is still sending its previous batch; the new one waits for it'
             : 'Another window is sending the outbox right now; this one will try again shortly'
         )
       }
-      if (disposed) return allNotAttempted(items, 'Not sent: the app is closing')
-      busySender = senderId
+      if (disposed) return allNotAttempted(items, 'Not sent: the app is closing', true)
+      const batch: BatchOut = { siteKey, senderId, ...(closing ? { stopReason: closing } : {}) }
+      batchOut = batch
       try {
-        if (paused) return allNotAttempted(items, pauseReason ?? 'Not sent: sending is paused')
-        const signInsAtStart = signIns
-        const credentials = await options.vault.current()
-        if (!credentials) {
-          pause('Paused: nobody is signed in. Sign in to send.')
-          return allNotAttempted(items, 'Not sent: nobody is signed in')
-        }
-        const successBefore = lastSuccessAt
-        const result = await sendAll(credentials, items, signInsAtStart)
-        if (lastSuccessAt !== successBefore) emit()
-        return result
+        return await sendChecked(batch, items)
       } finally {
-        busySender = undefined
+        batchOut = undefined
+        // Idle again once the page has written these answers and reported.
+        answersUnwrittenBy = senderId
       }
     },
 
-    report(report, _senderId) {
+    stop(siteKey, senderId) {
+      if (batchOut?.siteKey !== siteKey || batchOut.senderId !== senderId) return
+      batchOut.stopReason ??= STOPPED_MESSAGE
+      logger.info('delivery: the page stopped sending this site; the batch that is out ends early')
+    },
+
+    report(report, senderId) {
       lastReport = report
+      unsavedAnswers = report.unsavedAnswers ?? 0
+      // The page reports after writing a run's answers, so the last batch's are on disk; a
+      // capture's report (captured) says nothing of them.
+      if (answersUnwrittenBy === senderId && !report.captured) answersUnwrittenBy = undefined
       if (report.captured) wake('captured')
       armRetryTimer()
+      notifyIfIdle()
+    },
+
+    whenIdle(timeoutMs) {
+      return isIdle() ? Promise.resolve(true) : idle.wait(timeoutMs)
+    },
+
+    holdForQuit() {
+      closing = CLOSING_MESSAGE
+      if (batchOut) batchOut.stopReason ??= CLOSING_MESSAGE
+      clearRetryTimer()
+      return () => {
+        closing = undefined
+        wake('manual')
+        armRetryTimer()
+      }
     },
 
     state,

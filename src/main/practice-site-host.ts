@@ -1,17 +1,40 @@
 import { DeskError } from '../shared/errors'
 import {
+  API_BASE_PATH,
   PRACTICE_SITE_NUMBER,
   PRACTICE_USERS,
   startPracticeSite,
   type PracticeSite
 } from '../sim/practice-site'
-import type { PracticeSiteHost } from './service-contracts'
+import type { PracticeSignIn, PracticeSiteHost } from './service-contracts'
 
 export interface PracticeSiteHostOptions {
-  /** Where the practice site keeps its change requests between runs of the app. */
-  statePath: string
+  /**
+   * Where the practice site keeps its change requests between runs of the app (index.ts:
+   * the app's data folder). Left out only by the benchmarks, whose site must not spend
+   * their measured time writing its log.
+   */
+  statePath: string | undefined
   seed?: number
   people?: number
+  /**
+   * Tests only: mount the `/_sim/*` control endpoints. The app never sets it, so nothing
+   * else on the clerk's computer can reset the practice site or inject faults into it.
+   */
+  controlRoutes?: boolean
+  /** Tests only: the app reaches the site through this relay (the harness's network gate). */
+  relay?: PracticeSiteRelay
+}
+
+/**
+ * A loopback relay in front of the practice site. Its address is what the app signs in to
+ * and sends to, so the site answers requests addressed to it (`Host`) as to itself.
+ */
+export interface PracticeSiteRelay {
+  /** `http://127.0.0.1:PORT`, known before the site starts. */
+  origin: string
+  /** The site listens on this port now; called at every start, before anything is sent. */
+  attach(sitePort: number): Promise<void>
 }
 
 /** The seed's example user: a System Administrator, so every practice entry goes through. */
@@ -20,43 +43,77 @@ const PRACTICE_USERNAME = 'jadams'
 /**
  * Runs the practice site inside the main process, on 127.0.0.1 and a free port, so a
  * volunteer can train without the church's real data. Started once; later calls share it.
+ * The port is new at every start of the app, so nothing stored may hold it: the address
+ * is asked of this host each time (address(), or start() when it may not be running yet).
  */
 export function createPracticeSiteHost(options: PracticeSiteHostOptions): PracticeSiteHost {
   const user = PRACTICE_USERS.find((candidate) => candidate.username === PRACTICE_USERNAME)
-  let starting: Promise<PracticeSite> | undefined
+  let starting: Promise<RunningSite> | undefined
+  let running: RunningSite | undefined
+
+  async function launch(): Promise<RunningSite> {
+    if (!user) {
+      throw new DeskError(`The practice site has no user ${PRACTICE_USERNAME} to sign in as`)
+    }
+    const relay = options.relay
+    const site = await startPracticeSite({
+      port: 0,
+      ...(options.statePath === undefined ? {} : { statePath: options.statePath }),
+      controlRoutes: options.controlRoutes ?? false,
+      ...(relay ? { alsoKnownAs: [new URL(relay.origin).host] } : {}),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+      ...(options.people === undefined ? {} : { people: options.people })
+    })
+    try {
+      await relay?.attach(site.port)
+    } catch (error) {
+      await site.close()
+      throw error
+    }
+    const signIn: PracticeSignIn = {
+      baseUrl: relay ? `${relay.origin}${API_BASE_PATH}` : site.baseUrl,
+      username: user.username,
+      password: user.password,
+      siteNumber: PRACTICE_SITE_NUMBER
+    }
+    return { site, signIn }
+  }
 
   return {
     async start() {
-      if (!user) {
-        throw new DeskError(`The practice site has no user ${PRACTICE_USERNAME} to sign in as`)
-      }
-      starting ??= startPracticeSite({
-        port: 0,
-        statePath: options.statePath,
-        ...(options.seed === undefined ? {} : { seed: options.seed }),
-        ...(options.people === undefined ? {} : { people: options.people })
-      }).catch((error: unknown) => {
-        // A failed start (an unwritable state file, say) may be retried after the fix.
-        starting = undefined
-        const why = error instanceof Error ? error.message : String(error)
-        throw new DeskError(`The practice site could not start: ${why}`)
-      })
-      const site = await starting
-      return {
-        baseUrl: site.baseUrl,
-        username: user.username,
-        password: user.password,
-        siteNumber: PRACTICE_SITE_NUMBER
-      }
+      const launching = (starting ??= launch().then(
+        (started) => {
+          // A stop() meanwhile let go of this start: it is not the running site.
+          if (starting === launching) running = started
+          return started
+        },
+        (error: unknown) => {
+          // A failed start (an unwritable state file, say) may be retried after the fix.
+          if (starting === launching) starting = undefined
+          const why = error instanceof Error ? error.message : String(error)
+          throw new DeskError(`The practice site could not start: ${why}`)
+        }
+      ))
+      return (await launching).signIn
+    },
+
+    address() {
+      return running?.signIn.baseUrl ?? null
     },
 
     async stop() {
-      const running = starting
+      const pending = starting
       starting = undefined
-      if (!running) return
+      running = undefined
+      if (!pending) return
       // A site that never started has nothing to close; its error went to start()'s caller.
-      const site = await running.catch(() => undefined)
-      await site?.close()
+      const started = await pending.catch(() => undefined)
+      await started?.site.close()
     }
   }
+}
+
+interface RunningSite {
+  site: PracticeSite
+  signIn: PracticeSignIn
 }

@@ -1,9 +1,14 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
   OutboxReport,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
+  SendBatchRequest,
   SendBatchResult,
-  SendItem
+  UpdateState
 } from '../shared/bridge/channels'
 import type {
   Account,
@@ -31,10 +36,22 @@ export interface Credentials {
   password: string
 }
 
+/** Credentials and the key of the site they belong to (src/shared/site-key.ts), read together. */
+export interface SiteCredentials extends Credentials {
+  siteKey: string
+  /**
+   * Other keys of this same site: the practice site running in this app, signed in to
+   * through the church form, is the practice site (its key leaves the port out).
+   */
+  sameSiteKeys: string[]
+}
+
 export interface CredentialVault {
   status(): Promise<CredentialStatus>
   /** The credentials to send with, or null when nobody is signed in. */
   current(): Promise<Credentials | null>
+  /** The same, with the key of their site, read together (delivery checks it per batch). */
+  currentSite(): Promise<SiteCredentials | null>
   save(
     credentials: Credentials,
     options: { practice: boolean; persistWithoutKeychain: boolean }
@@ -78,8 +95,13 @@ export interface AcsApi {
 
 /** The main process's side of delivery: when to send, and the sending itself. */
 export interface DeliveryService {
-  /** Sends one batch; `senderId` names the window, so only one window sends at a time. */
-  sendBatch(items: SendItem[], senderId: number): Promise<SendBatchResult>
+  /**
+   * Sends one batch of one site's outbox; `senderId` names the window, so only one window
+   * sends at a time. Items of a site other than the signed-in one come back not attempted.
+   */
+  sendBatch(batch: SendBatchRequest, senderId: number): Promise<SendBatchResult>
+  /** The page stops delivering this site: its batch that is out starts no new request. */
+  stop(siteKey: string, senderId: number): void
   /** The page's view of its outbox: for retry timers and the quit confirmation. */
   report(report: OutboxReport, senderId: number): void
   state(): DeliveryState
@@ -87,13 +109,36 @@ export interface DeliveryService {
   resume(): void
 }
 
+/** Where the running practice site is, and whom to sign in as. */
+export interface PracticeSignIn {
+  baseUrl: string
+  username: string
+  password: string
+  siteNumber: number
+}
+
 export interface PracticeSiteHost {
-  /** Starts the practice site (once) and returns where it is and whom to sign in as. */
-  start(): Promise<{ baseUrl: string; username: string; password: string; siteNumber: number }>
+  /** Starts the practice site (once; later calls share it) and says where it is. */
+  start(): Promise<PracticeSignIn>
+  /**
+   * The running site's base URL, or null before it has started. It changes with every
+   * start of the app (a new port), so it is asked for, never stored.
+   */
+  address(): string | null
   stop(): Promise<void>
 }
 
 export interface ExternalLinks {
   /** Opens allowlisted https URLs in the system browser; refuses anything else. */
   open(url: string): Promise<void>
+}
+
+/** Updates, diagnostics and the page's error reports (src/main/electron-support.ts). */
+export interface SupportService {
+  updateState(): UpdateState
+  /** The clerk asked to restart into a downloaded update. */
+  restartForUpdate(): Promise<RestartResult>
+  saveDiagnostics(outbox: OutboxSummary): Promise<DiagnosticsResult>
+  /** An uncaught error in the page, for the main log. */
+  reportRendererError(error: RendererError): void
 }

@@ -12,7 +12,13 @@ import {
 import type { Account } from '../shared/lookups'
 import type { ApplicationIdSetting } from './application-id-setting'
 import { checkBaseUrl } from './base-url'
-import type { AcsApi, CredentialVault, Credentials, DeliveryService } from './service-contracts'
+import type {
+  AcsApi,
+  CredentialVault,
+  Credentials,
+  DeliveryService,
+  PracticeSiteHost
+} from './service-contracts'
 
 export interface SignInServices {
   vault: CredentialVault
@@ -20,10 +26,10 @@ export interface SignInServices {
   delivery: Pick<DeliveryService, 'resume'>
   applicationId: ApplicationIdSetting
   /**
-   * The practice site runs at this address: a sign-in typed to it (a trainer showing the
-   * e-mail path, or another practice user) stays a practice sign-in, badge and outbox alike.
+   * Where the practice site runs now: a sign-in typed to it (a trainer showing the e-mail
+   * path, or another practice user) stays a practice sign-in, badge and outbox alike.
    */
-  isPracticeSite?: (baseUrl: string) => boolean
+  practiceSite: Pick<PracticeSiteHost, 'address'>
 }
 
 type Parsed<T> = Required<Omit<T, 'applicationId'>> & { applicationId?: string | undefined }
@@ -35,8 +41,19 @@ type Parsed<T> = Required<Omit<T, 'applicationId'>> & { applicationId?: string |
  * credentials are saved only when the site accepted them or could not be reached.
  */
 export function createSignIn(services: SignInServices) {
-  const { vault, api, delivery, applicationId } = services
-  const isPracticeSite = services.isPracticeSite ?? (() => false)
+  const { vault, api, delivery, applicationId, practiceSite } = services
+
+  // Plain http only to the practice site running now: the page cannot aim this process
+  // (and a password) at another program on this computer.
+  function checked(baseUrl: string): string {
+    return checkBaseUrl(baseUrl, practiceSite.address())
+  }
+
+  /** A checked address is the practice site's when it is where the practice site runs now. */
+  function isPracticeSite(baseUrl: string): boolean {
+    const address = practiceSite.address()
+    return address !== null && checked(address) === baseUrl
+  }
 
   /**
    * A new ApplicationId is used for the requests that follow at once, and kept only if
@@ -84,7 +101,7 @@ export function createSignIn(services: SignInServices) {
   return {
     withUserName(request: Parsed<SignInRequest>): Promise<SignInResult> {
       const { baseUrl, siteNumber, username, password, persistWithoutKeychain } = request
-      const credentials = { baseUrl: checkBaseUrl(baseUrl), siteNumber, username, password }
+      const credentials = { baseUrl: checked(baseUrl), siteNumber, username, password }
       return withApplicationId(request.applicationId, () =>
         complete(credentials, {
           practice: isPracticeSite(credentials.baseUrl),
@@ -94,14 +111,14 @@ export function createSignIn(services: SignInServices) {
     },
 
     findSites(request: Parsed<FindSitesRequest>): Promise<Account[]> {
-      const baseUrl = checkBaseUrl(request.baseUrl)
+      const baseUrl = checked(request.baseUrl)
       return withApplicationId(request.applicationId, () =>
         sitesOf(baseUrl, request.email, request.password)
       )
     },
 
     withEmail(request: Parsed<EmailSignInRequest>): Promise<SignInResult> {
-      const baseUrl = checkBaseUrl(request.baseUrl)
+      const baseUrl = checked(request.baseUrl)
       const { email, password, siteNumber, persistWithoutKeychain } = request
       return withApplicationId(request.applicationId, async () => {
         const site = (await sitesOf(baseUrl, email, password)).find(
@@ -123,7 +140,7 @@ export function createSignIn(services: SignInServices) {
     },
 
     practice(practice: Credentials): Promise<SignInResult> {
-      const credentials = { ...practice, baseUrl: checkBaseUrl(practice.baseUrl) }
+      const credentials = { ...practice, baseUrl: checked(practice.baseUrl) }
       return complete(credentials, { practice: true, persistWithoutKeychain: false })
     }
   }

@@ -24,10 +24,15 @@ export interface AppWindowOptions {
     navigateOnDragDrop: false
     safeDialogs: true
     spellcheck: boolean
+    /** Only in a development build: a built app has no DevTools at all, not just no menu item. */
+    devTools: boolean
   }
 }
 
-export function appWindowOptions(preloadPath: string): AppWindowOptions {
+export function appWindowOptions(
+  preloadPath: string,
+  build: { development: boolean } = { development: false }
+): AppWindowOptions {
   return {
     width: 1200,
     height: 800,
@@ -51,7 +56,8 @@ export function appWindowOptions(preloadPath: string): AppWindowOptions {
       navigateOnDragDrop: false,
       safeDialogs: true,
       // Comments are free text typed by clerks: spelling help is welcome.
-      spellcheck: true
+      spellcheck: true,
+      devTools: build.development
     }
   }
 }

@@ -62,6 +62,14 @@ export class LinkNotAllowedError extends DeskError {
   override name = 'LinkNotAllowedError'
 }
 
+/**
+ * This computer's storage refused to record something (the disk is full, or the database
+ * was closed under the app). What could not be written is kept in memory and written again.
+ */
+export class StorageWriteError extends DeskError {
+  override name = 'StorageWriteError'
+}
+
 const KNOWN_ERRORS = {
   DeskError,
   CredentialsRejectedError,
@@ -73,7 +81,8 @@ const KNOWN_ERRORS = {
   ForbiddenSenderError,
   InvalidSettingError,
   SenderBusyError,
-  LinkNotAllowedError
+  LinkNotAllowedError,
+  StorageWriteError
 } satisfies Record<string, typeof DeskError>
 
 export type DeskErrorName = keyof typeof KNOWN_ERRORS

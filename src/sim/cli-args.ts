@@ -3,11 +3,12 @@ import type { PracticeSiteOptions } from './practice-site'
 import { MAX_PEOPLE } from './practice-site'
 
 export const USAGE =
-  'Usage: npm run sim -- [--port N] [--seed N] [--people N] [--state FILE]\n' +
+  'Usage: npm run sim -- [--port N] [--seed N] [--people N] [--state FILE] [--control]\n' +
   '  --port N     port on 127.0.0.1 (default 0: any free port)\n' +
   '  --seed N     which generated church (default 1)\n' +
   `  --people N   how many individuals, 1 to ${MAX_PEOPLE.toLocaleString('en-US')} (default 2,000)\n` +
-  '  --state FILE keep the change-request log in FILE across restarts'
+  '  --state FILE keep the change-request log in FILE across restarts\n' +
+  '  --control    mount the /_sim/* control endpoints (fault injection, reset, the log)'
 
 export type CliCommand =
   | { kind: 'serve'; options: PracticeSiteOptions }
@@ -27,6 +28,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
         seed: { type: 'string' },
         people: { type: 'string' },
         state: { type: 'string' },
+        control: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -58,5 +60,6 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
       return { kind: 'invalid', message: '--state needs a file name.' }
     options.statePath = values.state
   }
+  if (values.control) options.controlRoutes = true
   return { kind: 'serve', options }
 }

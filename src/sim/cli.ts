@@ -1,7 +1,7 @@
 import { parseCliArgs, USAGE } from './cli-args'
 import { startPracticeSite } from './practice-site'
 
-/** `npm run sim -- [--port N] [--seed N] [--people N] [--state FILE]` */
+/** `npm run sim -- [--port N] [--seed N] [--people N] [--state FILE] [--control]` */
 async function main(): Promise<void> {
   const command = parseCliArgs(process.argv.slice(2))
   if (command.kind === 'help') {

@@ -8,6 +8,7 @@ import { FaultInjector } from './fault-injector'
 import { generateChurch } from './generate-church'
 import { PendingDelays } from './pending-delays'
 import { PRACTICE_SITE_NUMBER, PRACTICE_SITES } from './practice-users'
+import { createRequestDoor, ownHosts } from './request-door'
 import { createRequestHandler } from './request-handler'
 import { PracticeSiteError, PracticeSiteStateError } from './sim-errors'
 import type { SiteContext } from './site-context'
@@ -37,6 +38,17 @@ export interface PracticeSiteOptions {
   people?: number
   /** Keep the change-request log in this file (written atomically: temp file + rename). */
   statePath?: string
+  /**
+   * Mount the `/_sim/*` control endpoints (default false). Tests, benchmarks and
+   * `npm run sim -- --control` ask for them; the app's built-in practice site never does,
+   * so nothing on the clerk's computer can reset or fault it.
+   */
+  controlRoutes?: boolean
+  /**
+   * `Host` values (`host:port`) answered besides the site's own `127.0.0.1:PORT` and
+   * `localhost:PORT`: a relay in front of it. Any other name is refused (DNS rebinding).
+   */
+  alsoKnownAs?: readonly string[]
 }
 
 export interface PracticeSite {
@@ -102,8 +114,15 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
     changed: () => writer?.schedule()
   }
   const delays = new PendingDelays()
-  const server = createServer({ keepAliveTimeout: 5_000 }, createRequestHandler(site, delays))
+  // Empty until the port is known: nothing is answered before listen() resolves anyway.
+  let hosts: ReadonlySet<string> = new Set()
+  const handler = createRequestHandler(site, delays, {
+    door: createRequestDoor(() => hosts),
+    controlRoutes: options.controlRoutes ?? false
+  })
+  const server = createServer({ keepAliveTimeout: 5_000 }, handler)
   const boundPort = await listen(server, port)
+  hosts = ownHosts(boundPort, options.alsoKnownAs)
   const url = `http://127.0.0.1:${boundPort}`
   serving = true
 

@@ -18,11 +18,22 @@ import { ClientGoneError } from './read-body'
 import { practiceUser, type PracticeUser } from './practice-users'
 import type { SiteContext } from './site-context'
 
+export interface RequestHandlerOptions {
+  /** Refuses what a web page could send (src/sim/request-door.ts), before anything else. */
+  door(req: IncomingMessage): Answer | undefined
+  /** Mounts `/_sim/*`: tests and `npm run sim -- --control` only, never the app. */
+  controlRoutes: boolean
+}
+
 const API_PREFIX = ['api_accessacs_mobile', 'v2'] as const
 
-export function createRequestHandler(site: SiteContext, delays: PendingDelays) {
+export function createRequestHandler(
+  site: SiteContext,
+  delays: PendingDelays,
+  options: RequestHandlerOptions
+) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    handle(site, delays, req, res).catch((error: unknown) => {
+    handle(site, delays, options, req, res).catch((error: unknown) => {
       // The sender hung up mid-request: nothing was recorded and nobody is left to answer.
       if (error instanceof ClientGoneError) return
       // A bug in the practice site: say so loudly, and answer like ASP.NET would.
@@ -35,9 +46,15 @@ export function createRequestHandler(site: SiteContext, delays: PendingDelays) {
 async function handle(
   site: SiteContext,
   delays: PendingDelays,
+  options: RequestHandlerOptions,
   req: IncomingMessage,
   res: ServerResponse
 ): Promise<void> {
+  const refusal = options.door(req)
+  if (refusal) {
+    writeAnswer(res, refusal)
+    return
+  }
   const url = req.url ?? '/'
   const queryStart = url.indexOf('?')
   const path = queryStart < 0 ? url : url.slice(0, queryStart)
@@ -46,7 +63,7 @@ async function handle(
     .filter((segment) => segment !== '')
     .map((segment) => segment.toLowerCase())
 
-  if (segments[0] === '_sim') {
+  if (segments[0] === '_sim' && options.controlRoutes) {
     writeAnswer(res, await controlAnswer(site, req, segments))
     return
   }

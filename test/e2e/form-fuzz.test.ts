@@ -12,6 +12,7 @@ import { ConnectionsPage } from '../harness/page-objects/connections-page'
 import { commentOf, waitForRecorded } from '../harness/page-objects/desk-session'
 import { describedText } from '../harness/page-objects/form-keys'
 import { NewConnectionPage } from '../harness/page-objects/new-connection-page'
+import type { PageElement } from '../harness/page-objects/desk-page'
 import { OutboxPage } from '../harness/page-objects/outbox-page'
 import { ResultFormPage } from '../harness/page-objects/result-form-page'
 import { SignInPage } from '../harness/page-objects/sign-in-page'
@@ -322,13 +323,13 @@ async function discardByKeyboard(form: Locator): Promise<void> {
   await form.waitFor({ state: 'detached' })
 }
 
-/** Each outbox entry's text exactly as the DOM holds it. */
+/** Each outbox entry's text exactly as the DOM holds it, read in one go. */
 async function entryTexts(outbox: OutboxPage): Promise<string[]> {
-  const texts: string[] = []
-  for (const entry of await outbox.entries.all()) {
-    texts.push((await entry.evaluate((element) => element.textContent)) ?? '')
-  }
-  return texts
+  return outbox.region.evaluate((element) =>
+    Array.from((element as unknown as PageElement).querySelectorAll('li'))
+      .filter((item) => item.querySelector('h3') !== null)
+      .map((item) => item.textContent ?? '')
+  )
 }
 
 async function expectNoScriptRan(): Promise<void> {

@@ -7,7 +7,11 @@ import { readConnectionTypes } from '../../src/main/api/acs-adapter'
 import { findBrowserProcess } from '../harness/browser-process'
 import { putMarker, readMarkers } from '../harness/indexed-db-markers'
 import { launchDesk, type Desk } from '../harness/launch-desk'
+import { AppHeader } from '../harness/page-objects/app-header'
 import { DeskPage } from '../harness/page-objects/desk-page'
+import { OutboxPage } from '../harness/page-objects/outbox-page'
+import { SignInPage } from '../harness/page-objects/sign-in-page'
+import { StatusBar } from '../harness/page-objects/status-bar'
 import { rawGet } from '../harness/raw-get'
 
 const PRACTICE_PASSWORD = 'password231'
@@ -179,7 +183,12 @@ describe('going offline', () => {
     await desk.setOnline(false)
     expect(await browserOnline(desk.page)).toBe(false)
     expect(await deskPage.call('delivery:state')).toMatchObject({ online: false })
-    const offline = await deskPage.call('delivery:send', { items: [sendItem('offline')] })
+    const { siteKey } = await deskPage.call('credentials:status')
+    if (siteKey === null) throw new Error('The practice sign-in saved no site')
+    const offline = await deskPage.call('delivery:send', {
+      siteKey,
+      items: [sendItem('offline')]
+    })
     expect(offline.results).toEqual([
       { id: 'offline', outcome: expect.objectContaining({ kind: 'retryable' }) }
     ])
@@ -189,13 +198,40 @@ describe('going offline', () => {
     await desk.setOnline(true)
     await waitForWake(desk.page, 'online')
     expect(await browserOnline(desk.page)).toBe(true)
-    const online = await deskPage.call('delivery:send', { items: [sendItem('online')] })
+    const online = await deskPage.call('delivery:send', { siteKey, items: [sendItem('online')] })
     expect(online.results).toEqual([
       { id: 'online', outcome: expect.objectContaining({ kind: 'accepted' }) }
     ])
     const recorded = await desk.sim.changeRequests()
     expect(recorded).toHaveLength(recordedBefore + 1)
     expect(recorded.at(-1)?.IdempotencyKey).toBe('key-online')
+  })
+})
+
+describe('relaunching offline', () => {
+  it('loads the app from its own files, shows its outbox, and still closes', async () => {
+    const offline = await launchDesk({ people: 50 })
+    let closed = false
+    try {
+      const signIn = new SignInPage(offline.page)
+      await signIn.waitForDeskReady()
+      await signIn.waitForShown()
+      await signIn.usePractice()
+      await offline.setOnline(false)
+      // As Electron loads app://: the app's own files need no network.
+      await offline.relaunch()
+      await new StatusBar(offline.page).waitFor('Offline')
+      await new AppHeader(offline.page).goTo('Outbox')
+      const outbox = new OutboxPage(offline.page)
+      await outbox.waitForShown()
+      await outbox.waitForCount(0)
+      expect(offline.pageErrors).toEqual([])
+      expect(offline.cspViolations).toEqual([])
+      closed = true
+      await expect(offline.close()).resolves.toBeUndefined()
+    } finally {
+      if (!closed) await offline.close()
+    }
   })
 })
 

@@ -1,12 +1,13 @@
 import { createAcsClient } from '../../src/main/api/acs-client'
 import { createAcsApi } from '../../src/main/api/acs-api'
 import type { ApiLogger } from '../../src/main/api/api-logger'
-import { createAcsHttp, type AcsHttp } from '../../src/main/api/http'
+import { createAcsHttp, type AcsHttp, type AcsNetworkOptions } from '../../src/main/api/http'
 import { createApplicationIdSetting } from '../../src/main/application-id-setting'
 import { createBridgeHandlers, type BridgeHandler } from '../../src/main/bridge-handlers'
 import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
 import { createExternalLinks } from '../../src/main/external-links'
+import { createPracticeSiteHost, type PracticeSiteRelay } from '../../src/main/practice-site-host'
 import type {
   AcsApi,
   CredentialVault,
@@ -15,8 +16,7 @@ import type {
 } from '../../src/main/service-contracts'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
-import { PRACTICE_SITE_NUMBER, PRACTICE_USERS } from '../../src/sim'
-import { HarnessError } from './harness-error'
+import { withPracticeSite } from '../../src/main/signed-in-site'
 import type { MemoryKeychain } from './memory-keychain'
 
 /** The main process of one app run, as src/main/index.ts builds it, minus Electron. */
@@ -28,42 +28,61 @@ export interface DeskServices {
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
   handler: BridgeHandler
-  /** Ends this run: no more wakes, connections to the site closed. */
+  /** Ends this run: no more wakes, connections closed, the practice site stopped (saved). */
   stop(): Promise<void>
 }
 
 export interface DeskServicesOptions {
   keychain: MemoryKeychain
-  /** Where the app finds the practice site: the harness's gate in front of its own site. */
-  practiceBaseUrl: string
+  /** The app's own practice-site host, as index.ts makes it, with what the harness adds. */
+  practiceSite: {
+    /**
+     * The state file, in the profile as index.ts keeps it in the app's data folder;
+     * undefined for the benchmarks only (the log is then kept in memory).
+     */
+    statePath: string | undefined
+    seed?: number
+    people?: number
+    /** The harness's network gate, through which the app reaches the site. */
+    relay: PracticeSiteRelay
+  }
   /** Sends a notice to every page, as index.ts's broadcast does to every window. */
   broadcast<E extends EventChannelName>(channel: E, payload: EventOf<E>): void
   /** Links the page asked to open in the system browser, in order. */
   openedLinks: string[]
   logger: ApiLogger
+  /** The trust store and proxy settings index.ts hands the API client; none by default. */
+  network?: AcsNetworkOptions
   /** The ApplicationId the app was "built" with, as MAIN_VITE_ACS_APPLICATION_ID gives it. */
   applicationId?: string
 }
 
-/** The user the app's practice mode signs in as (src/main/practice-site-host.ts). */
-const PRACTICE_USERNAME = 'jadams'
-
 export function createDeskServices(options: DeskServicesOptions): DeskServices {
   const { keychain, broadcast, logger } = options
+  // The real host, with the control endpoints the tests' `desk.sim` uses: the app's own
+  // never mounts them.
+  const practiceSite = createPracticeSiteHost({ ...options.practiceSite, controlRoutes: true })
   const applicationId = createApplicationIdSetting({
     store: keychain.store,
     fromBuild: options.applicationId,
     warn: (message) => logger.warn(`settings: ${message}`)
   })
-  const vault = createCredentialVault({
-    safeStorage: keychain.safeStorage,
-    store: keychain.store,
-    platform: 'linux',
-    warn: (message) => logger.warn(`vault: ${message}`),
-    applicationIdSource: () => applicationId.source()
-  })
+  const vault = withPracticeSite(
+    createCredentialVault({
+      safeStorage: keychain.safeStorage,
+      store: keychain.store,
+      platform: 'linux',
+      warn: (message) => logger.warn(`vault: ${message}`),
+      applicationIdSource: () => applicationId.source()
+    }),
+    practiceSite
+  )
   // One agent shared by the client and the API's lookups, as in index.ts.
-  const http = createAcsHttp({ logger, applicationId: () => applicationId.value() })
+  const http = createAcsHttp({
+    logger,
+    ...options.network,
+    applicationId: () => applicationId.value()
+  })
   const api = createAcsApi({ http })
   const scheduler = createDeliveryScheduler({
     client: createAcsClient({ http }),
@@ -72,7 +91,6 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     onStateChanged: (state) => broadcast('delivery:state-changed', state),
     logger
   })
-  const practiceSite = practiceSiteAt(options.practiceBaseUrl)
   const externalLinks = createExternalLinks(async (url) => {
     options.openedLinks.push(url)
   })
@@ -94,25 +112,11 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     handler,
     async stop() {
       scheduler.dispose()
-      await http.close()
+      const results = await Promise.allSettled([http.close(), practiceSite.stop()])
+      const failures = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as unknown] : []
+      )
+      if (failures.length > 0) throw new AggregateError(failures, 'The main services did not stop')
     }
-  }
-}
-
-/** The app's practice mode, pointed at the site the harness already runs. */
-function practiceSiteAt(baseUrl: string): PracticeSiteHost {
-  const user = PRACTICE_USERS.find((candidate) => candidate.username === PRACTICE_USERNAME)
-  return {
-    async start() {
-      if (!user) throw new HarnessError(`The practice site has no user ${PRACTICE_USERNAME}`)
-      return {
-        baseUrl,
-        username: user.username,
-        password: user.password,
-        siteNumber: PRACTICE_SITE_NUMBER
-      }
-    },
-    // The harness owns the site and stops it in close().
-    stop: async () => {}
   }
 }

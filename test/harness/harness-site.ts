@@ -1,10 +1,10 @@
 import * as z from 'zod'
+import type { PracticeSiteRelay } from '../../src/main/practice-site-host'
 import type { faultSettingsSchema } from '../../src/sim/fault-settings'
 import {
+  API_BASE_PATH,
   PRACTICE_SITE_NUMBER,
   PRACTICE_USERS,
-  startPracticeSite,
-  type PracticeSite,
   type RecordedChangeRequest
 } from '../../src/sim'
 import { HarnessError } from './harness-error'
@@ -13,34 +13,50 @@ import { startNetworkGate, type NetworkGate } from './network-gate'
 /** The body of `POST /_sim/faults` (see the README); every field may be left out. */
 export type FaultBody = z.input<typeof faultSettingsSchema>
 
-export interface HarnessSiteOptions {
-  seed?: number
-  people?: number
-  statePath?: string
-}
-
 /**
- * The practice site the desk talks to, and the test's own way in. The app reaches it only
- * through the network gate (`appBaseUrl`); the test's requests go straight to it, so they
- * work while the desk is offline.
+ * The test's window onto the practice site the app runs. Each app run starts the app's own
+ * practice-site host (a new port, the same state file), behind its own network gate; this
+ * object outlives the runs and always speaks to the current one. The app reaches the site
+ * only through the gate (`appBaseUrl`); the test's requests go straight to the site (its
+ * `/_sim/*` control endpoints are mounted for the harness), so they work while offline.
  */
 export interface HarnessSite {
-  /** `http://127.0.0.1:PORT` of the site itself: `/_sim/...` lives here. */
-  url: string
-  /** The API's base URL on the site itself. */
-  baseUrl: string
-  /** The API's base URL through the gate: what the app signs in to. */
-  appBaseUrl: string
-  gate: NetworkGate
-  /** Replaces the fault settings (`POST /_sim/faults`). */
+  /** `http://127.0.0.1:PORT` of the running site itself: `/_sim/...` lives here. */
+  readonly url: string
+  /** The API's base URL on the running site itself. */
+  readonly baseUrl: string
+  /** The API's base URL through this run's gate: the practice site's address in the app. */
+  readonly appBaseUrl: string
+  /** This run's gate. */
+  readonly gate: NetworkGate
+  /** The app has started this run's site (the harness does at launch, unless told not to). */
+  isRunning(): boolean
+  /**
+   * Replaces the fault settings (`POST /_sim/faults`). They are set again on the site of
+   * each later run, with fresh dice: the app's restart does not end the test's faults.
+   */
   setFaults(body: FaultBody): Promise<void>
   clearFaults(): Promise<void>
   /** The fault settings in force (`GET /_sim/faults`), as the site parsed them. */
   faults(): Promise<unknown>
-  /** Every change request the site recorded, in order. */
+  /** Every change request the site recorded, in order (kept across runs by its state file). */
   changeRequests(): Promise<RecordedChangeRequest[]>
   /** GET below `{base}/12345/` as jadams, straight to the site: what the app should see. */
   getJson(path: string): Promise<unknown>
+  /**
+   * Puts an HTTP front (on 127.0.0.1) between the gate and the site, or takes it away
+   * (undefined). The front passes requests on to `url` with their `Host` unchanged.
+   */
+  routeThrough(frontPort: number | undefined): void
+}
+
+/** launchDesk's handle on the runs: not for tests. */
+export interface HarnessSiteRuns {
+  site: HarnessSite
+  /** A gate for a new app run, open or not; its relay is handed to the practice-site host. */
+  openRun(online: boolean): Promise<PracticeSiteRelay>
+  /** The run's host has stopped: closes its gate. */
+  endRun(): Promise<void>
   close(): Promise<void>
 }
 
@@ -56,21 +72,32 @@ const recordedSchema = z.array(
   })
 )
 
-export async function startHarnessSite(options: HarnessSiteOptions): Promise<HarnessSite> {
-  const site: PracticeSite = await startPracticeSite({ port: 0, ...options })
-  let gate: NetworkGate
-  try {
-    gate = await startNetworkGate(site.port)
-  } catch (error) {
-    await site.close()
-    throw error
-  }
+export function createHarnessSite(options: { faults?: FaultBody } = {}): HarnessSiteRuns {
   const admin = PRACTICE_USERS.find((user) => user.username === 'jadams')
   if (!admin) throw new HarnessError('The practice site has no user jadams')
   const authorization = `Basic ${Buffer.from(`${admin.username}:${admin.password}`).toString('base64')}`
 
+  let gate: NetworkGate | undefined
+  let sitePort: number | undefined
+  let frontPort: number | undefined
+  let faults = options.faults
+
+  function currentGate(): NetworkGate {
+    if (!gate) throw new HarnessError('The desk is between runs: there is no network gate now')
+    return gate
+  }
+
+  function siteUrl(): string {
+    if (sitePort === undefined) {
+      throw new HarnessError(
+        'The practice site is not running: the app has not started it in this run'
+      )
+    }
+    return `http://127.0.0.1:${sitePort}`
+  }
+
   async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${site.url}/_sim/${path}`, {
+    const response = await fetch(`${siteUrl()}/_sim/${path}`, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) })
@@ -78,16 +105,27 @@ export async function startHarnessSite(options: HarnessSiteOptions): Promise<Har
     return readJson(response, `${method} /_sim/${path}`)
   }
 
-  return {
-    url: site.url,
-    baseUrl: site.baseUrl,
-    appBaseUrl: `${gate.url}${new URL(site.baseUrl).pathname}`,
-    gate,
+  const site: HarnessSite = {
+    get url() {
+      return siteUrl()
+    },
+    get baseUrl() {
+      return `${siteUrl()}${API_BASE_PATH}`
+    },
+    get appBaseUrl() {
+      return `${currentGate().url}${API_BASE_PATH}`
+    },
+    get gate() {
+      return currentGate()
+    },
+    isRunning: () => sitePort !== undefined,
     setFaults: async (body) => {
-      await control('POST', 'faults', body)
+      faults = body
+      if (sitePort !== undefined) await control('POST', 'faults', body)
     },
     clearFaults: async () => {
-      await control('DELETE', 'faults')
+      faults = undefined
+      if (sitePort !== undefined) await control('DELETE', 'faults')
     },
     faults: () => control('GET', 'faults'),
     changeRequests: async () =>
@@ -102,13 +140,36 @@ export async function startHarnessSite(options: HarnessSiteOptions): Promise<Har
       })
       return readJson(response, `GET ${path}`)
     },
-    close: async () => {
-      const results = await Promise.allSettled([gate.close(), site.close()])
-      const failures = results.flatMap((result) =>
-        result.status === 'rejected' ? [result.reason] : []
-      )
-      if (failures.length > 0) throw new AggregateError(failures, 'The practice site did not stop')
+    routeThrough(port) {
+      frontPort = port
+      gate?.setTarget(frontPort ?? sitePort)
     }
+  }
+
+  async function endRun(): Promise<void> {
+    const ending = gate
+    gate = undefined
+    sitePort = undefined
+    await ending?.close()
+  }
+
+  return {
+    site,
+    async openRun(online) {
+      if (gate) throw new HarnessError('The previous run’s gate is still open')
+      const opened = await startNetworkGate({ open: online })
+      gate = opened
+      return {
+        origin: opened.url,
+        async attach(port) {
+          sitePort = port
+          opened.setTarget(frontPort ?? port)
+          if (faults !== undefined) await control('POST', 'faults', faults)
+        }
+      }
+    },
+    endRun,
+    close: endRun
   }
 }
 

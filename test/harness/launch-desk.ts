@@ -2,14 +2,21 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright'
+import type { AcsNetworkOptions } from '../../src/main/api/http'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../setup/chromium'
 import { findBrowserProcess, killBrowserProcess } from './browser-process'
+import { throttlePageCpu } from './cpu-throttle'
 import { rendererDir } from './build-renderer'
 import { createDeskServices, type DeskServices } from './desk-services'
 import { HarnessError } from './harness-error'
-import { startHarnessSite, type FaultBody, type HarnessSite } from './harness-site'
+import {
+  createHarnessSite,
+  type FaultBody,
+  type HarnessSite,
+  type HarnessSiteRuns
+} from './harness-site'
 import { createMemoryKeychain, type MemoryKeychain } from './memory-keychain'
 import { guardNavigation } from './navigation-guard'
 import { installPageBridge, type PageBridge } from './page-bridge'
@@ -25,10 +32,19 @@ export interface LaunchDeskOptions {
   faults?: FaultBody
   /** A Chromium profile to use and keep; default a new temp folder, removed by close(). */
   profileDir?: string
-  /** The practice site's state file. */
+  /** The practice site's state file; default `practice-site.json` in the profile folder. */
   statePath?: string
+  /**
+   * Start the app's practice site as each run begins (default true), as the app has it
+   * running after a practice sign-in: tests that sign in to it through the church form, or
+   * read `desk.sim` first, need it. With false only the app starts it (a practice sign-in,
+   * or the first send or lookup of a kept one), so a test can see that it does.
+   */
+  practiceSiteAtLaunch?: boolean
   /** The built renderer; default the one this test run's global setup built. */
   rendererDir?: string
+  /** The API client's trust store and proxy settings, as index.ts hands them over. */
+  network?: AcsNetworkOptions
   /** The ApplicationId the app is "built" with (MAIN_VITE_ACS_APPLICATION_ID); none by default. */
   applicationId?: string
 }
@@ -84,21 +100,24 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
   try {
     const renderer = await startRendererServer(options.rendererDir ?? rendererDir())
     cleanups.push(() => renderer.close())
-    const sim = await startHarnessSite({
-      ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.people === undefined ? {} : { people: options.people }),
-      ...(options.statePath === undefined ? {} : { statePath: options.statePath })
-    })
-    cleanups.push(() => sim.close())
-    if (options.faults) await sim.setFaults(options.faults)
+    const runs = createHarnessSite(options.faults ? { faults: options.faults } : {})
+    cleanups.push(() => runs.close())
     const profileDir =
       options.profileDir ?? (await mkdtemp(join(tmpdir(), 'connections-desk-profile-')))
     if (!options.profileDir) cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
     return await assembleDesk({
       renderer,
-      sim,
+      runs,
       profileDir,
+      practiceSite: {
+        // Where index.ts keeps it: Electron's userData folder is Chromium's profile folder.
+        statePath: options.statePath ?? join(profileDir, 'practice-site.json'),
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+        ...(options.people === undefined ? {} : { people: options.people })
+      },
+      practiceSiteAtLaunch: options.practiceSiteAtLaunch ?? true,
       cleanups,
+      network: options.network ?? {},
       ...(options.applicationId === undefined ? {} : { applicationId: options.applicationId })
     })
   } catch (error) {
@@ -109,15 +128,19 @@ export async function launchDesk(options: LaunchDeskOptions = {}): Promise<Desk>
 
 interface Parts {
   renderer: RendererServer
-  sim: HarnessSite
+  runs: HarnessSiteRuns
   profileDir: string
+  practiceSite: { statePath: string; seed?: number; people?: number }
+  practiceSiteAtLaunch: boolean
   /** What close() undoes after the browser, in the order they were started. */
   cleanups: Array<() => Promise<void>>
+  network: AcsNetworkOptions
   applicationId?: string
 }
 
 async function assembleDesk(parts: Parts): Promise<Desk> {
-  const { renderer, sim, profileDir } = parts
+  const { renderer, runs, profileDir } = parts
+  const sim = runs.site
   const keychain = createMemoryKeychain()
   const records = createPageRecords()
   const mainLog: string[] = []
@@ -131,9 +154,10 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
 
   async function startRun(): Promise<Run> {
     let bridge: PageBridge | undefined
+    const relay = await runs.openRun(online)
     const services = createDeskServices({
       keychain,
-      practiceBaseUrl: sim.appBaseUrl,
+      practiceSite: { ...parts.practiceSite, relay },
       broadcast: (channel, payload) => {
         try {
           bridge?.send(channel, payload)
@@ -144,11 +168,13 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       },
       openedLinks,
       logger,
+      network: parts.network,
       ...(parts.applicationId === undefined ? {} : { applicationId: parts.applicationId })
     })
     services.scheduler.setOnline(online)
     let context: BrowserContext
     try {
+      if (parts.practiceSiteAtLaunch) await services.practiceSite.start()
       const executablePath = chromiumExecutablePath()
       context = await chromium.launchPersistentContext(profileDir, {
         ...(executablePath ? { executablePath } : {}),
@@ -157,7 +183,7 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
         offline: !online
       })
     } catch (error) {
-      await services.stop()
+      await abandon(services)
       throw error
     }
     const closed = new Promise<void>((resolve) => context.once('close', () => resolve()))
@@ -171,33 +197,47 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       })
       await guardNavigation(context, {
         appOrigin: renderer.origin,
+        serveApp: (route) => renderer.fulfill(route),
         externalLinks: services.externalLinks,
         warn: logger.warn
       })
       const page = context.pages()[0] ?? (await context.newPage())
+      await throttlePageCpu(page)
       // As index.ts on did-finish-load: each load of the window wakes delivery.
       page.on('load', () => services.scheduler.start())
       await page.goto(renderer.entryUrl, { waitUntil: 'load' })
       return { context, page, services, bridge, closed, killed: false }
     } catch (error) {
-      await Promise.allSettled([context.close(), services.stop()])
+      await Promise.allSettled([context.close(), abandon(services)])
       throw error
     }
   }
 
-  /** The app quits: the browser closes (flushing its storage), then the services stop. */
-  async function endRun(run: Run): Promise<void> {
+  /** A run that failed to start: its own failure is what the caller sees; these are logged. */
+  async function abandon(services: DeskServices): Promise<void> {
+    for (const step of [() => services.stop(), () => runs.endRun()]) {
+      await step().catch((error: unknown) => console.error('Harness cleanup failed', error))
+    }
+  }
+
+  /**
+   * The app quits: the browser closes (flushing its storage) while the services stop (the
+   * practice site saving its state file), then the run's network gate goes.
+   */
+  async function endRun(ending: Run): Promise<void> {
     const results = await Promise.allSettled([
-      run.killed ? run.closed : run.context.close(),
-      run.services.stop()
+      ending.killed ? ending.closed : ending.context.close(),
+      ending.services.stop()
     ])
+    results.push(...(await Promise.allSettled([runs.endRun()])))
     throwFailures(results, 'The desk did not shut down cleanly')
   }
 
-  let run = await startRun()
+  let run: Run | undefined = await startRun()
 
   function alive(): Run {
     if (closing) throw new HarnessError('This desk was closed; launch a new one')
+    if (!run) throw new HarnessError('The last relaunch failed; close this desk')
     return run
   }
 
@@ -237,7 +277,10 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
       current.services.scheduler.setOnline(true)
     },
     async relaunch() {
-      await endRun(alive())
+      const ending = alive()
+      // Whatever happens next, this run is over: close() must not end it twice.
+      run = undefined
+      await endRun(ending)
       run = await startRun()
     },
     async kill() {
@@ -251,7 +294,9 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
     },
     close() {
       closing ??= (async () => {
-        const results = await Promise.allSettled([endRun(run)])
+        const results: PromiseSettledResult<void>[] = run
+          ? await Promise.allSettled([endRun(run)])
+          : []
         for (const cleanup of [...parts.cleanups].reverse()) {
           results.push(...(await Promise.allSettled([cleanup()])))
         }

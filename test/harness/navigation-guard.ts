@@ -4,6 +4,8 @@ import { originOf } from '../../src/shared/bridge/origin'
 
 export interface NavigationGuardOptions {
   appOrigin: string
+  /** Answers a request for the app's own files (renderer-server.ts), network or not. */
+  serveApp(route: Route): Promise<void>
   externalLinks: ExternalLinks
   warn(message: string): void
 }
@@ -12,7 +14,8 @@ export interface NavigationGuardOptions {
  * What session-hardening.ts's hardenWebContents does in the app, done with request
  * routing: the page cannot leave the app's origin, a navigation elsewhere goes to the
  * system browser (the external links service, which records it) instead, and a window the
- * page opens is closed, as setWindowOpenHandler denies every one.
+ * page opens is closed, as setWindowOpenHandler denies every one. What stays on the app's
+ * origin is answered from its files, never fetched over the network.
  */
 export async function guardNavigation(
   context: BrowserContext,
@@ -29,13 +32,13 @@ async function guard(route: Route, options: NavigationGuardOptions): Promise<voi
   const url = request.url()
   const sameOrigin = originOf(url) === options.appOrigin
   if (!request.isNavigationRequest()) {
-    if (sameOrigin) await route.continue()
+    if (sameOrigin) await options.serveApp(route)
     else await route.abort('blockedbyclient')
     return
   }
   const popup = isPopupNavigation(request)
   if (sameOrigin && !popup) {
-    await route.continue()
+    await options.serveApp(route)
     return
   }
   // 204 No Content cancels a navigation and leaves the page where it was, as

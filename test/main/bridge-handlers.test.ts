@@ -50,6 +50,11 @@ function fakeVault() {
   const vault: CredentialVault = {
     status: async () => status(),
     current: async () => saved?.credentials ?? null,
+    currentSite: async () => {
+      if (!saved) return null
+      const siteKey = siteKeyOf({ ...saved.credentials, practice: saved.practice })
+      return { ...saved.credentials, siteKey, sameSiteKeys: [siteKey] }
+    },
     save: async (credentials, options) => {
       saves.push({ credentials, options })
       saved = { credentials, practice: options.practice }
@@ -63,6 +68,8 @@ function fakeVault() {
   return { vault, saves }
 }
 
+const PRACTICE_BASE_URL = 'http://127.0.0.1:40123/api_accessacs_mobile/v2'
+
 function memoryStore() {
   const values = new Map<string, unknown>()
   return {
@@ -75,6 +82,7 @@ function memoryStore() {
 
 function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
   const { vault, saves } = fakeVault()
+  let practiceRunning = false
   const store = memoryStore()
   const applicationId = createApplicationIdSetting({ store, fromBuild: undefined })
   const calls: unknown[][] = []
@@ -85,7 +93,7 @@ function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
       return answer
     }
   const delivery: DeliveryService = {
-    sendBatch: async (items: SendItem[], senderId: number) => {
+    sendBatch: async ({ items }: { items: SendItem[] }, senderId: number) => {
       calls.push(['sendBatch', items.length, senderId])
       return {
         results: items.map((item) => ({
@@ -95,6 +103,7 @@ function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
         paused: true
       }
     },
+    stop: record('stop', undefined),
     report: record('report', undefined),
     state: () => ({ online: true, paused: false, lastSuccessAt: null }),
     resume: record('resume', undefined)
@@ -107,13 +116,15 @@ function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
     practiceSite: {
       start: async () => {
         calls.push(['practice.start'])
+        practiceRunning = true
         return {
-          baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2',
+          baseUrl: PRACTICE_BASE_URL,
           siteNumber: 12345,
           username: 'clerk',
           password: PRACTICE_PASSWORD
         }
       },
+      address: () => (practiceRunning ? PRACTICE_BASE_URL : null),
       stop: async () => undefined
     },
     externalLinks: {
@@ -174,6 +185,7 @@ describe('bridge handlers', () => {
       [
         'delivery:send',
         {
+          siteKey: 'practice#12345',
           items: [
             { id: 'a', idempotencyKey: 'k', body: validBody },
             { id: 'b', idempotencyKey: 'k2', body: { ...validBody, ConnectionDate: '13/01/2025' } }
@@ -233,6 +245,35 @@ describe('bridge handlers', () => {
     expect(error.message).toMatch(/https:\/\//)
     expect(calls).toEqual([])
     expect(saves).toEqual([])
+  })
+
+  it('allows plain http only to the running practice site’s own port', async () => {
+    const { handle, calls, saves } = setup()
+    const elsewhere = [
+      'http://127.0.0.1:40124/api_accessacs_mobile/v2',
+      'http://127.0.0.1:631/api',
+      'http://localhost:40124/api',
+      'http://127.0.0.2:40123/api'
+    ]
+    // Nothing is running yet: no loopback port at all, the practice site's included.
+    for (const baseUrl of [...elsewhere, PRACTICE_BASE_URL]) {
+      const error = errorOf(await handle('credentials:sign-in', signIn({ baseUrl }), sender))
+      expect(error.name, baseUrl).toBe('InvalidSettingError')
+      expect(error.message, baseUrl).toContain('practice site built into this app')
+    }
+    expect(calls).toEqual([])
+
+    resultOf(await handle('practice:start', undefined, sender))
+    for (const baseUrl of elsewhere) {
+      const error = errorOf(await handle('credentials:sign-in', signIn({ baseUrl }), sender))
+      expect(error.name, baseUrl).toBe('InvalidSettingError')
+    }
+    // Another practice user, typed in through the church form: the site's own address.
+    resultOf(await handle('credentials:sign-in', signIn({ baseUrl: PRACTICE_BASE_URL }), sender))
+    expect(saves.map((save) => save.credentials.baseUrl)).toEqual([
+      PRACTICE_BASE_URL,
+      PRACTICE_BASE_URL
+    ])
   })
 
   it('saves nothing when the site rejects the credentials', async () => {
@@ -488,7 +529,7 @@ describe('bridge handlers', () => {
     const { handle, calls } = setup()
     const sent = await handle(
       'delivery:send',
-      { items: [{ id: 'a', idempotencyKey: 'k', body: validBody }] },
+      { siteKey: 'practice#12345', items: [{ id: 'a', idempotencyKey: 'k', body: validBody }] },
       sender
     )
     expect(resultOf(sent)).toEqual({

@@ -6,6 +6,7 @@ import { createAcsClient } from '../../src/main/api/acs-client'
 import { createAcsApi } from '../../src/main/api/acs-api'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import { DeskError } from '../../src/shared/errors'
+import { startNetworkGate } from '../harness/network-gate'
 import { newConnectionBody } from './api/practice-site-fixture'
 
 let folder: string
@@ -30,11 +31,11 @@ describe('practice-site host', () => {
         siteNumber: 12345
       })
       expect(first.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api_accessacs_mobile\/v2$/)
-      const lookups = createAcsApi()
+      const api = createAcsApi()
       try {
-        expect((await lookups.checkSignIn(first)).check).toBe('accepted')
+        expect((await api.checkSignIn(first)).check).toBe('accepted')
       } finally {
-        await lookups.close()
+        await api.close()
       }
     } finally {
       await host.stop()
@@ -74,11 +75,11 @@ describe('practice-site host', () => {
     const site = await host.start()
     await host.stop()
     await host.stop()
-    const lookups = createAcsApi()
+    const api = createAcsApi()
     try {
-      expect((await lookups.checkSignIn(site)).check).toBe('offline')
+      expect((await api.checkSignIn(site)).check).toBe('offline')
     } finally {
-      await lookups.close()
+      await api.close()
     }
   })
 
@@ -93,6 +94,70 @@ describe('practice-site host', () => {
       await expect(host.start()).resolves.toMatchObject({ username: 'jadams' })
     } finally {
       await host.stop()
+    }
+  })
+
+  it('mounts no control endpoints: nothing on this computer can reset or fault it', async () => {
+    const host = createPracticeSiteHost({ statePath: join(folder, 'practice.json'), people: 30 })
+    try {
+      const site = await host.start()
+      const root = new URL(site.baseUrl).origin
+      for (const [method, path] of [
+        ['GET', '/_sim/changerequests'],
+        ['POST', '/_sim/reset'],
+        ['DELETE', '/_sim/faults']
+      ] as const) {
+        const answer = await fetch(`${root}${path}`, { method })
+        await answer.body?.cancel()
+        expect(answer.status, `${method} ${path}`).toBe(404)
+      }
+    } finally {
+      await host.stop()
+    }
+  })
+
+  it('says where it runs while it runs, and nothing before or after', async () => {
+    const host = createPracticeSiteHost({ statePath: join(folder, 'practice.json'), people: 30 })
+    expect(host.address()).toBeNull()
+    const starting = host.start()
+    expect(host.address()).toBeNull()
+    const site = await starting
+    expect(host.address()).toBe(site.baseUrl)
+    await host.stop()
+    expect(host.address()).toBeNull()
+    const again = await host.start()
+    expect(host.address()).toBe(again.baseUrl)
+    await host.stop()
+  })
+
+  it('behind a relay, is reached at the relay’s address, which it answers as its own', async () => {
+    const gate = await startNetworkGate({ open: true })
+    const ports: number[] = []
+    const host = createPracticeSiteHost({
+      statePath: join(folder, 'practice.json'),
+      people: 30,
+      relay: {
+        origin: gate.url,
+        attach: async (port) => {
+          ports.push(port)
+          gate.setTarget(port)
+        }
+      }
+    })
+    const api = createAcsApi()
+    try {
+      const site = await host.start()
+      expect(site.baseUrl).toBe(`${gate.url}/api_accessacs_mobile/v2`)
+      expect(ports).toHaveLength(1)
+      // Requests through the relay say the relay's host: the site answers them.
+      expect((await api.checkSignIn(site)).check).toBe('accepted')
+      // Straight to the site, addressed to it, works too; any other name does not.
+      const direct = { ...site, baseUrl: `http://127.0.0.1:${ports[0]}/api_accessacs_mobile/v2` }
+      expect((await api.checkSignIn(direct)).check).toBe('accepted')
+    } finally {
+      await api.close()
+      await host.stop()
+      await gate.close()
     }
   })
 })

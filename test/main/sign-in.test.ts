@@ -26,7 +26,8 @@ function memoryStore() {
   }
 }
 
-function signInService() {
+/** `practiceSite`: the address the app's own practice site has (plain http is allowed there only). */
+function signInService(practiceSite = (): string => fixture.site.baseUrl) {
   const store = memoryStore()
   const vault = createCredentialVault({
     safeStorage: {
@@ -39,7 +40,13 @@ function signInService() {
   })
   const applicationId = createApplicationIdSetting({ store, fromBuild: undefined })
   let resumed = 0
-  const signIn = createSignIn({ vault, api, applicationId, delivery: { resume: () => resumed++ } })
+  const signIn = createSignIn({
+    vault,
+    api,
+    applicationId,
+    delivery: { resume: () => resumed++ },
+    practiceSite: { address: practiceSite }
+  })
   return { signIn, vault, resumed: () => resumed }
 }
 
@@ -87,7 +94,7 @@ describe('signing in against the practice site', () => {
     const gone = await startSite(5)
     const baseUrl = gone.site.baseUrl
     await gone.close()
-    const { signIn } = signInService()
+    const { signIn } = signInService(() => baseUrl)
     const attempt = signIn.findSites({ baseUrl, email: 'clerk@practice.example', password: 'x' })
     await expect(attempt).rejects.toBeInstanceOf(SiteUnreachableError)
     await expect(attempt).rejects.toThrow(/site number and user name works offline too/)

@@ -43,3 +43,11 @@ describe('quitConfirmation', () => {
     expect(many?.detail).toMatch(/kept safely on this computer/)
   })
 })
+
+describe('DevTools', () => {
+  it('are off in a built app, and on only in a development build', () => {
+    expect(appWindowOptions('a').webPreferences.devTools).toBe(false)
+    expect(appWindowOptions('a', { development: false }).webPreferences.devTools).toBe(false)
+    expect(appWindowOptions('a', { development: true }).webPreferences.devTools).toBe(true)
+  })
+})

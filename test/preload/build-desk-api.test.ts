@@ -72,13 +72,16 @@ describe('buildDeskApi', () => {
       'connections',
       'credentials',
       'delivery',
+      'diagnostics',
+      'errors',
       'links',
       'people',
       'practice',
       'responses',
       'sites',
       'teams',
-      'types'
+      'types',
+      'updates'
     ])
   })
 
@@ -130,7 +133,9 @@ describe('buildDeskApi', () => {
       idempotencyKey: 'k',
       body: { ...validBody, ConnectionDate: '2025-03-14' }
     } as unknown as SendItem
-    const refused = await desk.delivery.send({ items: [item] }).catch((error: unknown) => error)
+    const refused = await desk.delivery
+      .send({ siteKey: 'practice#12345', items: [item] })
+      .catch((error: unknown) => error)
     expect(refused).toBeInstanceOf(InvalidPayloadError)
     expect((refused as InvalidPayloadError).fieldErrors).toHaveProperty([
       'items.0.body.ConnectionDate'

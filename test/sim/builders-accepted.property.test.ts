@@ -10,7 +10,7 @@ let client: SiteClient
 let sources: IdSources
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0, seed: 11, people: 800 })
+  site = await startPracticeSite({ port: 0, seed: 11, people: 800, controlRoutes: true })
   client = new SiteClient(site)
   const ids = await readChurchIds(client)
   const responsesOf = (typeId: number): number[] =>

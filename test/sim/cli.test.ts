@@ -122,6 +122,11 @@ describe('parseCliArgs', () => {
       options: { port: 8080, seed: 7, people: 50000, statePath: 'state.json' }
     })
     expect(parseCliArgs(['--seed=-3'])).toEqual({ kind: 'serve', options: { seed: -3 } })
+    // The control endpoints only when asked for: the app's own site never mounts them.
+    expect(parseCliArgs(['--control'])).toEqual({
+      kind: 'serve',
+      options: { controlRoutes: true }
+    })
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
   })
 
@@ -134,6 +139,7 @@ describe('parseCliArgs', () => {
     [['--seed', 'abc'], '--seed'],
     [['--state', ''], '--state'],
     [['--state'], 'state'],
+    [['--control=yes'], 'control'],
     [['--colour', 'red'], 'colour'],
     [['serve'], 'serve']
   ])('%j is refused, naming %s', (args, name) => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startPracticeSite, type PracticeSite } from '../../src/sim'
 import { SEED_EXAMPLE } from '../shared/change-request/bodies'
-import { SiteClient, acceptedId, errorJson, okJson } from './support/site-client'
+import { JSON_TYPE, SiteClient, acceptedId, errorJson, okJson } from './support/site-client'
 
 let site: PracticeSite
 let client: SiteClient
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
 })
 afterAll(() => site.close())
@@ -122,7 +122,11 @@ describe('/_sim/faults', () => {
   })
 
   it('malformed JSON → 400', async () => {
-    const response = await fetch(`${site.url}/_sim/faults`, { method: 'POST', body: '{' })
+    const response = await fetch(`${site.url}/_sim/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': JSON_TYPE },
+      body: '{'
+    })
     await errorJson(response, 400)
   })
 })

@@ -7,7 +7,7 @@ let site: PracticeSite
 let client: SiteClient
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
 })
 afterAll(() => site.close())
@@ -198,7 +198,7 @@ describe('latency', () => {
   })
 
   it('a site closing mid-delay does not wait the delay out', async () => {
-    const slow = await startPracticeSite({ port: 0 })
+    const slow = await startPracticeSite({ port: 0, controlRoutes: true })
     const slowClient = new SiteClient(slow)
     await slowClient.setFaults({ latencyMs: 60_000 })
     const pending = slowClient.post(SEED_EXAMPLE)

@@ -51,7 +51,7 @@ const summaryItem = z.object({
 let everyone: WirePerson[]
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
   const pages = await Promise.all(
     [0, 1, 2, 3].map(async (index) =>

@@ -16,7 +16,7 @@ let client: SiteClient
 let ids: ChurchIds
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
   ids = await readChurchIds(client)
 })

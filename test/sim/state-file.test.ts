@@ -41,7 +41,7 @@ describe('--state FILE', () => {
   })
 
   it('a restart on the same file keeps the log, the ids and the idempotency memory', async () => {
-    const first = await startPracticeSite({ port: 0, statePath })
+    const first = await startPracticeSite({ port: 0, statePath, controlRoutes: true })
     const firstClient = new SiteClient(first)
     await acceptedId(await firstClient.post(SEED_EXAMPLE, { idempotencyKey: 'kept' }))
     await acceptedId(await firstClient.post(SEED_EXAMPLE))
@@ -49,7 +49,7 @@ describe('--state FILE', () => {
     await first.close()
     expect((await readState()).changeRequests).toEqual(before)
 
-    const second = await startPracticeSite({ port: 0, statePath })
+    const second = await startPracticeSite({ port: 0, statePath, controlRoutes: true })
     const secondClient = new SiteClient(second)
     expect(await secondClient.changeRequests()).toEqual(before)
     expect(await acceptedId(await secondClient.post(SEED_EXAMPLE))).toBe(1003)
@@ -79,7 +79,7 @@ describe('--state FILE', () => {
       idempotency: []
     }
     await writeFile(statePath, JSON.stringify(older))
-    const site = await startPracticeSite({ port: 0, statePath })
+    const site = await startPracticeSite({ port: 0, statePath, controlRoutes: true })
     expect(await new SiteClient(site).changeRequests()).toEqual([
       { ...older.changeRequests[0], ApplicationId: '', SiteNumber: 12345 }
     ])
@@ -103,7 +103,7 @@ describe('--state FILE', () => {
   })
 
   it('reset is saved too', async () => {
-    const site = await startPracticeSite({ port: 0, statePath })
+    const site = await startPracticeSite({ port: 0, statePath, controlRoutes: true })
     const client = new SiteClient(site)
     await acceptedId(await client.post(SEED_EXAMPLE))
     await client.reset()

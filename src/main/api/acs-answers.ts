@@ -46,11 +46,19 @@ export function readChangeRequestId(bodyText: string): IdReading {
 }
 
 export const EXCERPT_MAX_LENGTH = 200
+/**
+ * How much of an answer's field errors reaches the page (and each outbox attempt): more
+ * fields than a change request has, a few messages each. A site (or whatever answers in
+ * its place) may name thousands; the clerk needs the first few, not megabytes.
+ */
+export const FIELD_ERRORS_MAX_FIELDS = 20
+export const FIELD_ERRORS_MAX_MESSAGES = 3
+export const FIELD_NAME_MAX_LENGTH = 60
 
 export interface ErrorReading {
   /** `<status> <reason>: <excerpt>`, at most a couple of hundred characters, no markup. */
   message: string
-  /** ModelState by field; keys lose ASP.NET's `request.` / `model.` prefixes. */
+  /** ModelState by field (bounded, see boundedFieldErrors); keys lose ASP.NET's prefixes. */
   fieldErrors: Record<string, string[]>
 }
 
@@ -95,16 +103,39 @@ function aspNetError(bodyText: string): z.infer<typeof aspNetErrorSchema> | unde
 }
 
 function fieldErrorsOf(modelState: Record<string, string[]>): Record<string, string[]> {
-  const errors: Record<string, string[]> = {}
-  for (const [key, messages] of Object.entries(modelState)) {
-    const field = (key.split('.').pop() ?? '').replace(/\[\d+\]$/, '') || 'request'
-    const list = (errors[field] ??= [])
-    for (const message of messages) {
-      const safe = safeExcerpt(message)
-      if (safe && !list.includes(safe)) list.push(safe)
+  return boundedFieldErrors(
+    Object.entries(modelState).flatMap(([key, messages]) => {
+      const field = (key.split('.').pop() ?? '').replace(/\[\d+\]$/, '') || 'request'
+      // A field without messages is still named, as the site named it.
+      return messages.length === 0
+        ? [[field, ''] as const]
+        : messages.map((message) => [field, message] as const)
+    })
+  )
+}
+
+/**
+ * Field errors from an answer, cut to what a clerk can read: at most
+ * FIELD_ERRORS_MAX_FIELDS fields (the first named) of FIELD_ERRORS_MAX_MESSAGES distinct
+ * messages, every name and message one line of plain text (safeExcerpt). Built in a Map,
+ * so a name like `__proto__` or `constructor` is only a name.
+ */
+export function boundedFieldErrors(
+  entries: Iterable<readonly [string, string]>
+): Record<string, string[]> {
+  const errors = new Map<string, string[]>()
+  for (const [name, message] of entries) {
+    const field = safeExcerpt(name, FIELD_NAME_MAX_LENGTH) || 'request'
+    let list = errors.get(field)
+    if (!list) {
+      if (errors.size >= FIELD_ERRORS_MAX_FIELDS) continue
+      list = []
+      errors.set(field, list)
     }
+    const safe = safeExcerpt(message)
+    if (safe && list.length < FIELD_ERRORS_MAX_MESSAGES && !list.includes(safe)) list.push(safe)
   }
-  return errors
+  return Object.fromEntries(errors)
 }
 
 const STATUS_REASONS: Record<number, string> = {
@@ -170,20 +201,20 @@ function decodeEntities(text: string): string {
 }
 
 /**
- * One line of plain text, at most EXCERPT_MAX_LENGTH characters, without control
- * characters (they could fake lines in a log or confuse the screen). Markup is taken out
- * before, by textOfHtml: text that merely mentions `<` stays as written.
+ * One line of plain text, at most `maxLength` characters, without control characters
+ * (they could fake lines in a log or confuse the screen). Markup is taken out before, by
+ * textOfHtml: text that merely mentions `<` stays as written.
  */
-export function safeExcerpt(text: string): string {
+export function safeExcerpt(text: string, maxLength = EXCERPT_MAX_LENGTH): string {
   const flat = text
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
   const characters = [...flat]
-  if (characters.length <= EXCERPT_MAX_LENGTH) return flat
+  if (characters.length <= maxLength) return flat
   return `${characters
-    .slice(0, EXCERPT_MAX_LENGTH - 1)
+    .slice(0, maxLength - 1)
     .join('')
     .trimEnd()}…`
 }

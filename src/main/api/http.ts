@@ -1,16 +1,20 @@
-import { Agent, request, type Dispatcher } from 'undici'
+import { request, type Dispatcher } from 'undici'
 import type { Credentials } from '../service-contracts'
 import { silentLogger, type ApiLogger } from './api-logger'
 import { APPLICATION_ID_HEADER } from './acs-adapter'
+import { createNetworkRoutes } from './network-routes'
+import type { ResolveProxy } from './proxy-route'
+import { watchRequestStart } from './request-start'
 import { serviceUrl, siteUrl } from './site-url'
 import { transportFailureOf, type TransportFailure } from './transport-failure'
 
 /**
- * The HTTP plumbing the change-request client and the lookups share: one keep-alive agent,
- * Basic authorization built at send time, timeouts, and a cap on how much of an answer is
- * read. It never throws for network trouble; it reports what happened.
+ * The HTTP plumbing the change-request client and the lookups share: keep-alive
+ * connections (straight or through the system's proxy), Basic authorization built at send
+ * time, timeouts, and a cap on how much of an answer is read. It never throws for network
+ * trouble; it reports what happened, and whether the request can have left.
  */
-export interface AcsHttpOptions {
+export interface AcsHttpOptions extends AcsNetworkOptions {
   /** How long connecting may take. */
   connectTimeoutMs?: number
   /** How long a whole request may take, answer body included. */
@@ -28,6 +32,17 @@ export interface AcsHttpOptions {
 /** Where a request goes when it names no site: `{base}/{path}`, without Basic authorization. */
 export interface ServiceAccess {
   baseUrl: string
+}
+
+/** What the computer's settings decide: whom to trust, which way to go. */
+export interface AcsNetworkOptions {
+  /**
+   * The certificate authorities to trust instead of Node's built-in list (the app passes
+   * the built-in list plus the system's: trust-store.ts). Read once, at the first request.
+   */
+  trustedCertificates?: () => readonly string[]
+  /** The system's proxy for a URL (Electron's `session.resolveProxy`); none: go direct. */
+  resolveProxy?: ResolveProxy
 }
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000
@@ -73,12 +88,13 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const logger = options.logger ?? silentLogger
   const applicationId = options.applicationId ?? (() => null)
-  // One agent for the app's life: connections to the site are reused between requests.
-  const agent = new Agent({
-    connect: { timeout: connectTimeoutMs },
-    keepAliveTimeout: 4_000,
-    headersTimeout: totalTimeoutMs,
-    bodyTimeout: totalTimeoutMs
+  // For the app's life: connections to the site are reused between requests.
+  const routes = createNetworkRoutes({
+    connectTimeoutMs,
+    answerTimeoutMs: totalTimeoutMs,
+    logger,
+    ...(options.trustedCertificates ? { trustedCertificates: options.trustedCertificates } : {}),
+    ...(options.resolveProxy ? { resolveProxy: options.resolveProxy } : {})
   })
 
   async function send(
@@ -99,13 +115,15 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
         : { 'content-type': 'application/json; charset=utf-8' }),
       ...acsRequest.headers
     }
-    const where = `${acsRequest.method} ${url.pathname}`
     const started = performance.now()
+    const route = await routes.routeFor(url)
+    const where = `${acsRequest.method} ${url.pathname}${route.proxy ? ` via proxy ${route.proxy}` : ''}`
+    const watch = watchRequestStart(route.dispatcher)
     const timeout = new AbortController()
     const timer = setTimeout(() => timeout.abort(), totalTimeoutMs)
     try {
       const cap = acsRequest.maxBodyBytes ?? maxBodyBytes
-      const answer = await exchange(agent, url, acsRequest, headers, timeout.signal, cap)
+      const answer = await exchange(watch.dispatcher, url, acsRequest, headers, timeout.signal, cap)
       const cut = answer.oversized
         ? ' (answer over the size limit, cut)'
         : answer.cutOff
@@ -116,7 +134,11 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
       )
       return answer
     } catch (error) {
-      const failure = transportFailureOf(error, timeout.signal.aborted)
+      const failure = transportFailureOf(error, {
+        timedOut: timeout.signal.aborted,
+        requestStarted: watch.started(),
+        ...(route.proxy ? { proxy: route.proxy } : {})
+      })
       logger.warn(
         `${where} [${acsRequest.label}] failed ${failure.phase} (${failure.code}) in ${elapsed(started)} ms`
       )
@@ -126,7 +148,7 @@ export function createAcsHttp(options: AcsHttpOptions = {}): AcsHttp {
     }
   }
 
-  return { send, close: () => agent.close() }
+  return { send, close: () => routes.close() }
 }
 
 async function exchange(

@@ -1,10 +1,11 @@
 import { InvalidSettingError } from '../../shared/errors'
-import { checkBaseUrl } from '../base-url'
+import { normalizeBaseUrl } from '../base-url'
 
 /**
  * `{base}/{site}/{path}?query`. The base URL is checked again at every request (https, or
  * http on loopback only): a stored setting from an older version must not send a password
- * in the clear.
+ * in the clear. Which loopback port is allowed is decided before, where the credentials
+ * come from (signed-in-site.ts).
  */
 export function siteUrl(
   baseUrl: string,
@@ -12,7 +13,7 @@ export function siteUrl(
   path: string,
   query: Record<string, string | number> = {}
 ): URL {
-  const base = checkBaseUrl(baseUrl)
+  const base = normalizeBaseUrl(baseUrl)
   if (!Number.isSafeInteger(siteNumber) || siteNumber <= 0) {
     throw new InvalidSettingError('The site number must be a positive whole number, like 12345')
   }
@@ -25,7 +26,7 @@ export function serviceUrl(
   path: string,
   query: Record<string, string | number> = {}
 ): URL {
-  return withQuery(new URL(`${checkBaseUrl(baseUrl)}/${path.replace(/^\/+/, '')}`), query)
+  return withQuery(new URL(`${normalizeBaseUrl(baseUrl)}/${path.replace(/^\/+/, '')}`), query)
 }
 
 function withQuery(url: URL, query: Record<string, string | number>): URL {

@@ -8,6 +8,7 @@ import type { SiteRegistry, SiteUnsentCount } from './db/site-registry'
 import { asDeskError } from './state/as-desk-error'
 import { accountInUse, appReadOnlyReason } from './state/entry-rights'
 import { SessionState } from './state/session-state.svelte'
+import { settledWithin } from './state/settled-within'
 import { openSiteStates, type SiteStates } from './state/site-states'
 
 export const SCREENS = ['connections', 'new-connection', 'outbox', 'history'] as const
@@ -21,12 +22,22 @@ export type Task =
 /** What the window shows as a whole. */
 export type AppView = 'loading' | 'sign-in' | 'opening' | 'site-error' | 'desk'
 
+/**
+ * How long a sign-out or change of site waits for the open site's batch to be answered
+ * and its answers written, before it goes ahead anyway (the client gives up after 30 s).
+ */
+export const SITE_CHANGE_WAIT_MS = 15_000
+
+export const UNANSWERED_NOTICE =
+  'Access ACS had not answered the last results sent before the sign-in changed. They stay on this computer and are checked again the next time you sign in to their site.'
+
 export interface AppStateOptions {
   desk: DeskApi
   registry: SiteRegistry
   /** Opens a site's states; openSiteStates by default. */
   openSite?: (siteKey: string) => Promise<SiteStates>
   clock?: Clock
+  siteChangeWaitMs?: number
 }
 
 /**
@@ -54,6 +65,7 @@ export class AppState {
   readonly #openSite: (siteKey: string) => Promise<SiteStates>
   /** Site changes run one after another, so a quick sign-out and sign-in cannot interleave. */
   #siteChange: Promise<void> = Promise.resolve()
+  readonly #siteChangeWaitMs: number
   #stopTicking: (() => void) | undefined
 
   constructor(options: AppStateOptions) {
@@ -61,7 +73,10 @@ export class AppState {
     this.#openSite =
       options.openSite ?? ((siteKey) => openSiteStates(options.desk, siteKey, options.registry))
     this.clock = options.clock ?? new Clock()
+    this.#siteChangeWaitMs = options.siteChangeWaitMs ?? SITE_CHANGE_WAIT_MS
     this.session = new SessionState(options.desk, {
+      beforeChange: () => this.#haltSite(),
+      onChangeRefused: () => this.#queue(async () => this.#site?.resumeDelivery()),
       onSignedIn: () => this.#afterSignIn(),
       onSignedOut: () => this.#followSession()
     })
@@ -276,16 +291,42 @@ export class AppState {
     void this.#site?.reference.refresh()
   }
 
+  /**
+   * The order of a change of session, kept here alone: the open site stops delivering and
+   * the batch it has out is answered and recorded (bounded) before the sign-in or sign-out
+   * reaches the main process; only after it does #switchSite close the old database.
+   */
+  #haltSite(): Promise<void> {
+    return this.#queue(async () => {
+      const site = this.#site
+      if (!site) return
+      if (!(await settledWithin(site.haltDelivery(), this.#siteChangeWaitMs))) {
+        this.#notice = UNANSWERED_NOTICE
+      }
+    })
+  }
+
   /** Opens the site the session names, closing another one first. */
   #followSession(): Promise<void> {
-    this.#siteChange = this.#siteChange.then(() => this.#switchSite())
-    return this.#siteChange
+    return this.#queue(() => this.#switchSite())
+  }
+
+  #queue(step: () => Promise<void>): Promise<void> {
+    const next = this.#siteChange.then(step)
+    this.#siteChange = next.catch((error: unknown) => {
+      this.#siteError = asDeskError(error)
+    })
+    return next
   }
 
   async #switchSite(): Promise<void> {
     const wanted = this.session.signedIn ? this.session.siteKey : null
     const current = this.#site
-    if (current?.siteKey === wanted && !this.#siteError) return
+    if (current?.siteKey === wanted && !this.#siteError) {
+      // Signed in again to the same site (after a 401, say): its delivery goes on.
+      current.resumeDelivery()
+      return
+    }
     if (current) {
       current.close()
       this.#site = null

@@ -9,19 +9,30 @@ import NewConnectionForm from './components/forms/new-connection-form.svelte'
 import ResultForm from './components/forms/result-form.svelte'
 import { SiteRegistry } from './db/site-registry'
 import { asDeskError } from './state/as-desk-error'
+import { reportPageErrors } from './state/report-page-errors'
+import { emptyOutboxSummary, SupportState } from './state/support-state.svelte'
 
 const target = document.getElementById('app')
 if (!target) throw new DeskError('The page has no #app element to mount Connections Desk into')
 
 function startDesk(into: HTMLElement): AppState {
-  const app = new AppState({ desk: deskFromWindow(), registry: new SiteRegistry() })
+  const desk = deskFromWindow()
+  reportPageErrors(window, desk)
+  const app = new AppState({ desk, registry: new SiteRegistry() })
+  const support = new SupportState(desk, async () =>
+    app.site ? app.site.repository.summary() : emptyOutboxSummary()
+  )
   mount(App, {
     target: into,
-    props: { app, forms: { ResultForm, NewConnectionForm } }
+    props: { app, forms: { ResultForm, NewConnectionForm }, support }
   })
   // Closing the window closes the site's database; its results are already committed.
-  window.addEventListener('pagehide', () => app.stop())
+  window.addEventListener('pagehide', () => {
+    support.stop()
+    app.stop()
+  })
   void app.start()
+  void support.start()
   return app
 }
 

@@ -76,6 +76,7 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     }),
     delivery: Object.freeze({
       send: (batch) => call('delivery:send', batch),
+      stop: (request) => call('delivery:stop', request),
       report: (report) => call('delivery:report', report),
       state: () => call('delivery:state', undefined),
       onWake: (listener) => listen('delivery:wake', listener),
@@ -83,6 +84,18 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
     }),
     links: Object.freeze({
       open: (url) => call('links:open', { url })
+    }),
+    updates: Object.freeze({
+      state: () => call('updates:state', undefined),
+      restart: () => call('updates:restart', undefined),
+      onStateChanged: (listener) => listen('updates:state-changed', listener)
+    }),
+    diagnostics: Object.freeze({
+      save: (request) => call('diagnostics:save', request),
+      onRequested: (listener) => listen('diagnostics:requested', () => listener())
+    }),
+    errors: Object.freeze({
+      report: (error) => call('errors:report', error)
     })
   } satisfies DeskApi)
 }

@@ -12,6 +12,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'practice:start',
   'practice:site',
   'delivery:send',
+  'delivery:stop',
   'delivery:report',
   'delivery:state',
   'account:get',
@@ -24,10 +25,19 @@ export const INVOKE_CHANNEL_NAMES = [
   'connections:of-person',
   'people:search',
   'people:get',
-  'links:open'
+  'links:open',
+  'updates:state',
+  'updates:restart',
+  'diagnostics:save',
+  'errors:report'
 ] as const
 
-export const EVENT_CHANNEL_NAMES = ['delivery:wake', 'delivery:state-changed'] as const
+export const EVENT_CHANNEL_NAMES = [
+  'delivery:wake',
+  'delivery:state-changed',
+  'updates:state-changed',
+  'diagnostics:requested'
+] as const
 
 export type InvokeChannelName = (typeof INVOKE_CHANNEL_NAMES)[number]
 export type EventChannelName = (typeof EVENT_CHANNEL_NAMES)[number]

@@ -2,6 +2,7 @@ import * as z from 'zod'
 import { APPLICATION_ID_MESSAGE, isApplicationId } from '../application-id'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
+import { OUTBOX_STATES } from '../outbox/outbox-item'
 import {
   accountSchema,
   assignmentSummarySchema,
@@ -157,7 +158,20 @@ export const sendItemSchema = z.object({
 })
 export type SendItem = z.infer<typeof sendItemSchema>
 
-export const sendBatchRequestSchema = z.object({ items: z.array(sendItemSchema).max(500) })
+const MAX_SITE_KEY_LENGTH = MAX_URL_LENGTH + 32
+
+/** The site the page's outbox belongs to (src/shared/site-key.ts). */
+const siteKeySchema = z.string().min(1).max(MAX_SITE_KEY_LENGTH)
+
+/**
+ * One batch of one site's outbox: the main process sends it only while that site is the
+ * signed-in one, so no result can reach another site with another site's credentials.
+ */
+export const sendBatchRequestSchema = z.object({
+  siteKey: siteKeySchema,
+  items: z.array(sendItemSchema).max(500)
+})
+export type SendBatchRequest = z.infer<typeof sendBatchRequestSchema>
 export const sendBatchResultSchema = z.object({
   results: z.array(z.object({ id: z.string(), outcome: deliveryOutcomeSchema })),
   /** A 401 paused the queue: the page should show "Paused: sign in again". */
@@ -167,6 +181,11 @@ export type SendBatchResult = z.infer<typeof sendBatchResultSchema>
 
 export const outboxReportSchema = z.object({
   unsentCount: z.int().nonnegative(),
+  /**
+   * Answers the page holds in memory because its storage refused to record them: quitting
+   * waits (a bounded time) for them to be written. Left out when there are none.
+   */
+  unsavedAnswers: z.int().nonnegative().optional(),
   /** The earliest nextAttemptAt among waiting items, or null. */
   nextDueAt: z.number().nullable(),
   /** Something was just captured: send soon. */
@@ -194,6 +213,47 @@ export const deliveryStateSchema = z.object({
 })
 export type DeliveryState = z.infer<typeof deliveryStateSchema>
 
+/** Automatic updates (src/main/updates): off when no feed is set. */
+export const updateStateSchema = z.object({
+  status: z.enum(['off', 'idle', 'checking', 'downloading', 'ready']),
+  /** The version being downloaded, or ready to restart into. */
+  version: z.string().max(64).optional()
+})
+export type UpdateState = z.infer<typeof updateStateSchema>
+
+export const restartResultSchema = z.object({
+  kind: z.enum(['restarting', 'kept-open', 'not-ready', 'busy']),
+  message: z.string().optional()
+})
+export type RestartResult = z.infer<typeof restartResultSchema>
+
+/** The page's outbox, for a diagnostics file: counts only, never an item's content. */
+export const outboxSummarySchema = z.object({
+  /** Items of the signed-in site by state (src/shared/outbox/outbox-item.ts). */
+  countsByState: z.record(z.enum(OUTBOX_STATES), z.int().nonnegative()),
+  /** When the oldest unsent result was captured (ms since the epoch), or null. */
+  oldestUnsentAt: z.number().nullable()
+})
+export type OutboxSummary = z.infer<typeof outboxSummarySchema>
+
+export const diagnosticsResultSchema = z.object({
+  saved: z.boolean(),
+  /** The zip's file name (not its folder), when saved. */
+  fileName: z.string().optional()
+})
+export type DiagnosticsResult = z.infer<typeof diagnosticsResultSchema>
+
+/** An uncaught error in the page, for the main log. Bounded: a page cannot flood the log. */
+export const rendererErrorSchema = z.object({
+  kind: z.enum(['error', 'unhandled-rejection']),
+  name: z.string().max(200),
+  message: z.string().max(2000),
+  stack: z.string().max(8000).optional(),
+  /** The script and line, for an error event. */
+  source: z.string().max(500).optional()
+})
+export type RendererError = z.infer<typeof rendererErrorSchema>
+
 const MAX_QUERY_LENGTH = 200
 
 const noPayload = z.undefined()
@@ -208,6 +268,8 @@ export const invokeChannels = {
   'practice:start': { request: practiceStartRequestSchema, response: signInResultSchema },
   'practice:site': { request: noPayload, response: practiceSiteSchema },
   'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
+  /** The page stops delivering this site (sign-out, change of site): cut its batch short. */
+  'delivery:stop': { request: z.object({ siteKey: siteKeySchema }), response: noPayload },
   'delivery:report': { request: outboxReportSchema, response: noPayload },
   'delivery:state': { request: noPayload, response: deliveryStateSchema },
   'account:get': { request: noPayload, response: accountSchema },
@@ -239,13 +301,23 @@ export const invokeChannels = {
     response: pageSchema(personSchema)
   },
   'people:get': { request: z.object({ personId: z.int().positive() }), response: personSchema },
-  'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload }
+  'links:open': { request: z.object({ url: z.string().max(MAX_URL_LENGTH) }), response: noPayload },
+  'updates:state': { request: noPayload, response: updateStateSchema },
+  'updates:restart': { request: noPayload, response: restartResultSchema },
+  'diagnostics:save': {
+    request: z.object({ outbox: outboxSummarySchema }),
+    response: diagnosticsResultSchema
+  },
+  'errors:report': { request: rendererErrorSchema, response: noPayload }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>
 
 /** Notices from the main process to the page. */
 export const eventChannels = {
   'delivery:wake': z.object({ reason: wakeReasonSchema }),
-  'delivery:state-changed': deliveryStateSchema
+  'delivery:state-changed': deliveryStateSchema,
+  'updates:state-changed': updateStateSchema,
+  /** The menu's Save Diagnostics…: the page answers with diagnostics:save and its counts. */
+  'diagnostics:requested': z.object({})
 } as const satisfies Record<EventChannelName, z.ZodType>
 
 export type InvokeChannel = keyof typeof invokeChannels

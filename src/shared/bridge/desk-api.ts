@@ -1,15 +1,20 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
   EmailSignInRequest,
   FindSitesRequest,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
   OutboxReport,
   PracticeSite,
   PracticeStartRequest,
+  SendBatchRequest,
   SendBatchResult,
-  SendItem,
   SignInRequest,
   SignInResult,
+  UpdateState,
   WakeReason
 } from './channels'
 import type {
@@ -80,7 +85,10 @@ export interface DeskApi {
     site(): Promise<PracticeSite>
   }
   delivery: {
-    send(batch: { items: SendItem[] }): Promise<SendBatchResult>
+    /** One batch of one site's outbox; items of another site than the signed-in one are not sent. */
+    send(batch: SendBatchRequest): Promise<SendBatchResult>
+    /** Stops this site's delivery: the batch that is out starts no new request. */
+    stop(request: { siteKey: string }): Promise<void>
     report(report: OutboxReport): Promise<void>
     state(): Promise<DeliveryState>
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe
@@ -88,5 +96,21 @@ export interface DeskApi {
   }
   links: {
     open(url: string): Promise<void>
+  }
+  updates: {
+    state(): Promise<UpdateState>
+    /** Restarts into a downloaded update, once nothing is being sent. */
+    restart(): Promise<RestartResult>
+    onStateChanged(listener: (state: UpdateState) => void): Unsubscribe
+  }
+  diagnostics: {
+    /** Asks where to save, then writes the zip with the logs and these counts. */
+    save(request: { outbox: OutboxSummary }): Promise<DiagnosticsResult>
+    /** The menu's Save Diagnostics…: the page answers with save(). */
+    onRequested(listener: () => void): Unsubscribe
+  }
+  errors: {
+    /** An uncaught error in the page, for the main process's log. */
+    report(error: RendererError): Promise<void>
   }
 }

@@ -1,4 +1,4 @@
-import type { DeliveryAttempt } from './outbox-item'
+import type { DeliveryAttempt, OutboxItem } from './outbox-item'
 
 /** Retry timing. Waits grow with each consecutive failure but never stop: no item is given up. */
 export const BACKOFF_BASE_MS = 2_000
@@ -45,6 +45,18 @@ export function retryDelayMs(input: {
   const backoff = backoffDelayMs(input.itemId, input.attemptNumber, input.failures)
   const asked = Math.min(input.retryAfterMs ?? 0, RETRY_AFTER_CAP_MS)
   return Math.max(backoff, Number.isFinite(asked) ? asked : 0)
+}
+
+/**
+ * The longest wait the state machine can have set for this item: only the service's
+ * Retry-After may go past the backoff cap, so only an item waiting on the service (or an
+ * older record, whose cause is unknown) may wait up to the Retry-After cap. A due time
+ * further ahead than this was set while the clock was ahead, and the clock has gone back.
+ */
+export function longestWaitMs(item: Pick<OutboxItem, 'state' | 'waitingFor'>): number {
+  return item.state === 'waiting' && item.waitingFor !== 'network'
+    ? RETRY_AFTER_CAP_MS
+    : BACKOFF_CAP_MS
 }
 
 /** How many attempts in a row, counted from the latest, ended in "try again later". */

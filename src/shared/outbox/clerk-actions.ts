@@ -26,10 +26,25 @@ export function retryNow(item: OutboxItem, now: number): OutboxItem {
   if (!RETRYABLE_BY_CLERK.has(item.state)) throw refuseTransition('retry', item)
   if (item.state === 'queued') return item
   if (item.state === 'needs-attention') {
-    const { attention: _reason, nextAttemptAt: _due, ...rest } = item
+    const { attention: _reason, nextAttemptAt: _due, waitingFor: _cause, ...rest } = item
     return { ...rest, state: 'queued', updatedAt: now }
   }
   return { ...item, nextAttemptAt: now, updatedAt: now }
+}
+
+const HURRIED_BY_SEND_ALL: ReadonlySet<OutboxState> = new Set(['waiting', 'unknown-outcome'])
+
+/**
+ * One item of "Send all now": an item waiting out a backoff is due now, whether it waits
+ * for the line or for the service (the clerk asked), and whether or not its last try may
+ * have arrived (it goes out under the same key, as with Retry now). A result that needs
+ * attention waits for the clerk to look at it, and every other item is queued, out or
+ * finished: those come back unchanged (the same object), as does an item already due.
+ */
+export function sendWaitingNow(item: OutboxItem, now: number): OutboxItem {
+  if (!HURRIED_BY_SEND_ALL.has(item.state)) return item
+  if (item.nextAttemptAt !== undefined && item.nextAttemptAt <= now) return item
+  return retryNow(item, now)
 }
 
 /**
@@ -47,7 +62,7 @@ export function editItem(
 ): OutboxItem {
   if (!EDITABLE.has(item.state)) throw refuseTransition('edit', item)
   const changed = !sameChangeRequest(item.body, body)
-  const { attention: _reason, nextAttemptAt: _due, ...rest } = item
+  const { attention: _reason, nextAttemptAt: _due, waitingFor: _cause, ...rest } = item
   return {
     ...rest,
     state: 'queued',
@@ -67,6 +82,6 @@ export function editItem(
 export function discardItem(item: OutboxItem, now: number): OutboxItem {
   if (!DISCARDABLE.has(item.state)) throw refuseTransition('discard', item)
   if (item.state === 'discarded') return item
-  const { nextAttemptAt: _due, stateBeforeSending: _before, ...rest } = item
+  const { nextAttemptAt: _due, waitingFor: _cause, stateBeforeSending: _before, ...rest } = item
   return { ...rest, state: 'discarded', updatedAt: now }
 }

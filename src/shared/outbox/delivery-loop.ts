@@ -1,10 +1,13 @@
-import type { OutboxReport, SendBatchResult, SendItem } from '../bridge/channels'
+import type { OutboxReport, SendBatchRequest, SendBatchResult, SendItem } from '../bridge/channels'
 import { DeskError } from '../errors'
 import type { DeliveryOutcome } from './delivery-outcome'
 import { nextDueAt, pickDueItems } from './delivery-order'
 import { UNSENT_STATES, type OutboxItem } from './outbox-item'
 import { mergeSaved } from './merge-saved'
-import { applyOutcome, beginSending } from './outbox-transitions'
+import { applyOutcome } from './outbox-transitions'
+import { UnsavedAnswers } from './unsaved-answers'
+
+export { lockIfStillListed } from './lock-if-still-listed'
 
 /**
  * The page's side of a delivery: pick what is due, lock it, hand one batch to the main
@@ -28,16 +31,16 @@ export interface DeliveryLoopStore {
 
 export interface DeliveryLoopOptions {
   store: DeliveryLoopStore
-  send(items: SendItem[]): Promise<SendBatchResult>
+  send(batch: SendBatchRequest): Promise<SendBatchResult>
   report(report: OutboxReport): Promise<void>
   now(): number
   /** Items per send batch. */
   batchSize?: number
   /**
-   * The site signed in now ("<baseUrl>#<siteNumber>"): items of another site are never
-   * sent with these credentials. Undefined sends every site's items (one-site setups).
+   * The site this outbox belongs to (src/shared/site-key.ts): only its items are picked,
+   * and every send names it, so the main process sends them only to that site.
    */
-  siteKey?: () => string | undefined
+  siteKey: string
 }
 
 export interface DrainSummary {
@@ -48,8 +51,22 @@ export interface DrainSummary {
 }
 
 export interface DeliveryLoop {
-  /** Sends until nothing is due. Calls during a drain share it and cause one more pass. */
+  /**
+   * Sends until nothing is due. Calls during a drain share it and cause one more pass. It
+   * first writes any answers an earlier write failed to record, and sends nothing until
+   * they are (it throws the StorageWriteError instead).
+   */
   drain(): Promise<DrainSummary>
+  /**
+   * Sends no more batches (sign-out, change of site): a running drain ends after the batch
+   * that is out, whose answers it writes; a batch it had locked next goes back unsent.
+   * Resolves once the running drain has ended. Later drains only write unsaved answers.
+   */
+  halt(): Promise<void>
+  /** Sends again after a halt (a sign-in that failed, or to the same site). */
+  resume(): void
+  /** Answers received but not yet recorded, because a write failed. */
+  readonly unsavedCount: number
 }
 
 /**
@@ -77,8 +94,16 @@ const NOT_SENT_AFTER_STOP: DeliveryOutcome = {
  */
 export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE))
+  const { store, siteKey } = options
+  const unsaved = new UnsavedAnswers()
   let running: Promise<DrainSummary> | undefined
   let again = false
+  let halted = false
+
+  const save = (items: OutboxItem[]): Promise<void> =>
+    unsaved.commit(items, (all) => store.saveAll(all))
+  const putBack = (items: readonly OutboxItem[], outcome: DeliveryOutcome): OutboxItem[] =>
+    items.map((item) => applyOutcome(item, outcome, options.now()))
 
   async function drainOnce(): Promise<DrainSummary> {
     let batches = 0
@@ -86,29 +111,36 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
     let unsent: OutboxItem[] | undefined
     /** Answers applied in memory whose commit rides with the next lock. */
     let unwritten: OutboxItem[] = []
+    const haltedAtStart = halted
 
     const follow = (saved: readonly OutboxItem[]): void => {
       unsent = mergeSaved(unsent ?? [], saved).items
     }
 
-    /** Writes `settled` and locks the next due batch; re-reads the list if any lock lost. */
+    /**
+     * Writes `settled` and locks the next due batch; re-reads the list if any lock lost.
+     * Halted, it only writes. A failed write keeps every answer it carried unsaved.
+     */
     const lockNext = async (settled: OutboxItem[]): Promise<OutboxItem[]> => {
       follow(settled)
-      const siteKey = options.siteKey?.()
+      if (halted) {
+        await save(settled)
+        return []
+      }
       const pick = (): OutboxItem[] =>
-        pickDueItems(unsent ?? [], options.now(), {
-          limit: batchSize,
-          ...(siteKey === undefined ? {} : { siteKey })
-        })
+        pickDueItems(unsent ?? [], options.now(), { limit: batchSize, siteKey })
+      const settleAndLock = (toLock: OutboxItem[]): Promise<OutboxItem[]> =>
+        unsaved.commit(settled, (all) => store.settleAndLock(all, toLock, options.now()))
       let due = pick()
-      let locked = await options.store.settleAndLock(settled, due, options.now())
+      let locked = await settleAndLock(due)
       follow(locked)
       if (locked.length < due.length) {
         // Something changed under the list (an edit, a discard, another window): start afresh.
-        unsent = await options.store.listUnsent()
+        unsent = await store.listUnsent()
         if (locked.length === 0) {
           due = pick()
-          locked = await options.store.settleAndLock([], due, options.now())
+          settled = []
+          locked = await settleAndLock(due)
           follow(locked)
         }
       }
@@ -116,28 +148,35 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
     }
 
     try {
-      unsent = await options.store.listUnsent()
+      // Answers a failed write left in memory go first: nothing is sent before they are saved.
+      if (unsaved.count > 0) await save([])
+      if (haltedAtStart) return { batches, paused }
+      unsent = await store.listUnsent()
       let current = await lockNext([])
       while (current.length > 0) {
+        if (halted) {
+          // Halted between batches: the batch locked next goes back unsent.
+          const back = putBack(current, NOT_SENT_AFTER_STOP)
+          await save([...unwritten, ...back])
+          unwritten = []
+          follow(back)
+          break
+        }
         const previous = unwritten
         unwritten = []
         const [sent, following] = await Promise.allSettled([
-          options.send(current.map(toSendItem)),
+          options.send({ siteKey, items: current.map(toSendItem) }),
           lockNext(previous)
         ])
+        // A failed lock transaction wrote nothing; its answers are kept unsaved meanwhile.
         const lockedNext = following.status === 'fulfilled' ? following.value : []
-        // A failed lock transaction wrote nothing: the previous answers must still be saved.
-        const notYetWritten = following.status === 'fulfilled' ? [] : previous
         if (sent.status === 'rejected') {
-          const putBack = [
-            ...notYetWritten,
-            ...current.map((item) =>
-              applyOutcome(item, notAttemptedBecause(sent.reason), options.now())
-            ),
-            ...lockedNext.map((item) => applyOutcome(item, NOT_SENT_AFTER_STOP, options.now()))
+          const back = [
+            ...putBack(current, notAttemptedBecause(sent.reason)),
+            ...putBack(lockedNext, NOT_SENT_AFTER_STOP)
           ]
-          await options.store.saveAll(putBack)
-          follow(putBack)
+          await save(back)
+          follow(back)
           throw asDeskError(sent.reason)
         }
         batches++
@@ -148,19 +187,17 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
           applyOutcome(item, outcomes.get(item.id) ?? NOT_ATTEMPTED, settledAt)
         )
         if (following.status === 'rejected') {
-          await options.store.saveAll([...notYetWritten, ...settled])
           follow(settled)
+          await save(settled)
           throw asDeskError(following.reason)
         }
         paused = result.paused
         // A batch that tried nothing would come back due at once: stop rather than spin.
         const triedNothing = result.results.every((entry) => entry.outcome.kind === 'not-attempted')
         if (paused || triedNothing) {
-          const putBack = lockedNext.map((item) =>
-            applyOutcome(item, NOT_SENT_AFTER_STOP, options.now())
-          )
-          await options.store.saveAll([...settled, ...putBack])
-          follow([...settled, ...putBack])
+          const back = putBack(lockedNext, NOT_SENT_AFTER_STOP)
+          follow([...settled, ...back])
+          await save([...settled, ...back])
           break
         }
         if (lockedNext.length > 0) {
@@ -173,22 +210,27 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
         }
       }
       if (unwritten.length > 0) {
-        await options.store.saveAll(unwritten)
+        const last = unwritten
         unwritten = []
+        await save(last)
       }
     } finally {
-      // The report also goes out after a failure, so the main process keeps its timers right.
-      await report(unsent ?? (await options.store.listUnsent()))
+      // The report also goes out after a failure, so the main process keeps its timers right
+      // (and knows the answers are written). A halted outbox has handed the site over.
+      if (!haltedAtStart) await report(unsent)
     }
     return { batches, paused }
   }
 
-  async function report(items: OutboxItem[]): Promise<void> {
-    const siteKey = options.siteKey?.()
+  async function report(listed: OutboxItem[] | undefined): Promise<void> {
+    // A database that refuses even to list has nothing to tell; main's timers stay as they are.
+    const items = listed ?? (await store.listUnsent().catch(() => undefined))
+    if (!items) return
     await options.report({
       unsentCount: items.filter((item) => UNSENT_STATES.includes(item.state)).length,
-      nextDueAt: nextDueAt(items, siteKey === undefined ? {} : { siteKey }),
-      captured: false
+      nextDueAt: nextDueAt(items, { now: options.now(), siteKey }),
+      captured: false,
+      ...(unsaved.count > 0 ? { unsavedAnswers: unsaved.count } : {})
     })
   }
 
@@ -211,27 +253,21 @@ export function createDeliveryLoop(options: DeliveryLoopOptions): DeliveryLoop {
         }
       })()
       return running
+    },
+
+    async halt() {
+      halted = true
+      await running?.catch(() => undefined)
+    },
+
+    resume() {
+      halted = false
+    },
+
+    get unsavedCount() {
+      return unsaved.count
     }
   }
-}
-
-/**
- * The lock a store writes for `listed`, given what it holds now: undefined when the stored
- * item changed since it was listed (or is gone), so the newer state is never overwritten.
- */
-export function lockIfStillListed(
-  stored: OutboxItem | undefined,
-  listed: OutboxItem,
-  now: number
-): OutboxItem | undefined {
-  // An edit always takes a new key, even within the same millisecond as the listing.
-  const unchanged =
-    stored !== undefined &&
-    stored.state === listed.state &&
-    stored.updatedAt === listed.updatedAt &&
-    stored.idempotencyKey === listed.idempotencyKey &&
-    stored.nextAttemptAt === listed.nextAttemptAt
-  return unchanged ? beginSending(stored, now) : undefined
 }
 
 function toSendItem(item: OutboxItem): SendItem {

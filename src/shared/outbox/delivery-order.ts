@@ -1,3 +1,4 @@
+import { longestWaitMs } from './backoff'
 import { SENDABLE_STATES, UNSENT_STATES, type OutboxItem, type OutboxState } from './outbox-item'
 
 /**
@@ -35,7 +36,7 @@ export function pickDueItems(
     (item) =>
       (options.siteKey === undefined || item.siteKey === options.siteKey) &&
       SENDABLE.has(item.state) &&
-      (item.nextAttemptAt === undefined || item.nextAttemptAt <= now) &&
+      dueAt(item, now) <= now &&
       isHead(item, heads)
   )
   return due.sort(byCaptureOrder).slice(0, options.limit)
@@ -67,20 +68,32 @@ export function blockersOf(items: readonly OutboxItem[]): Map<string, Blocker> {
 }
 
 /**
+ * When the item may go out, read on the clock `now`. An item with no due time has been due
+ * since it was last changed. The state machine never waits longer than `longestWaitMs`, so
+ * a due time further ahead was set while the clock was ahead, and the clock has gone back:
+ * the item is due now rather than when the clock catches up (days, for a wrong year).
+ */
+export function dueAt(item: OutboxItem, now: number): number {
+  if (item.nextAttemptAt === undefined) return Math.min(item.updatedAt, now)
+  return item.nextAttemptAt - now > longestWaitMs(item) ? now : item.nextAttemptAt
+}
+
+/**
  * When the scheduler should next wake: the earliest due time among items it could send
- * (blocked items wait for their blocker, not for a clock). A queued item with no due time
- * has been due since it was last changed. Null when nothing is waiting to be sent.
+ * (blocked items wait for their blocker, not for a clock). Null when nothing is waiting to
+ * be sent. Given `now`, due times are read as `dueAt` reads them; without, as stored.
  */
 export function nextDueAt(
   items: readonly OutboxItem[],
-  options: { siteKey?: string } = {}
+  options: { siteKey?: string; now?: number } = {}
 ): number | null {
   const heads = earliestUnsentByConnection(items)
   let earliest: number | null = null
   for (const item of items) {
     if (options.siteKey !== undefined && item.siteKey !== options.siteKey) continue
     if (!SENDABLE.has(item.state) || !isHead(item, heads)) continue
-    const due = item.nextAttemptAt ?? item.updatedAt
+    const due =
+      options.now === undefined ? (item.nextAttemptAt ?? item.updatedAt) : dueAt(item, options.now)
     if (earliest === null || due < earliest) earliest = due
   }
   return earliest

@@ -31,6 +31,9 @@ export const UNSENT_STATES: readonly OutboxState[] = [
   'unknown-outcome'
 ]
 
+export const WAIT_CAUSES = ['network', 'server'] as const
+export type WaitCause = (typeof WAIT_CAUSES)[number]
+
 export interface DeliveryAttempt {
   /** ms since the epoch */
   at: number
@@ -82,6 +85,13 @@ export interface OutboxItem {
   stateBeforeSending?: OutboxState
   /** For waiting and unknown-outcome: not before this time (ms since the epoch). */
   nextAttemptAt?: number
+  /**
+   * For waiting: why it waits. `network` when the last try could not get through (no answer
+   * at all), so it is due again as soon as the line comes back; `server` when the service
+   * answered busy or failing, whose backoff holds. Absent on records older than the field,
+   * which keep their backoff as they always did.
+   */
+  waitingFor?: WaitCause
   /** The first attempt and the latest ones: at most MAX_KEPT_ATTEMPTS (attempt-history.ts). */
   attempts: DeliveryAttempt[]
   /** Attempts left out of `attempts` to keep the item small; absent when none were. */

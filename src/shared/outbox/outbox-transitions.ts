@@ -6,7 +6,8 @@ import {
   SENDABLE_STATES,
   type DeliveryAttempt,
   type OutboxItem,
-  type OutboxItemSummary
+  type OutboxItemSummary,
+  type WaitCause
 } from './outbox-item'
 import { attemptCount, withAttempt } from './attempt-history'
 import { refuseTransition } from './outbox-transition-error'
@@ -59,7 +60,13 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
     // Nothing reached the service for this item: no attempt, no backoff, no new due time.
     return restoreBeforeSending(item)
   }
-  const { stateBeforeSending: _before, nextAttemptAt: _due, attention: _reason, ...rest } = item
+  const {
+    stateBeforeSending: _before,
+    nextAttemptAt: _due,
+    waitingFor: _cause,
+    attention: _reason,
+    ...rest
+  } = item
   const history = withAttempt(item, attemptOf(outcome, now))
   const settled = { ...rest, ...history, updatedAt: now }
   switch (outcome.kind) {
@@ -98,7 +105,8 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
       return {
         ...settled,
         state: 'waiting',
-        nextAttemptAt: now + delayAfter(item.id, history, outcome.retryAfterMs)
+        nextAttemptAt: now + delayAfter(item.id, history, outcome.retryAfterMs),
+        waitingFor: waitCauseOf(outcome)
       }
     case 'no-answer':
       return {
@@ -117,7 +125,7 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
  */
 export function recoverAfterRestart(item: OutboxItem, now: number): OutboxItem {
   if (item.state !== 'sending') return item
-  const { stateBeforeSending: _before, ...rest } = item
+  const { stateBeforeSending: _before, waitingFor: _cause, ...rest } = item
   const attempt: DeliveryAttempt = {
     at: now,
     outcome: 'no-answer',
@@ -131,6 +139,29 @@ export function recoverAfterRestart(item: OutboxItem, now: number): OutboxItem {
     ...withAttempt(item, attempt),
     updatedAt: now
   }
+}
+
+/**
+ * A retry with no HTTP status never reached the service (no network, refused, DNS, TLS):
+ * nothing but the line stands in the way. A status or a Retry-After is the service's own
+ * answer, and its backoff must hold.
+ */
+function waitCauseOf(outcome: Extract<DeliveryOutcome, { kind: 'retryable' }>): WaitCause {
+  return outcome.status === undefined && outcome.retryAfterMs === undefined ? 'network' : 'server'
+}
+
+/**
+ * The line is back: an item that waits only because its last try could not get through is
+ * due now, however long its backoff had grown while the line was down. The service's own
+ * answers (busy, failing, Retry-After) keep their backoff, and so does a try that may have
+ * arrived. Any other item comes back unchanged (the same object).
+ */
+export function retryOnReconnect(item: OutboxItem, now: number): OutboxItem {
+  if (item.state !== 'waiting' || item.waitingFor !== 'network') return item
+  if (item.nextAttemptAt !== undefined && item.nextAttemptAt <= now) return item
+  // Not a change the clerk made: updatedAt stays, the new due time is enough for a lock to
+  // see that the item changed since it was listed.
+  return { ...item, nextAttemptAt: now }
 }
 
 function restoreBeforeSending(item: OutboxItem): OutboxItem {

@@ -1,6 +1,5 @@
 import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { HarnessError } from '../harness-error'
 
 /** What the error page's script would set on the page's global object if it ever ran. */
 export const ERROR_PAGE_MARKER = '__acsErrorPageScriptRan'
@@ -26,10 +25,13 @@ export const SCRIPTED_ERROR_PAGE = `<!DOCTYPE html>
  * A loopback front for the practice site (127.0.0.1, a free port) that passes every request
  * through, except the next change requests it was told to fail: those get the scripted
  * HTML page with status 500. The practice site's own HTML fault has no script in it.
+ * The app does not sign in to the front: the harness's gate leads to it
+ * (`desk.sim.routeThrough(front.port)`), so the app's requests keep the practice site's
+ * address, which is the only plain-http address the app accepts.
  */
 export interface ScriptedErrorFront {
-  /** The API's base URL through the front: what the app signs in to. */
-  baseUrl: string
+  /** Where the front listens, on 127.0.0.1. */
+  port: number
   /** Answers the next `count` change requests with the scripted page (0 stops). */
   failNextChangeRequests(count: number): void
   /** Change requests answered with the page so far. */
@@ -37,11 +39,8 @@ export interface ScriptedErrorFront {
   close(): Promise<void>
 }
 
-export async function startScriptedErrorFront(targetBaseUrl: string): Promise<ScriptedErrorFront> {
-  const target = new URL(targetBaseUrl)
-  if (target.hostname !== '127.0.0.1') {
-    throw new HarnessError(`The front only relays to 127.0.0.1, not ${target.hostname}`)
-  }
+/** `siteUrl` is asked at each request: the practice site's port is new with every app run. */
+export async function startScriptedErrorFront(siteUrl: () => string): Promise<ScriptedErrorFront> {
   let toFail = 0
   let failed = 0
   const server = createServer((incoming, outgoing) => {
@@ -53,6 +52,15 @@ export async function startScriptedErrorFront(targetBaseUrl: string): Promise<Sc
       answerWithPage(incoming, outgoing)
       return
     }
+    let target: URL
+    try {
+      target = new URL(siteUrl())
+    } catch (error) {
+      // No site to pass it to (between app runs): the app sees a dropped connection.
+      console.error('The scripted error front has no practice site to relay to', error)
+      outgoing.destroy()
+      return
+    }
     relay(incoming, outgoing, target)
   })
   await new Promise<void>((resolve, reject) => {
@@ -61,7 +69,7 @@ export async function startScriptedErrorFront(targetBaseUrl: string): Promise<Sc
   })
   const { port } = server.address() as AddressInfo
   return {
-    baseUrl: `http://127.0.0.1:${port}${target.pathname}`,
+    port,
     failNextChangeRequests(count) {
       toFail = count
     },
@@ -90,6 +98,8 @@ function relay(incoming: IncomingMessage, outgoing: ServerResponse, target: URL)
       port: target.port,
       method: incoming.method,
       path: incoming.url,
+      // Host included: the app addressed the practice site (through the gate), and the
+      // site answers only requests addressed to it.
       headers: incoming.headers
     },
     (answer) => {

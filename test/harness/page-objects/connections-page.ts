@@ -1,8 +1,7 @@
 import type { Locator } from 'playwright'
 import { HarnessError } from '../harness-error'
 import { normalizeSpace } from './app-header'
-import { DeskPage } from './desk-page'
-import { isFocused } from './form-keys'
+import { DeskPage, readTableCells, type PageElement } from './desk-page'
 
 /** The connections screen: the open connections list, its filters and keyboard moves. */
 export class ConnectionsPage extends DeskPage {
@@ -48,20 +47,18 @@ export class ConnectionsPage extends DeskPage {
 
   /** Each row's cells as text: contact (with its unsent mark), type, assignee, due, comment. */
   async rowTexts(): Promise<string[][]> {
-    const rows = await this.rows.all()
-    return Promise.all(
-      rows.map(async (row) =>
-        (await row.getByRole('cell').allInnerTexts()).map((text) => normalizeSpace(text))
-      )
-    )
+    return (await readTableCells(this.table)).map((cells) => cells.map(normalizeSpace))
   }
 
+  /** The contact of each rendered row, read in one go (the list re-renders as data arrives). */
   async contactNames(): Promise<string[]> {
-    const names: string[] = []
-    for (const row of await this.rows.all()) {
-      names.push(normalizeSpace(await row.getByRole('button').first().innerText()))
-    }
-    return names
+    const names = await this.table.evaluate((element) =>
+      Array.from((element as unknown as PageElement).querySelectorAll('tbody > tr'))
+        .filter((row) => row.getAttribute('aria-hidden') !== 'true')
+        .map((row) => row.querySelector('td button')?.innerText)
+        .filter((name) => name !== undefined)
+    )
+    return names.map(normalizeSpace)
   }
 
   /** The "20 open" or "3 of 20 shown" line. */
@@ -80,13 +77,20 @@ export class ConnectionsPage extends DeskPage {
     await this.focusedRow()
   }
 
-  /** The index of the row whose button has the focus. */
+  /** The index (among the rendered rows) of the row whose button has the focus, read in one go. */
   async focusedRow(): Promise<number> {
-    const count = await this.rowCount()
-    for (let index = 0; index < count; index++) {
-      if (await isFocused(this.rowButton(index))) return index
-    }
-    throw new HarnessError('No row of the connections list has the keyboard focus')
+    const index = await this.table.evaluate((element) =>
+      Array.from((element as unknown as PageElement).querySelectorAll('tbody > tr'))
+        .filter((row) => row.getAttribute('aria-hidden') !== 'true' && row.querySelector('td'))
+        .findIndex(
+          (row) =>
+            row.querySelector('td button') ===
+            (globalThis as unknown as { document: { activeElement: unknown } }).document
+              .activeElement
+        )
+    )
+    if (index < 0) throw new HarnessError('No row of the connections list has the keyboard focus')
+    return index
   }
 
   /** Moves the focus to a row with j and k, the list's own keys. */

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 import type { InvokeChannelName } from '../../../src/shared/bridge/channel-names'
 import type { InvokeChannel, RequestOf, ResponseOf } from '../../../src/shared/bridge/channels'
 import { unwrap } from '../../../src/shared/bridge/envelope'
@@ -39,6 +39,29 @@ export class DeskPage {
         .sort()
     )
   }
+}
+
+/**
+ * The cell texts of a table's data rows (rows with `td` cells that assistive technology can
+ * see), read in one task of the page: the table may re-render between two reads, so a reading
+ * row by row could mix two versions of it, or miss a row that moved.
+ */
+export function readTableCells(table: Locator): Promise<string[][]> {
+  return table.evaluate((element) =>
+    Array.from((element as unknown as PageElement).querySelectorAll('tbody > tr'))
+      .filter((row) => row.getAttribute('aria-hidden') !== 'true' && row.querySelector('td'))
+      .map((row) => Array.from(row.querySelectorAll('td')).map((cell) => cell.innerText))
+  )
+}
+
+/** What the readers above use of a DOM element (the Node project has no DOM types). */
+export interface PageElement {
+  innerText: string
+  textContent: string | null
+  parentElement: PageElement | null
+  getAttribute(name: string): string | null
+  querySelector(selectors: string): PageElement | null
+  querySelectorAll(selectors: string): ArrayLike<PageElement>
 }
 
 /** What these helpers use of the page's globals (the Node project has no DOM types). */

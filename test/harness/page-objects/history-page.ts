@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright'
+import { waitUntil } from '../driver/wait-until'
 import { normalizeSpace } from './app-header'
-import { DeskPage } from './desk-page'
+import { DeskPage, readTableCells } from './desk-page'
 
 /** One sent result as the History table shows it. */
 export interface HistoryRow {
@@ -45,18 +46,31 @@ export class HistoryPage extends DeskPage {
     await this.heading.waitFor()
   }
 
-  async waitForRows(count: number, timeout = 30_000): Promise<void> {
-    await this.rows.nth(count - 1).waitFor({ timeout })
+  /**
+   * Waits until a row shows every field of `wanted` (a change request's id, say), and
+   * returns it. Rows left by earlier results never satisfy it, so it cannot return early
+   * the way a count of rows could.
+   */
+  async waitForRow(wanted: Partial<HistoryRow>, timeout = 30_000): Promise<HistoryRow> {
+    const matches = (row: HistoryRow): boolean =>
+      Object.entries(wanted).every(([column, value]) => row[column as keyof HistoryRow] === value)
+    return waitUntil(
+      `History shows a row with ${JSON.stringify(wanted)}`,
+      async () => (await this.readRows()).find(matches),
+      {
+        timeoutMs: timeout,
+        intervalMs: 100,
+        describe: async () => JSON.stringify(await this.readRows())
+      }
+    )
   }
 
+  /** The rows as the table holds them now, read in one go so a re-render cannot tear them. */
   async readRows(): Promise<HistoryRow[]> {
-    const result: HistoryRow[] = []
-    for (const row of await this.rows.all()) {
-      const cells = (await row.getByRole('cell').allInnerTexts()).map(normalizeSpace)
+    return (await readTableCells(this.table)).map((cells) => {
       const entry: Partial<HistoryRow> = {}
-      COLUMNS.forEach((column, index) => (entry[column] = cells[index] ?? ''))
-      result.push(entry as HistoryRow)
-    }
-    return result
+      COLUMNS.forEach((column, index) => (entry[column] = normalizeSpace(cells[index] ?? '')))
+      return entry as HistoryRow
+    })
   }
 }

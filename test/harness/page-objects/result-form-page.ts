@@ -1,5 +1,5 @@
 import type { Locator } from 'playwright'
-import { DeskPage } from './desk-page'
+import { DeskPage, type PageElement } from './desk-page'
 import { errorBeside, tabTo } from './form-keys'
 
 export type OutcomeChoice = 'Complete' | 'Keep open' | 'Reassign'
@@ -34,13 +34,13 @@ export class ResultFormPage extends DeskPage {
   /** The responses the connection's type offers, by description. */
   async responseNames(): Promise<string[]> {
     const group = this.form.getByRole('group', { name: 'Responses' })
-    const names: string[] = []
-    for (const box of await group.getByRole('checkbox').all()) {
-      names.push(
-        ((await box.evaluate((element) => element.parentElement?.textContent)) ?? '').trim()
+    const names = await group.evaluate((element) =>
+      Array.from(
+        (element as unknown as PageElement).querySelectorAll('input[type="checkbox"]'),
+        (box) => box.parentElement?.textContent ?? ''
       )
-    }
-    return names
+    )
+    return names.map((name) => name.trim())
   }
 
   outcome(choice: OutcomeChoice): Locator {

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import { classifyAnswer } from '../../../src/main/api/acs-client'
 import {
   EXCERPT_MAX_LENGTH,
+  FIELD_ERRORS_MAX_FIELDS,
+  FIELD_ERRORS_MAX_MESSAGES,
+  FIELD_NAME_MAX_LENGTH,
   readChangeRequestId,
   readErrorAnswer,
   safeExcerpt
@@ -97,6 +101,64 @@ describe('readErrorAnswer', () => {
     [400, '{"unrelated":true}', 'application/json', '400 Bad Request: {"unrelated":true}']
   ])('gives %d a short, safe message', (status, body, contentType, message) => {
     expect(readErrorAnswer(status, body, contentType).message).toBe(message)
+  })
+
+  it('gives the page a few field errors, however many the answer names', () => {
+    const modelState: Record<string, string[]> = {}
+    for (let field = 0; field < 2_000; field++) {
+      modelState[`request.Field${field}${'x'.repeat(500)}`] = Array.from(
+        { length: 20 },
+        (_, index) => `Problem ${index} ${'y'.repeat(500)}`
+      )
+    }
+    const body = JSON.stringify({ Message: 'The request is invalid.', ModelState: modelState })
+    const { message, fieldErrors } = readErrorAnswer(400, body, 'application/json')
+    expect(message).toBe('400 Bad Request: The request is invalid.')
+    const fields = Object.keys(fieldErrors)
+    expect(fields).toHaveLength(FIELD_ERRORS_MAX_FIELDS)
+    // The first fields the site named, each name cut as a message is.
+    expect(fields[0]?.startsWith('Field0xxx')).toBe(true)
+    for (const [field, messages] of Object.entries(fieldErrors)) {
+      expect([...field].length).toBeLessThanOrEqual(FIELD_NAME_MAX_LENGTH)
+      expect(messages).toHaveLength(FIELD_ERRORS_MAX_MESSAGES)
+      for (const text of messages) expect([...text].length).toBeLessThanOrEqual(EXCERPT_MAX_LENGTH)
+    }
+    // A few kilobytes at most reach the page and each outbox attempt, not the answer's megabytes.
+    expect(JSON.stringify(fieldErrors).length).toBeLessThan(16_000)
+  })
+
+  it('reads any field name as a name: no prototype member, no control character', () => {
+    const body = JSON.stringify({
+      Message: 'The request is invalid.',
+      ModelState: {
+        'request.__proto__': ['one'],
+        'model.constructor': ['two'],
+        'request.toString': ['three'],
+        'request.Comment\u001b[31m\nFAKE LOG LINE': ['four\r\nfive']
+      }
+    })
+    const reading = readErrorAnswer(400, body, 'application/json')
+    expect(reading.message).toBe('400 Bad Request: The request is invalid.')
+    expect(Object.entries(reading.fieldErrors)).toEqual([
+      ['__proto__', ['one']],
+      ['constructor', ['two']],
+      ['toString', ['three']],
+      ['Comment [31m FAKE LOG LINE', ['four five']]
+    ])
+    expect(Object.getPrototypeOf(reading.fieldErrors)).toBe(Object.prototype)
+    // Before, such a name threw inside the app: the refusal became "may have arrived".
+    const outcome = classifyAnswer(
+      {
+        kind: 'answer',
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body,
+        oversized: false,
+        cutOff: false
+      },
+      0
+    )
+    expect(outcome).toMatchObject({ kind: 'rejected', status: 400 })
   })
 
   it('cuts a long page to a short excerpt without markup', () => {

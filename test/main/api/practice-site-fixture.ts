@@ -30,7 +30,7 @@ const PASSWORDS: Record<string, string> = {
 }
 
 export async function startSite(people = 40): Promise<SiteFixture> {
-  const site = await startPracticeSite({ port: 0, seed: 7, people })
+  const site = await startPracticeSite({ port: 0, seed: 7, people, controlRoutes: true })
   async function control(method: string, path: string, body?: unknown): Promise<unknown> {
     const response = await fetch(`${site.url}/_sim/${path}`, {
       method,

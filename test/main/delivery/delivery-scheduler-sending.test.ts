@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { SenderBusyError } from '../../../src/shared/errors'
-import { accepted, schedulerHarness, sendItem, settle, unauthorized } from './scheduler-harness'
+import {
+  accepted,
+  batchOf,
+  schedulerHarness,
+  sendItem,
+  settle,
+  unauthorized
+} from './scheduler-harness'
 
 describe('delivery scheduler: sending a batch', () => {
   it('sends with bounded concurrency and answers in the batch’s order', async () => {
     const harness = schedulerHarness({ concurrency: 3 })
     const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map(sendItem)
-    const batch = harness.scheduler.sendBatch(items, 1)
+    const batch = harness.scheduler.sendBatch(batchOf(items), 1)
     await settle()
     expect(harness.pending.map((entry) => entry.item.id)).toEqual(['a', 'b', 'c'])
     // Answer out of order: each finished request makes room for the next item.
@@ -26,7 +33,10 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('uses four requests at a time by default', async () => {
     const harness = schedulerHarness()
-    const batch = harness.scheduler.sendBatch(['a', 'b', 'c', 'd', 'e', 'f'].map(sendItem), 1)
+    const batch = harness.scheduler.sendBatch(
+      batchOf(['a', 'b', 'c', 'd', 'e', 'f'].map(sendItem)),
+      1
+    )
     await settle()
     expect(harness.pending).toHaveLength(4)
     for (let index = 0; index < 6; index++) {
@@ -39,7 +49,7 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('records the last success and tells the page', async () => {
     const harness = schedulerHarness()
-    const batch = harness.scheduler.sendBatch([sendItem('a')], 1)
+    const batch = harness.scheduler.sendBatch(batchOf([sendItem('a')]), 1)
     await settle()
     harness.clock.advance(1_234)
     harness.pending[0]?.answer(accepted(7))
@@ -50,17 +60,17 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('refuses a second sender while a batch is out, and accepts it afterwards', async () => {
     const harness = schedulerHarness()
-    const first = harness.scheduler.sendBatch([sendItem('a')], 1)
-    await expect(harness.scheduler.sendBatch([sendItem('b')], 2)).rejects.toBeInstanceOf(
+    const first = harness.scheduler.sendBatch(batchOf([sendItem('a')]), 1)
+    await expect(harness.scheduler.sendBatch(batchOf([sendItem('b')]), 2)).rejects.toBeInstanceOf(
       SenderBusyError
     )
-    await expect(harness.scheduler.sendBatch([sendItem('b')], 1)).rejects.toBeInstanceOf(
+    await expect(harness.scheduler.sendBatch(batchOf([sendItem('b')]), 1)).rejects.toBeInstanceOf(
       SenderBusyError
     )
     await settle()
     harness.pending[0]?.answer(accepted(1))
     await first
-    const second = harness.scheduler.sendBatch([sendItem('b')], 2)
+    const second = harness.scheduler.sendBatch(batchOf([sendItem('b')]), 2)
     await settle()
     harness.pending[1]?.answer(accepted(2))
     expect((await second).results[0]?.outcome.kind).toBe('accepted')
@@ -68,7 +78,7 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('pauses at the first 401: items not yet started come back not attempted', async () => {
     const harness = schedulerHarness({ concurrency: 2 })
-    const batch = harness.scheduler.sendBatch(['a', 'b', 'c', 'd', 'e'].map(sendItem), 1)
+    const batch = harness.scheduler.sendBatch(batchOf(['a', 'b', 'c', 'd', 'e'].map(sendItem)), 1)
     await settle()
     harness.pending[0]?.answer(unauthorized)
     await settle()
@@ -90,11 +100,11 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('while paused sends nothing and wakes nobody, until a sign-in resumes it', async () => {
     const harness = schedulerHarness()
-    const batch = harness.scheduler.sendBatch([sendItem('a')], 1)
+    const batch = harness.scheduler.sendBatch(batchOf([sendItem('a')]), 1)
     await settle()
     harness.pending[0]?.answer(unauthorized)
     await batch
-    const whilePaused = await harness.scheduler.sendBatch([sendItem('b')], 1)
+    const whilePaused = await harness.scheduler.sendBatch(batchOf([sendItem('b')]), 1)
     expect(whilePaused).toEqual({
       results: [{ id: 'b', outcome: expect.objectContaining({ kind: 'not-attempted' }) }],
       paused: true
@@ -112,7 +122,7 @@ describe('delivery scheduler: sending a batch', () => {
     expect(harness.wakes).toEqual(['signed-in'])
     expect(harness.scheduler.state().paused).toBe(false)
     expect(harness.states.at(-1)).toMatchObject({ paused: false })
-    const after = harness.scheduler.sendBatch([sendItem('b')], 1)
+    const after = harness.scheduler.sendBatch(batchOf([sendItem('b')]), 1)
     await settle()
     harness.pending[1]?.answer(accepted(3))
     expect((await after).paused).toBe(false)
@@ -120,7 +130,7 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('pauses without calling the site when nobody is signed in', async () => {
     const harness = schedulerHarness({ signedIn: false })
-    const result = await harness.scheduler.sendBatch([sendItem('a'), sendItem('b')], 1)
+    const result = await harness.scheduler.sendBatch(batchOf([sendItem('a'), sendItem('b')]), 1)
     expect(result.paused).toBe(true)
     expect(result.results.map((entry) => entry.outcome.kind)).toEqual([
       'not-attempted',
@@ -132,7 +142,7 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('does not pause for a 401 to credentials replaced by a sign-in meanwhile', async () => {
     const harness = schedulerHarness()
-    const batch = harness.scheduler.sendBatch([sendItem('a')], 1)
+    const batch = harness.scheduler.sendBatch(batchOf([sendItem('a')]), 1)
     await settle()
     harness.scheduler.resume()
     harness.pending[0]?.answer(unauthorized)
@@ -143,7 +153,7 @@ describe('delivery scheduler: sending a batch', () => {
 
   it('treats a fault inside the client as "may have arrived", not as a lost batch', async () => {
     const harness = schedulerHarness()
-    const batch = harness.scheduler.sendBatch([sendItem('a'), sendItem('b')], 1)
+    const batch = harness.scheduler.sendBatch(batchOf([sendItem('a'), sendItem('b')]), 1)
     await settle()
     harness.pending[0]?.fail(new TypeError('boom'))
     harness.pending[1]?.answer(accepted(5))

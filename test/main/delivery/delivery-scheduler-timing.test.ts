@@ -64,6 +64,33 @@ describe('delivery scheduler: when it wakes the page', () => {
     expect(wakes).toEqual(['retry-due'])
   })
 
+  it('wakes the page when the clock went back under a running timer, not a day later', () => {
+    const { scheduler, clock, wakes } = schedulerHarness()
+    const DAY = 24 * 60 * 60_000
+    // The page's due time was set while the clock read a day ahead.
+    const dueAt = clock.now() + 10 * 60_000
+    scheduler.report(report(dueAt), 1)
+    clock.setBack(DAY)
+    clock.advance(10 * 60_000 - 1)
+    expect(wakes).toEqual([])
+    clock.advance(1)
+    // The page reads its due times against the clock as it is now, and says again.
+    expect(wakes).toEqual(['retry-due'])
+    scheduler.report(report(clock.now()), 1)
+    clock.advance(0)
+    expect(wakes).toEqual(['retry-due', 'retry-due'])
+  })
+
+  it('a small step back of the clock still wakes at the due time on the clock, as before', () => {
+    const { scheduler, clock, wakes } = schedulerHarness()
+    scheduler.report(report(clock.now() + 60_000), 1)
+    clock.setBack(5_000)
+    clock.advance(60_000)
+    expect(wakes).toEqual([])
+    clock.advance(5_000)
+    expect(wakes).toEqual(['retry-due'])
+  })
+
   it('treats the online flag as a hint: going offline never stops a due wake', () => {
     const { scheduler, clock, wakes, states } = schedulerHarness()
     scheduler.setOnline(false)

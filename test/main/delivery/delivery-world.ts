@@ -2,6 +2,7 @@ import { createAcsClient } from '../../../src/main/api/acs-client'
 import { createAcsApi } from '../../../src/main/api/acs-api'
 import type { ApiLogger } from '../../../src/main/api/api-logger'
 import { createCredentialVault } from '../../../src/main/credential-vault'
+import { withPracticeSite } from '../../../src/main/signed-in-site'
 import {
   createDeliveryScheduler,
   REPEATED_DUE_DELAY_MS
@@ -13,35 +14,19 @@ import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbo
 import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
 import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
+import { siteKeyOf } from '../../../src/shared/site-key'
 import type { SiteFixture } from '../api/practice-site-fixture'
 import { createFakeClock } from './fake-clock'
 import { createMemoryOutboxStore } from './memory-outbox-store'
-
-/** A reversible stand-in for the OS keychain: the vault's code runs unchanged. */
-const fakeSafeStorage = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text: string) => Buffer.from(`sealed:${text}`, 'utf8').reverse(),
-  decryptString: (sealed: Buffer) =>
-    Buffer.from(sealed)
-      .reverse()
-      .toString('utf8')
-      .replace(/^sealed:/, '')
-}
-
-function memorySettings() {
-  const values = new Map<string, unknown>()
-  return {
-    get: (key: string) => values.get(key),
-    set: (key: string, value: unknown) => void values.set(key, value),
-    delete: (key: string) => void values.delete(key)
-  }
-}
+import { fakeSafeStorage, memorySettings } from './memory-keychain-parts'
 
 export interface WorldOptions {
   username?: string
   password?: string
   concurrency?: number
   batchSize?: number
+  /** Also receives every line the world logs (the app's log, in the log-capture test). */
+  logger?: ApiLogger
 }
 
 /**
@@ -54,20 +39,35 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   const clock = createFakeClock(Date.now())
   const logLines: string[] = []
   const logger: ApiLogger = {
-    info: (message) => logLines.push(message),
-    warn: (message) => logLines.push(message)
+    info: (message) => {
+      logLines.push(message)
+      options.logger?.info(message)
+    },
+    warn: (message) => {
+      logLines.push(message)
+      options.logger?.warn(message)
+    }
   }
   const client = createAcsClient({ logger, totalTimeoutMs: 5_000 })
   const api = createAcsApi({ logger })
-  const vault = createCredentialVault({
-    safeStorage: fakeSafeStorage,
-    store: memorySettings(),
-    platform: 'darwin',
-    warn: (message) => logLines.push(message)
-  })
   const credentials = fixture.credentials(options.username, options.password)
+  // The practice site runs at the fixture's address, as the app's host would run it.
+  const vault = withPracticeSite(
+    createCredentialVault({
+      safeStorage: fakeSafeStorage,
+      store: memorySettings(),
+      platform: 'darwin',
+      warn: (message) => logger.warn(message)
+    }),
+    {
+      start: async () => credentials,
+      address: () => credentials.baseUrl,
+      stop: async () => {}
+    }
+  )
   await vault.save(credentials, { practice: true, persistWithoutKeychain: false })
-  const siteKey = `${credentials.baseUrl}#${credentials.siteNumber}`
+  // Saved as the practice site above: its key leaves out the port.
+  const siteKey = siteKeyOf({ ...credentials, practice: true })
 
   const store = createMemoryOutboxStore()
   const wakes: WakeReason[] = []
@@ -87,10 +87,10 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
   })
   const loop = createDeliveryLoop({
     store,
-    send: (items) => scheduler.sendBatch(items, 1),
+    send: (batch) => scheduler.sendBatch(batch, 1),
     report: async (report) => scheduler.report(report, 1),
     now: () => clock.now(),
-    siteKey: () => siteKey,
+    siteKey,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
   })
   loopHolder.loop = loop

@@ -3,6 +3,11 @@ import type { DeliveryClock } from '../../../src/main/delivery-scheduler'
 /** A clock whose time moves only when the test says, with timers that fire as it moves. */
 export interface FakeClock extends DeliveryClock {
   advance(ms: number): void
+  /**
+   * Sets the wall clock back (it was ahead) without firing anything: timers, as real ones,
+   * still fire after their delay in elapsed time, not at the wall-clock time they aimed for.
+   */
+  setBack(ms: number): void
   pendingTimers(): number
 }
 
@@ -33,6 +38,10 @@ export function createFakeClock(start = Date.UTC(2025, 2, 14, 9, 0, 0)): FakeClo
         earliest[1].callback()
       }
       time = until
+    },
+    setBack(ms) {
+      time -= ms
+      for (const timer of timers.values()) timer.at -= ms
     },
     pendingTimers: () => timers.size
   }

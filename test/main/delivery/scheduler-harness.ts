@@ -4,14 +4,26 @@ import {
   createDeliveryScheduler,
   type DeliveryScheduler
 } from '../../../src/main/delivery-scheduler'
-import type { Credentials } from '../../../src/main/service-contracts'
+import type { SiteCredentials } from '../../../src/main/service-contracts'
+import { siteKeyOf } from '../../../src/shared/site-key'
 import { createFakeClock, type FakeClock } from './fake-clock'
 
-export const credentials: Credentials = {
-  baseUrl: 'http://127.0.0.1:9/api_accessacs_mobile/v2',
-  siteNumber: 12345,
+const SITE = { baseUrl: 'http://127.0.0.1:9/api_accessacs_mobile/v2', siteNumber: 12345 }
+
+/** The site every harness batch belongs to, unless a test names another. */
+export const SITE_KEY = siteKeyOf({ ...SITE, practice: false })
+
+export const credentials: SiteCredentials = {
+  ...SITE,
   username: 'jadams',
-  password: 'password231'
+  password: 'password231',
+  siteKey: SITE_KEY,
+  sameSiteKeys: [SITE_KEY]
+}
+
+/** A batch of the harness's site, as the page's loop sends it. */
+export function batchOf(items: SendItem[], siteKey = SITE_KEY) {
+  return { siteKey, items }
 }
 
 export function sendItem(id: string): SendItem {
@@ -73,7 +85,7 @@ export function schedulerHarness(options: { concurrency?: number; signedIn?: boo
         })
       }
     },
-    vault: { current: async () => (signedIn ? credentials : null) },
+    vault: { currentSite: async () => (signedIn ? credentials : null) },
     wake: (reason) => wakes.push(reason),
     onStateChanged: (state) => states.push(state),
     clock,

@@ -1,8 +1,13 @@
 import type {
   CredentialStatus,
   DeliveryState,
+  DiagnosticsResult,
   EmailSignInRequest,
   FindSitesRequest,
+  OutboxSummary,
+  RendererError,
+  RestartResult,
+  UpdateState,
   OutboxReport,
   PracticeSite,
   PracticeStartRequest,
@@ -81,12 +86,14 @@ export function fakeAccount(overrides: Partial<Account> = {}): Account {
 
 export class FakeDesk implements DeskApi {
   data: FakeDeskData
-  /** A lookup listed here throws this error (from the given page on, for paged ones). */
   /** A lookup listed here throws this error (from the given page index on, for paged ones). */
   failures = new Map<LookupName, { error: Error; fromPage?: number }>()
   lookupCalls: Array<{ name: LookupName; pageIndex?: number; pageSize?: number }> = []
   reports: OutboxReport[] = []
   sentBatches: SendItem[][] = []
+  /** The site key each batch named, in order. */
+  sentSiteKeys: string[] = []
+  stops: string[] = []
   sendAnswer: (items: SendItem[]) => SendBatchResult = (items) => ({
     results: items.map((item, index) => ({
       id: item.id,
@@ -212,9 +219,13 @@ export class FakeDesk implements DeskApi {
   }
 
   delivery = {
-    send: async (batch: { items: SendItem[] }) => {
+    send: async (batch: { siteKey: string; items: SendItem[] }) => {
       this.sentBatches.push(batch.items)
+      this.sentSiteKeys.push(batch.siteKey)
       return this.sendAnswer(batch.items)
+    },
+    stop: async (request: { siteKey: string }) => {
+      this.stops.push(request.siteKey)
     },
     report: async (report: OutboxReport) => {
       this.reports.push(report)
@@ -299,6 +310,52 @@ export class FakeDesk implements DeskApi {
   }
 
   links = { open: async () => {} }
+
+  updateState: UpdateState = { status: 'off' }
+  restartAnswer: RestartResult = { kind: 'restarting' }
+  restarts = 0
+  #updateListeners = new Set<(state: UpdateState) => void>()
+  updates = {
+    state: async () => this.updateState,
+    restart: async () => {
+      this.restarts++
+      return this.restartAnswer
+    },
+    onStateChanged: (listener: (state: UpdateState) => void) => {
+      this.#updateListeners.add(listener)
+      return () => this.#updateListeners.delete(listener)
+    }
+  }
+
+  diagnosticsSaves: OutboxSummary[] = []
+  diagnosticsAnswer: DiagnosticsResult = { saved: true, fileName: 'diagnostics.zip' }
+  #diagnosticsListeners = new Set<() => void>()
+  diagnostics = {
+    save: async (request: { outbox: OutboxSummary }) => {
+      this.diagnosticsSaves.push(request.outbox)
+      return this.diagnosticsAnswer
+    },
+    onRequested: (listener: () => void) => {
+      this.#diagnosticsListeners.add(listener)
+      return () => this.#diagnosticsListeners.delete(listener)
+    }
+  }
+
+  errorReports: RendererError[] = []
+  errors = {
+    report: async (error: RendererError) => {
+      this.errorReports.push(error)
+    }
+  }
+
+  changeUpdateState(state: UpdateState): void {
+    this.updateState = state
+    for (const listener of this.#updateListeners) listener(state)
+  }
+
+  requestDiagnostics(): void {
+    for (const listener of this.#diagnosticsListeners) listener()
+  }
 
   get wakeListenerCount(): number {
     return this.#wakeListeners.size

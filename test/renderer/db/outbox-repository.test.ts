@@ -275,3 +275,66 @@ describe('OutboxRepository.settleAndLock', () => {
     expect((await repository.get(item.id))?.state).toBe('queued')
   })
 })
+
+describe('OutboxRepository: the line back, and Send all now', () => {
+  /** One result of each kind of wait, failed at 1,000 and looked at again at 1,100. */
+  async function waitingOutbox() {
+    let now = 1_000
+    const { repository } = await repositoryAt(() => now)
+    let connection = 0
+    const failed = async (outcome: Parameters<typeof applyOutcome>[1]) => {
+      connection++
+      const item = await repository.capture(
+        keepOpenBody(connection),
+        summaryFor(`Person ${connection}`),
+        'clerk'
+      )
+      const after = applyOutcome(beginSending(item, now), outcome, now)
+      await repository.saveAll([after])
+      return after
+    }
+    const offline = await failed({ kind: 'retryable', message: 'the site refused the connection' })
+    const busy = await failed({ kind: 'retryable', status: 503, message: 'busy' })
+    const lost = await failed({ kind: 'no-answer', message: 'the connection was cut' })
+    const refused = await failed({
+      kind: 'rejected',
+      status: 400,
+      message: 'bad',
+      fieldErrors: {}
+    })
+    // Saved by a version that did not yet record why an item waits.
+    const { waitingFor: _cause, ...older } = await failed({ kind: 'retryable', message: 'offline' })
+    await repository.saveAll([older])
+    const queued = await repository.capture(keepOpenBody(99), summaryFor('Queued'), 'clerk')
+    // Within the shortest backoff (500 ms): every wait above is still running.
+    now = 1_100
+    return { repository, offline, busy, lost, refused, older, queued }
+  }
+
+  it('the line back makes due, in one write, only the results that waited for it', async () => {
+    const { repository, offline, busy, lost, refused, older, queued } = await waitingOutbox()
+    const changed = await repository.retryOnReconnect()
+    expect(changed.map((item) => item.id)).toEqual([offline.id])
+    expect(await repository.get(offline.id)).toEqual({ ...offline, nextAttemptAt: 1_100 })
+    for (const kept of [busy, lost, refused, older, queued]) {
+      expect(await repository.get(kept.id)).toEqual(kept)
+    }
+    expect(await repository.retryOnReconnect()).toEqual([])
+  })
+
+  it('Send all now makes every waiting result due, and never one that needs attention', async () => {
+    const { repository, offline, busy, lost, refused, older, queued } = await waitingOutbox()
+    const changed = await repository.sendAllNow()
+    expect(changed.map((item) => item.id).sort()).toEqual(
+      [offline.id, busy.id, lost.id, older.id].sort()
+    )
+    for (const hurried of [offline, busy, lost, older]) {
+      expect(await repository.get(hurried.id)).toMatchObject({
+        state: hurried.state,
+        nextAttemptAt: 1_100
+      })
+    }
+    expect(await repository.get(refused.id)).toEqual(refused)
+    expect(await repository.get(queued.id)).toEqual(queued)
+  })
+})

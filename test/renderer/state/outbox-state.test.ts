@@ -3,7 +3,8 @@ import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository
 import { OUTBOX_EXPORT_FORMAT } from '../../../src/renderer/src/data/outbox-json-export'
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { DeskError, InvalidPayloadError } from '../../../src/shared/errors'
-import { beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
 import { FakeDesk } from '../data/fake-desk'
 import { freshDatabase, keepOpenBody, newConnectionBody, summaryFor } from '../db/outbox-fixtures'
 
@@ -147,6 +148,71 @@ describe('OutboxState', () => {
       'Paused: sign in again',
       'Paused: sign in again'
     ])
+  })
+
+  it('when the line comes back, results that waited for it go out at once; a busy service keeps its backoff', async () => {
+    let now = 1_700_000_000_000
+    const desk = new FakeDesk()
+    const { repository, outbox } = await setUp({ desk, now: () => now })
+    const failTimes = async (
+      item: OutboxItem,
+      outcome: Parameters<typeof applyOutcome>[1],
+      times: number
+    ) => {
+      let after = item
+      // Tries 1 ms apart: every item's last try then falls within the shortest backoff
+      // (500 ms) of the check below, whatever the jitter drew. Seconds apart, an item tried
+      // early could come due by the check, and the test would fail one run in ten.
+      for (let attempt = 0; attempt < times; attempt++) {
+        now += 1
+        after = applyOutcome(beginSending(after, now), outcome, now)
+      }
+      await repository.saveAll([after])
+      return after
+    }
+    // A morning offline: eight failed tries each.
+    const offline = [1, 2, 3].map((connection) =>
+      repository.capture(keepOpenBody(connection), summaryFor(`Offline ${connection}`), 'clerk')
+    )
+    const refusedConnection = {
+      kind: 'retryable',
+      message: 'the site refused the connection'
+    } as const
+    const waitingForLine = await Promise.all(
+      (await Promise.all(offline)).map((item) => failTimes(item, refusedConnection, 8))
+    )
+    const busyItem = await repository.capture(keepOpenBody(4), summaryFor('Busy'), 'clerk')
+    const busy = await failTimes(busyItem, { kind: 'retryable', status: 503, message: 'busy' }, 8)
+    // A moment after the last try: even the shortest backoff (500 ms) still runs.
+    now += 1
+    for (const item of [...waitingForLine, busy]) expect(item.nextAttemptAt).toBeGreaterThan(now)
+    await outbox.start()
+    desk.wake('retry-due')
+    await settle(outbox)
+    expect(desk.sentBatches).toEqual([])
+
+    desk.wake('online')
+    await settle(outbox)
+    expect(
+      desk.sentBatches
+        .flat()
+        .map((item) => item.id)
+        .sort()
+    ).toEqual(waitingForLine.map((item) => item.id).sort())
+    expect(outbox.rows.map((row) => row.item.id)).toEqual([busy.id])
+    expect(await repository.get(busy.id)).toEqual(busy)
+  })
+
+  it('when the line back cannot be written, still sends what is due and says why', async () => {
+    const { desk, repository, outbox } = await setUp()
+    await outbox.start()
+    await outbox.capture(keepOpenBody(1), summaryFor('Ann'), 'clerk')
+    const refusal = new DeskError('The outbox could not be written: the disk is full')
+    repository.retryOnReconnect = () => Promise.reject(refusal)
+    desk.wake('online')
+    await settle(outbox)
+    expect(desk.sentBatches).toHaveLength(1)
+    expect(outbox.error).toBe(refusal)
   })
 
   it('recovers results a crash left sending before it listens, and reports them', async () => {

@@ -19,6 +19,7 @@ const validBody = {
 describe('invalidPayloadError', () => {
   it('names each failing path, nested ones included, in the message and in fieldErrors', () => {
     const parsed = sendBatchRequestSchema.safeParse({
+      siteKey: 'practice#12345',
       items: [
         { id: 'a', idempotencyKey: 'k', body: validBody },
         { id: '', idempotencyKey: 'k', body: { ...validBody, ConnectionDate: '02/30/2025' } }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { discardItem, editItem, retryNow } from '../../../src/shared/outbox/clerk-actions'
+import {
+  discardItem,
+  editItem,
+  retryNow,
+  sendWaitingNow
+} from '../../../src/shared/outbox/clerk-actions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
 import { bodyFor, capture, outcomes, summaryFor, T0 } from './outbox-fixtures'
@@ -97,5 +102,35 @@ describe('discardItem', () => {
 
   it('refuses while sending, with a reason', () => {
     expect(() => discardItem(beginSending(capture(1), NOW), LATER)).toThrow(/being sent right now/)
+  })
+})
+
+describe('sendWaitingNow (one item of "Send all now")', () => {
+  it('makes every item waiting out a backoff due now: network, server, or not sure it arrived', () => {
+    const offline = send(capture(1), outcomes.retryable(undefined, null))
+    const busy = send(capture(2), outcomes.retryable(600_000, 429))
+    const lost = send(capture(3), outcomes.noAnswer())
+    // Even the shortest backoff (500 ms) is still running a moment after the try.
+    const soon = NOW + 1
+    for (const item of [offline, busy, lost]) {
+      const hurried = sendWaitingNow(item, soon)
+      expect(hurried).toStrictEqual({ ...item, nextAttemptAt: soon, updatedAt: soon })
+    }
+  })
+
+  it('never touches a result that needs attention, nor one queued, out, sent or discarded', () => {
+    const untouched = [
+      send(capture(1), outcomes.rejected()),
+      capture(2),
+      beginSending(capture(3), NOW),
+      send(capture(4), outcomes.accepted()),
+      discardItem(capture(5), NOW)
+    ]
+    for (const item of untouched) expect(sendWaitingNow(item, LATER)).toBe(item)
+  })
+
+  it('leaves an item that is already due as it is', () => {
+    const busy = send(capture(1), outcomes.retryable())
+    expect(sendWaitingNow(busy, (busy.nextAttemptAt ?? 0) + 1)).toBe(busy)
   })
 })

@@ -80,7 +80,7 @@ function loopWith(
         return store.settleAndLock(settled, toLock, at)
       }
     },
-    send: async (items) => {
+    send: async ({ items }) => {
       batches.push(items)
       statesAtSend.push(items.map((item) => store.get(item.id)?.state ?? 'missing'))
       return answer(items)
@@ -90,7 +90,7 @@ function loopWith(
     },
     now: () => now,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-    ...(options.siteKey === undefined ? {} : { siteKey: () => options.siteKey })
+    siteKey: options.siteKey ?? SITE
   })
   return {
     store,
@@ -158,6 +158,31 @@ describe('delivery loop', () => {
     })
     await world.loop.drain()
     expect(world.batches).toHaveLength(1)
+  })
+
+  it('sends at once an item whose due time a clock ahead set, and reports it as due now', async () => {
+    const DAY = 24 * 3_600_000
+    const world = loopWith((items) => ({
+      results: items.map((item) => ({
+        id: item.id,
+        outcome: { kind: 'not-attempted', message: 'Not sent: nobody is signed in' }
+      })),
+      paused: true
+    }))
+    // It failed while the clock read two days ahead; the clock has since been put right.
+    world.store.put({
+      ...capture(1),
+      state: 'waiting',
+      waitingFor: 'server',
+      nextAttemptAt: world.now() + 2 * DAY
+    })
+    await world.loop.drain()
+    expect(world.batches.map((batch) => batch.map((item) => item.id))).toEqual([['item-1']])
+    expect(world.reports.at(-1)).toEqual({
+      unsentCount: 1,
+      nextDueAt: world.now(),
+      captured: false
+    })
   })
 
   it('stops at a paused batch: nothing counted, the items wait for the sign-in', async () => {

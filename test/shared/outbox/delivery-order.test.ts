@@ -131,3 +131,46 @@ describe('nextDueAt', () => {
     expect(nextDueAt([capture(1, 7, { capturedAt: T0 + 5 })])).toBe(T0 + 5)
   })
 })
+
+describe('a clock that was ahead and went back', () => {
+  const MINUTE = 60_000
+  const DAY = 24 * 60 * MINUTE
+  /** Failed while the clock read a day ahead; the clock now reads true again. */
+  const AHEAD = T0 + DAY
+
+  it('a network wait set by the clock ahead is due now, not in a day', () => {
+    const offline = after(capture(1, 7), outcomes.retryable(undefined, null), AHEAD)
+    expect(offline.nextAttemptAt).toBeGreaterThan(T0 + 15 * MINUTE)
+    expect(ids(pickDueItems([offline], T0, { limit: 10 }))).toStrictEqual(['item-1'])
+    expect(nextDueAt([offline], { now: T0 })).toBe(T0)
+  })
+
+  it('a lost answer waits at most the 15-minute backoff cap, whatever the clock said', () => {
+    const lost = after(capture(1, 7), outcomes.noAnswer(), AHEAD)
+    expect(ids(pickDueItems([lost], T0, { limit: 10 }))).toStrictEqual(['item-1'])
+  })
+
+  it('a due time within the cap is still honoured: a small step back of the clock changes nothing', () => {
+    const offline = after(capture(1, 7), outcomes.retryable(undefined, null), T0)
+    const due = offline.nextAttemptAt ?? 0
+    expect(pickDueItems([offline], due - 1, { limit: 10 })).toStrictEqual([])
+    expect(nextDueAt([offline], { now: due - 1 })).toBe(due)
+    const edge = { ...offline, nextAttemptAt: T0 + 15 * MINUTE }
+    expect(pickDueItems([edge], T0, { limit: 10 })).toStrictEqual([])
+    expect(ids(pickDueItems([edge], T0 - 1, { limit: 10 }))).toStrictEqual(['item-1'])
+  })
+
+  it('a Retry-After from the service is honoured up to its own one-hour cap', () => {
+    const busy = after(capture(1, 7), outcomes.retryable(50 * MINUTE, 429), T0)
+    expect(pickDueItems([busy], T0 + 49 * MINUTE, { limit: 10 })).toStrictEqual([])
+    expect(nextDueAt([busy], { now: T0 })).toBe(T0 + 50 * MINUTE)
+    const setAhead = after(capture(1, 7), outcomes.retryable(50 * MINUTE, 429), AHEAD)
+    expect(ids(pickDueItems([setAhead], T0, { limit: 10 }))).toStrictEqual(['item-1'])
+  })
+
+  it('a queued result changed while the clock was ahead is due now, not when the clock catches up', () => {
+    const queued = capture(1, 7, { capturedAt: AHEAD })
+    expect(nextDueAt([queued], { now: T0 })).toBe(T0)
+    expect(nextDueAt([queued])).toBe(AHEAD)
+  })
+})

@@ -79,6 +79,18 @@ const actionArb: fc.Arbitrary<WorldAction> = fc.oneof(
 
 const scripts = fc.array(actionArb, { minLength: 1, maxLength: 120, size: 'max' })
 
+/** The same, with a clock that jumps back, a line that comes back, and "Send all now". */
+const timedActionArb: fc.Arbitrary<WorldAction> = fc.oneof(
+  { weight: 6, arbitrary: actionArb },
+  fc.record({
+    kind: fc.constant('clock-back' as const),
+    ms: fc.oneof(fc.nat(120_000), fc.integer({ min: 1, max: 3 * 24 * 3_600_000 }))
+  }),
+  fc.record({ kind: fc.constant('line-back' as const) }),
+  fc.record({ kind: fc.constant('send-all' as const) })
+)
+const timedScripts = fc.array(timedActionArb, { minLength: 1, maxLength: 120, size: 'max' })
+
 describe('outbox properties', () => {
   it('no item is lost, discarded unasked, unsent again, or sent out of capture order', () => {
     fc.assert(
@@ -116,6 +128,34 @@ describe('outbox properties', () => {
         expect(world.list()).toStrictEqual(before)
       }),
       { numRuns: 150 }
+    )
+  })
+
+  it('a clock set back never parks an item past the longest wait it may have been given', () => {
+    fc.assert(
+      fc.property(timedScripts, (script) => {
+        const world = new OutboxWorld()
+        for (const action of script) {
+          world.apply(action)
+          world.checkPromises()
+          world.checkNothingParked()
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it('the line coming back hurries only what waits for the line; Send all now, all that waits', () => {
+    fc.assert(
+      fc.property(timedScripts, (script) => {
+        const world = new OutboxWorld()
+        for (const action of script) world.apply(action)
+        // The world checks each step; these end every script, after any history at all.
+        world.apply({ kind: 'line-back' })
+        world.apply({ kind: 'send-all' })
+        world.checkPromises()
+      }),
+      { numRuns: 200 }
     )
   })
 })

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { discardItem, editItem, retryNow } from '../../../src/shared/outbox/clerk-actions'
+import {
+  discardItem,
+  editItem,
+  retryNow,
+  sendWaitingNow
+} from '../../../src/shared/outbox/clerk-actions'
 import type { OutboxItem, OutboxState } from '../../../src/shared/outbox/outbox-item'
 import { OUTBOX_STATES } from '../../../src/shared/outbox/outbox-item'
 import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
 import {
   applyOutcome,
   beginSending,
-  recoverAfterRestart
+  recoverAfterRestart,
+  retryOnReconnect
 } from '../../../src/shared/outbox/outbox-transitions'
 import { bodyFor, capture, outcomes, summaryFor, T0 } from './outbox-fixtures'
 
@@ -51,7 +57,9 @@ const events = {
     return editItem(item, body, summaryFor(body), 'renewed-key', LATER)
   },
   discard: (item: OutboxItem) => discardItem(item, LATER),
-  'restart recovery': (item: OutboxItem) => recoverAfterRestart(item, LATER)
+  'restart recovery': (item: OutboxItem) => recoverAfterRestart(item, LATER),
+  'line back': (item: OutboxItem) => retryOnReconnect(item, LATER),
+  'send all now': (item: OutboxItem) => sendWaitingNow(item, LATER)
 } satisfies Record<string, (item: OutboxItem) => OutboxItem>
 
 type EventName = keyof typeof events
@@ -76,7 +84,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'queued',
     'edit, new body': 'queued',
     discard: 'discarded',
-    'restart recovery': 'queued'
+    'restart recovery': 'queued',
+    'line back': 'queued',
+    'send all now': 'queued'
   },
   sending: {
     'begin sending': 'refused',
@@ -91,7 +101,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'refused',
     'edit, new body': 'refused',
     discard: 'refused',
-    'restart recovery': 'unknown-outcome'
+    'restart recovery': 'unknown-outcome',
+    'line back': 'sending',
+    'send all now': 'sending'
   },
   sent: {
     'begin sending': 'refused',
@@ -100,7 +112,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'refused',
     'edit, new body': 'refused',
     discard: 'refused',
-    'restart recovery': 'sent'
+    'restart recovery': 'sent',
+    'line back': 'sent',
+    'send all now': 'sent'
   },
   waiting: {
     'begin sending': 'sending',
@@ -109,7 +123,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'queued',
     'edit, new body': 'queued',
     discard: 'discarded',
-    'restart recovery': 'waiting'
+    'restart recovery': 'waiting',
+    'line back': 'waiting',
+    'send all now': 'waiting'
   },
   'needs-attention': {
     'begin sending': 'refused',
@@ -118,7 +134,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'queued',
     'edit, new body': 'queued',
     discard: 'discarded',
-    'restart recovery': 'needs-attention'
+    'restart recovery': 'needs-attention',
+    'line back': 'needs-attention',
+    'send all now': 'needs-attention'
   },
   'unknown-outcome': {
     'begin sending': 'sending',
@@ -127,7 +145,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'queued',
     'edit, new body': 'queued',
     discard: 'discarded',
-    'restart recovery': 'unknown-outcome'
+    'restart recovery': 'unknown-outcome',
+    'line back': 'unknown-outcome',
+    'send all now': 'unknown-outcome'
   },
   discarded: {
     'begin sending': 'refused',
@@ -136,7 +156,9 @@ const table: Record<OutboxState, Record<EventName, Expected>> = {
     'edit, same body': 'refused',
     'edit, new body': 'refused',
     discard: 'discarded',
-    'restart recovery': 'discarded'
+    'restart recovery': 'discarded',
+    'line back': 'discarded',
+    'send all now': 'discarded'
   }
 }
 

@@ -4,7 +4,8 @@ import {
   applyOutcome,
   beginSending,
   createOutboxItem,
-  recoverAfterRestart
+  recoverAfterRestart,
+  retryOnReconnect
 } from '../../../src/shared/outbox/outbox-transitions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { bodyFor, capture, outcomes, SITE, summaryFor, T0 } from './outbox-fixtures'
@@ -182,5 +183,66 @@ describe('recoverAfterRestart', () => {
   it('leaves every other item alone', () => {
     const waiting = send(capture(1), outcomes.retryable())
     expect(recoverAfterRestart(waiting, NOW + 90_000)).toBe(waiting)
+  })
+})
+
+describe('why a waiting item waits', () => {
+  it('network when the try got no answer at all; server for a status or a Retry-After', () => {
+    expect(send(capture(1), outcomes.retryable(undefined, null)).waitingFor).toBe('network')
+    expect(send(capture(1), outcomes.retryable(undefined, 503)).waitingFor).toBe('server')
+    expect(send(capture(1), outcomes.retryable(30_000, 429)).waitingFor).toBe('server')
+    expect(send(capture(1), outcomes.retryable(30_000, null)).waitingFor).toBe('server')
+  })
+
+  it('follows the latest try, and leaves with the waiting state', () => {
+    const offline = send(capture(1), outcomes.retryable(undefined, null))
+    expect(send(offline, outcomes.retryable()).waitingFor).toBe('server')
+    expect(
+      send(send(capture(1), outcomes.retryable()), outcomes.retryable(undefined, null))
+    ).toMatchObject({ waitingFor: 'network' })
+    for (const outcome of [outcomes.accepted(), outcomes.rejected(), outcomes.noAnswer()]) {
+      expect(send(offline, outcome)).not.toHaveProperty('waitingFor')
+    }
+    expect(recoverAfterRestart(beginSending(offline, NOW), NOW)).not.toHaveProperty('waitingFor')
+    // Nothing tried: the item comes back exactly as it was, cause and all.
+    expect(applyOutcome(beginSending(offline, NOW), outcomes.notAttempted(), NOW)).toStrictEqual(
+      offline
+    )
+  })
+})
+
+describe('retryOnReconnect', () => {
+  const LINE_BACK = NOW + 60_000
+
+  it('makes an item that could not get through due at once, and changes nothing else', () => {
+    let offline = capture(1)
+    for (let failure = 0; failure < 12; failure++) {
+      offline = send(offline, outcomes.retryable(undefined, null), NOW + failure)
+    }
+    expect(offline.nextAttemptAt).toBeGreaterThan(LINE_BACK)
+    const { nextAttemptAt: _due, ...rest } = offline
+    expect(retryOnReconnect(offline, LINE_BACK)).toStrictEqual({
+      ...rest,
+      nextAttemptAt: LINE_BACK
+    })
+  })
+
+  it('keeps the backoff of an answer from the service and of a try that may have arrived', () => {
+    const busy = send(capture(1), outcomes.retryable(600_000, 429))
+    const lost = send(capture(2), outcomes.noAnswer())
+    const refused = send(capture(3), outcomes.rejected())
+    for (const item of [busy, lost, refused, capture(4), beginSending(capture(5), NOW)]) {
+      expect(retryOnReconnect(item, LINE_BACK)).toBe(item)
+    }
+  })
+
+  it('leaves an older record, whose cause is unknown, to its backoff as before', () => {
+    const { waitingFor: _cause, ...older } = send(capture(1), outcomes.retryable(undefined, null))
+    expect(retryOnReconnect(older, LINE_BACK)).toBe(older)
+  })
+
+  it('leaves an item already due as it is', () => {
+    const offline = send(capture(1), outcomes.retryable(undefined, null))
+    expect(retryOnReconnect(offline, (offline.nextAttemptAt ?? 0) + 1)).toBe(offline)
   })
 })

@@ -1,7 +1,12 @@
 import { expect } from 'vitest'
-import { discardItem, editItem, retryNow } from '../../../src/shared/outbox/clerk-actions'
+import {
+  discardItem,
+  editItem,
+  retryNow,
+  sendWaitingNow
+} from '../../../src/shared/outbox/clerk-actions'
 import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
-import { pickDueItems } from '../../../src/shared/outbox/delivery-order'
+import { nextDueAt, pickDueItems } from '../../../src/shared/outbox/delivery-order'
 import {
   SENDABLE_STATES,
   UNSENT_STATES,
@@ -13,7 +18,8 @@ import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transit
 import {
   applyOutcome,
   beginSending,
-  recoverAfterRestart
+  recoverAfterRestart,
+  retryOnReconnect
 } from '../../../src/shared/outbox/outbox-transitions'
 import { bodyFor, capture, T0 } from './outbox-fixtures'
 
@@ -30,6 +36,18 @@ export type WorldAction =
   | { kind: 'retry'; pick: number }
   | { kind: 'discard'; pick: number }
   | { kind: 'restart' }
+  /** The computer's clock is set back (it was ahead). */
+  | { kind: 'clock-back'; ms: number }
+  /** The main process says the line is back. */
+  | { kind: 'line-back' }
+  /** The clerk presses "Send all now". */
+  | { kind: 'send-all' }
+
+const MINUTE = 60_000
+/** The longest wait for a try that got no answer at all, or may have arrived: the backoff cap. */
+const BACKOFF_CAP = 15 * MINUTE
+/** The longest wait the service can ask for (Retry-After is capped at an hour). */
+const RETRY_AFTER_CAP = 60 * MINUTE
 
 const CLERK_MAY_EDIT_OR_RETRY: readonly OutboxState[] = [
   'queued',
@@ -42,6 +60,10 @@ const CLERK_MAY_DISCARD: readonly OutboxState[] = [...CLERK_MAY_EDIT_OR_RETRY, '
 export class OutboxWorld {
   readonly items = new Map<string, OutboxItem>()
   now = T0
+  /** The latest time the clock has shown: above `now` once the clock went back. */
+  private latest = T0
+  /** The last recorded outcome of each item: why it waits, seen from outside the machine. */
+  private readonly lastOutcome = new Map<string, DeliveryOutcome>()
   private readonly capturedIds: string[] = []
   private readonly discardedByClerk = new Set<string>()
   private readonly receipts = new Map<string, SentReceipt>()
@@ -62,9 +84,17 @@ export class OutboxWorld {
         return this.deliver(action.limit, action.outcomes, action.crashAfter)
       case 'tick':
         this.now += action.ms
+        this.latest = Math.max(this.latest, this.now)
+        return
+      case 'clock-back':
+        this.now -= action.ms
         return
       case 'restart':
         return this.restart()
+      case 'line-back':
+        return this.lineBack()
+      case 'send-all':
+        return this.sendAll()
       default:
         return this.clerk(action)
     }
@@ -94,6 +124,7 @@ export class OutboxWorld {
         expect(after).toStrictEqual(before)
       } else {
         expect(after.attempts).toHaveLength((before?.attempts.length ?? 0) + 1)
+        this.lastOutcome.set(after.id, outcome)
       }
       if (after.state === 'sent') this.sentOrder.push(after)
       this.items.set(after.id, after)
@@ -104,7 +135,12 @@ export class OutboxWorld {
   /** The scheduler's rule, checked the slow way: due, sendable, first of its connection. */
   private checkMaySend(item: OutboxItem): void {
     expect(SENDABLE_STATES).toContain(item.state)
-    expect(item.nextAttemptAt ?? this.now).toBeLessThanOrEqual(this.now)
+    const due = item.nextAttemptAt ?? this.now
+    if (due > this.now) {
+      // Early only when the clock went back, and only past any wait the machine could set.
+      expect(this.latest).toBeGreaterThan(this.now)
+      expect(due - this.now).toBeGreaterThan(this.longestWait(item))
+    }
     if (item.connectionId <= 0) return
     const earlier = this.list().filter(
       (other) =>
@@ -116,7 +152,74 @@ export class OutboxWorld {
   }
 
   restart(): void {
-    for (const item of this.list()) this.items.set(item.id, recoverAfterRestart(item, this.now))
+    for (const item of this.list()) {
+      const after = recoverAfterRestart(item, this.now)
+      if (after !== item) this.lastOutcome.set(item.id, { kind: 'no-answer', message: 'restart' })
+      this.items.set(item.id, after)
+    }
+  }
+
+  /** Waits only for the line: its last try got no HTTP answer at all and asked for nothing. */
+  waitsForNetwork(item: OutboxItem): boolean {
+    const last = this.lastOutcome.get(item.id)
+    return (
+      item.state === 'waiting' &&
+      last?.kind === 'retryable' &&
+      last.status === undefined &&
+      last.retryAfterMs === undefined
+    )
+  }
+
+  /** The longest wait this item may have been given, from what the service said last. */
+  longestWait(item: OutboxItem): number {
+    return item.state === 'waiting' && !this.waitsForNetwork(item) ? RETRY_AFTER_CAP : BACKOFF_CAP
+  }
+
+  /** The line is back: exactly the items that wait for the network become due, now. */
+  private lineBack(): void {
+    for (const item of this.list()) {
+      const after = retryOnReconnect(item, this.now)
+      if (this.waitsForNetwork(item) && (item.nextAttemptAt ?? this.now) > this.now) {
+        expect(after).toStrictEqual({ ...item, nextAttemptAt: this.now })
+      } else {
+        expect(after).toBe(item)
+      }
+      this.items.set(after.id, after)
+    }
+  }
+
+  /** "Send all now": every waiting item is due now; a result needing attention is left alone. */
+  private sendAll(): void {
+    for (const item of this.list()) {
+      const after = sendWaitingNow(item, this.now)
+      const waiting = item.state === 'waiting' || item.state === 'unknown-outcome'
+      if (waiting) {
+        expect(after.state).toBe(item.state)
+        expect(after.nextAttemptAt).toBeLessThanOrEqual(this.now)
+      } else {
+        expect(after).toBe(item)
+      }
+      this.items.set(after.id, after)
+    }
+  }
+
+  /**
+   * Whatever the clock did, no item the scheduler could send waits longer than the longest
+   * wait it may have been given, counted from now.
+   */
+  checkNothingParked(): void {
+    const heads = pickDueItems(this.list(), Number.MAX_SAFE_INTEGER, { limit: 1_000_000 })
+    for (const item of heads) {
+      const due = nextDueAt([item], { now: this.now })
+      promise(due !== null, `${item.id} (${item.state}) has no due time`)
+      const limit = this.now + this.longestWait(item)
+      promise(
+        due !== null && due <= limit,
+        `${item.id} (${item.state}) waits until ${due}, past ${limit}`
+      )
+      const picked = pickDueItems([item], Math.max(due ?? this.now, this.now), { limit: 1 })
+      promise(picked.length === 1, `${item.id} (${item.state}) is not sent when due`)
+    }
   }
 
   private clerk(action: Extract<WorldAction, { pick: number }>): void {

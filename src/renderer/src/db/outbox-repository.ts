@@ -1,15 +1,24 @@
 import { validateChangeRequest, type ChangeRequest } from '../../../shared/change-request'
 import { DeskError, InvalidPayloadError } from '../../../shared/errors'
-import { discardItem, editItem, retryNow } from '../../../shared/outbox/clerk-actions'
-import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
 import {
+  discardItem,
+  editItem,
+  retryNow,
+  sendWaitingNow
+} from '../../../shared/outbox/clerk-actions'
+import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
+import type { OutboxSummary } from '../../../shared/bridge/channels'
+import {
+  OUTBOX_STATES,
   UNSENT_STATES,
   type OutboxItem,
-  type OutboxItemSummary
+  type OutboxItemSummary,
+  type OutboxState
 } from '../../../shared/outbox/outbox-item'
 import {
   createOutboxItem,
-  recoverAfterRestart as recoverItem
+  recoverAfterRestart as recoverItem,
+  retryOnReconnect
 } from '../../../shared/outbox/outbox-transitions'
 import type { DeskDatabase } from './desk-database'
 import { OutboxItemMissingError } from './outbox-item-missing-error'
@@ -29,6 +38,9 @@ export interface SentQuery {
 }
 
 export const DEFAULT_SENT_LIMIT = 200
+
+/** States whose items may be waiting out a backoff (they carry a next try). */
+const WAITING_STATES: OutboxState[] = ['waiting', 'unknown-outcome']
 
 /** Another window can take a sequence number at most this many times in a row. */
 const MAX_CAPTURE_ATTEMPTS = 5
@@ -58,6 +70,11 @@ export class OutboxRepository implements DeliveryLoopStore {
 
   get siteKey(): string {
     return this.#db.siteKey
+  }
+
+  /** Opens the database again when something closed it under the page (not a sign-out). */
+  async reopenIfClosed(): Promise<void> {
+    if (!this.#db.isOpen()) await this.#db.open()
   }
 
   /**
@@ -149,6 +166,23 @@ export class OutboxRepository implements DeliveryLoopStore {
       .toArray()
   }
 
+  /** Counts by state and the oldest unsent capture, for a diagnostics file: no content. */
+  async summary(): Promise<OutboxSummary> {
+    const counts = await Promise.all(
+      OUTBOX_STATES.map((state) => this.#db.outbox.where('state').equals(state).count())
+    )
+    const unsent = await this.#db.outbox.where('state').anyOf(UNSENT_STATES).toArray()
+    return {
+      countsByState: Object.fromEntries(
+        OUTBOX_STATES.map((state, index) => [state, counts[index] ?? 0])
+      ) as OutboxSummary['countsByState'],
+      oldestUnsentAt: unsent.reduce<number | null>(
+        (oldest, item) => (oldest === null || item.capturedAt < oldest ? item.capturedAt : oldest),
+        null
+      )
+    }
+  }
+
   /** Every item of the site, in capture order: for a full export. */
   async listAll(): Promise<OutboxItem[]> {
     return this.#db.outbox.orderBy('sequence').toArray()
@@ -217,6 +251,19 @@ export class OutboxRepository implements DeliveryLoopStore {
     return this.#change(id, discardItem)
   }
 
+  /** The line is back: results that waited only for it are due now. Resolves with those. */
+  async retryOnReconnect(): Promise<OutboxItem[]> {
+    return this.#changeWaiting(retryOnReconnect)
+  }
+
+  /**
+   * "Send all now": every result waiting out a backoff is due now; one that needs attention
+   * is left for the clerk. Resolves with the results it changed.
+   */
+  async sendAllNow(): Promise<OutboxItem[]> {
+    return this.#changeWaiting(sendWaitingNow)
+  }
+
   /**
    * Run once at start-up, before any delivery: items left `sending` were out when the app
    * stopped and may have arrived, so they become unknown-outcome (resent under the same key).
@@ -238,6 +285,21 @@ export class OutboxRepository implements DeliveryLoopStore {
         `A result of another site (${foreign.siteKey}) was about to be saved in this site's outbox; nothing was saved. Please report this problem.`
       )
     }
+  }
+
+  /** One transaction over the items that wait out a backoff; writes only those it changes. */
+  async #changeWaiting(
+    transition: (item: OutboxItem, now: number) => OutboxItem
+  ): Promise<OutboxItem[]> {
+    return this.#db.transaction('rw', this.#db.outbox, async () => {
+      const waiting = await this.#db.outbox.where('state').anyOf(WAITING_STATES).toArray()
+      const now = this.#now()
+      const changed = waiting
+        .map((item) => transition(item, now))
+        .filter((after, index) => after !== waiting[index])
+      if (changed.length > 0) await this.#db.outbox.bulkPut(changed)
+      return changed.sort((left, right) => left.sequence - right.sequence)
+    })
   }
 
   async #change(

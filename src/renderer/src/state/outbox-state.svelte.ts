@@ -1,32 +1,23 @@
+import type { WakeReason } from '../../../shared/bridge/channels'
 import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { ChangeRequest } from '../../../shared/change-request'
-import type { DeskError } from '../../../shared/errors'
+import { StorageWriteError, type DeskError } from '../../../shared/errors'
 import {
   createDeliveryLoop,
   type DeliveryLoop,
   type DrainSummary
 } from '../../../shared/outbox/delivery-loop'
-import {
-  blockersOf,
-  nextDueAt,
-  pickDueItems,
-  type Blocker
-} from '../../../shared/outbox/delivery-order'
-import { describeState } from '../../../shared/outbox/describe-state'
+import { nextDueAt, pickDueItems } from '../../../shared/outbox/delivery-order'
 import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbox-item'
 import type { OutboxRepository } from '../db/outbox-repository'
 import { outboxJson } from '../data/outbox-json-export'
 import { asDeskError } from './as-desk-error'
 import { mergeSaved } from '../../../shared/outbox/merge-saved'
+import { describeRows, type OutboxRow } from './outbox-rows'
+import { RewriteSchedule } from './rewrite-schedule'
 import { countByConnection } from './unsent-list'
 
-export interface OutboxRow {
-  item: OutboxItem
-  /** The state in plain words ("Waiting to send — next try 14:05"). */
-  description: string
-  /** An earlier unsent result for the same connection that must go first. */
-  blocker?: Blocker
-}
+export type { OutboxRow } from './outbox-rows'
 
 export interface SendProgress {
   /** Results answered during this delivery run. */
@@ -57,7 +48,7 @@ export class OutboxState {
   #sending = $state(false)
   #progress = $state.raw<SendProgress | null>(null)
   #error = $state.raw<DeskError | null>(null)
-  #rows = $derived.by(() => this.#describe(this.#items, this.#paused))
+  #rows = $derived.by(() => describeRows(this.#items, this.#paused, this.#formatTime))
   #unsentByConnection = $derived.by(() => countByConnection(this.#items))
 
   readonly #repository: OutboxRepository
@@ -66,6 +57,9 @@ export class OutboxState {
   readonly #formatTime: ((at: number) => string) | undefined
   readonly #loop: DeliveryLoop
   #unsubscribe: Array<() => void> = []
+  #unsubscribeWake: (() => void) | undefined
+  readonly #rewrites = new RewriteSchedule(() => this.#rewrite())
+  #disposed = false
 
   constructor(options: OutboxStateOptions) {
     this.#repository = options.repository
@@ -85,10 +79,10 @@ export class OutboxState {
           return locked
         }
       },
-      send: (items) => this.#desk.delivery.send({ items }),
+      send: (batch) => this.#desk.delivery.send(batch),
       report: (report) => this.#desk.delivery.report(report),
       now: this.#now,
-      siteKey: () => this.#repository.siteKey,
+      siteKey: this.#repository.siteKey,
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
     })
   }
@@ -152,8 +146,8 @@ export class OutboxState {
     this.stop()
     await this.#repository.recoverAfterRestart()
     await this.reload()
+    this.#listenForWakes()
     this.#unsubscribe = [
-      this.#desk.delivery.onWake(() => void this.drain()),
       this.#desk.delivery.onStateChanged((state) => {
         this.#paused = state.paused
       })
@@ -162,9 +156,45 @@ export class OutboxState {
     await this.#report(false)
   }
 
-  /** Stops listening (on sign-out or a change of site). */
+  /** Stops listening to the main process (on sign-out or a change of site). */
   stop(): void {
+    this.#unsubscribeWake?.()
+    this.#unsubscribeWake = undefined
     for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe()
+  }
+
+  /**
+   * Before the session changes: no wake is heard, the main process cuts the batch out short,
+   * and this resolves once its answers are written (refused writes are retried: the caller
+   * bounds the wait).
+   */
+  async halt(): Promise<void> {
+    this.#unsubscribeWake?.()
+    this.#unsubscribeWake = undefined
+    const halted = this.#loop.halt()
+    try {
+      await this.#desk.delivery.stop({ siteKey: this.#repository.siteKey })
+    } catch (error) {
+      // The batch then runs to its end; the wait for it is bounded by the caller.
+      this.#error = asDeskError(error)
+    }
+    await halted
+    await this.#rewrites.whenSaved(this.#loop.unsavedCount)
+  }
+
+  /** Sends again after a halt: the sign-in failed, or it was to this same site. */
+  resume(): void {
+    if (this.#disposed) return
+    this.#loop.resume()
+    this.#listenForWakes()
+    void this.#report(true)
+  }
+
+  /** For good (the site's database is closing): no more listening, no more rewrites. */
+  dispose(): void {
+    this.#disposed = true
+    this.stop()
+    this.#rewrites.dispose()
   }
 
   async reload(): Promise<void> {
@@ -196,6 +226,18 @@ export class OutboxState {
   }
 
   /**
+   * "Send all now": every result waiting out a backoff is due now (never one that needs
+   * attention), and the main process is asked to wake the page. Resolves with the results
+   * whose wait was cut short; throws when nothing could be saved.
+   */
+  async sendAllNow(): Promise<OutboxItem[]> {
+    const changed = await this.#repository.sendAllNow()
+    this.#merge(changed)
+    await this.#report(true)
+    return changed
+  }
+
+  /**
    * Sends whatever is due, until nothing is. Called on each wake; concurrent calls share
    * the run. Resolves to null when the run failed (the reason is in `error`).
    */
@@ -212,10 +254,12 @@ export class OutboxState {
       const summary = await this.#loop.drain()
       this.#paused = summary.paused
       this.#error = null
+      this.#rewrites.succeeded(this.#loop.unsavedCount)
       await this.reload()
       return summary
     } catch (error) {
       this.#error = asDeskError(error)
+      if (error instanceof StorageWriteError) this.#rewrites.failed()
       return null
     } finally {
       this.#sending = false
@@ -227,6 +271,46 @@ export class OutboxState {
   async exportJson(ids?: readonly string[]): Promise<string> {
     const items = ids ? await this.#repository.listByIds(ids) : await this.#repository.listAll()
     return outboxJson(items, { siteKey: this.#repository.siteKey, exportedAt: this.#now() })
+  }
+
+  /**
+   * A wake from the main process. When the line came back, results that waited only for it
+   * are made due first, so an afternoon offline does not leave them out for minutes of
+   * backoff; if that write fails they keep their backoff, and the reason is kept in `error`.
+   */
+  async #woken(reason: WakeReason): Promise<void> {
+    let failure: DeskError | null = null
+    if (reason === 'online') {
+      try {
+        this.#merge(await this.#repository.retryOnReconnect())
+      } catch (error) {
+        failure = asDeskError(error)
+      }
+    }
+    await this.drain()
+    // A run that got through must not hide the failure; a run that failed tells its own.
+    if (failure && !this.#error) this.#error = failure
+  }
+
+  #listenForWakes(): void {
+    this.#unsubscribeWake?.()
+    this.#unsubscribeWake = this.#desk.delivery.onWake((event) => void this.#woken(event.reason))
+  }
+
+  /**
+   * A drain writes the answers the storage refused before it sends anything. A database
+   * closed under the page opens again; the app closes it on purpose only after dispose().
+   */
+  async #rewrite(): Promise<void> {
+    if (this.#disposed) return
+    try {
+      await this.#repository.reopenIfClosed()
+    } catch (error) {
+      this.#error = asDeskError(error)
+      this.#rewrites.failed()
+      return
+    }
+    await this.drain()
   }
 
   async #act(action: () => Promise<OutboxItem>, sendSoon: boolean): Promise<OutboxItem> {
@@ -254,26 +338,15 @@ export class OutboxState {
   async #report(sendSoon: boolean): Promise<void> {
     const items = this.#items
     try {
+      const unsaved = this.#loop.unsavedCount
       await this.#desk.delivery.report({
         unsentCount: items.length,
-        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey }),
-        captured: sendSoon
+        nextDueAt: nextDueAt(items, { siteKey: this.#repository.siteKey, now: this.#now() }),
+        captured: sendSoon,
+        ...(unsaved > 0 ? { unsavedAnswers: unsaved } : {})
       })
     } catch (error) {
       this.#error = asDeskError(error)
     }
-  }
-
-  #describe(items: readonly OutboxItem[], paused: boolean): OutboxRow[] {
-    const blockers = blockersOf(items)
-    return items.map((item) => {
-      const blocker = blockers.get(item.id)
-      const description = describeState(item, {
-        paused,
-        ...(blocker ? { blocker } : {}),
-        ...(this.#formatTime ? { formatTime: this.#formatTime } : {})
-      })
-      return blocker ? { item, description, blocker } : { item, description }
-    })
   }
 }

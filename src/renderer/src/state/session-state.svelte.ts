@@ -14,6 +14,13 @@ import { asDeskError } from './as-desk-error'
 export type SessionDesk = Pick<DeskApi, 'credentials' | 'practice' | 'sites'>
 
 export interface SessionHooks {
+  /**
+   * Before a sign-in, practice start or sign-out reaches the main process: the open site
+   * stops delivering and its last answers are written (AppState sequences this).
+   */
+  beforeChange?: () => Promise<void>
+  /** The main process refused the change: the open site goes on as before. */
+  onChangeRefused?: () => void | Promise<void>
   /** After every successful sign-in or practice start: refresh reference data, wake delivery. */
   onSignedIn?: (status: CredentialStatus) => void | Promise<void>
   onSignedOut?: () => void | Promise<void>
@@ -102,7 +109,7 @@ export class SessionState {
 
   async signIn(request: SignInRequest): Promise<boolean> {
     return this.#run(async () => {
-      const result = await this.#desk.credentials.signIn(request)
+      const result = await this.#change(() => this.#desk.credentials.signIn(request))
       await this.#signedIn(result)
     })
   }
@@ -122,7 +129,9 @@ export class SessionState {
   /** Signs in to one of the sites `findSites` listed, as the user name it knows the e-mail by. */
   async signInWithEmail(request: EmailSignInRequest): Promise<boolean> {
     return this.#run(async () => {
-      await this.#signedIn(await this.#desk.credentials.signInWithEmail(request))
+      // Like any sign-in, it changes the site: the open one stops delivering first.
+      const result = await this.#change(() => this.#desk.credentials.signInWithEmail(request))
+      await this.#signedIn(result)
     })
   }
 
@@ -133,7 +142,7 @@ export class SessionState {
   async startPractice(userName?: string): Promise<boolean> {
     return this.#run(async () => {
       const request = userName === undefined ? undefined : { userName }
-      await this.#signedIn(await this.#desk.practice.start(request))
+      await this.#signedIn(await this.#change(() => this.#desk.practice.start(request)))
     })
   }
 
@@ -146,11 +155,21 @@ export class SessionState {
 
   async signOut(): Promise<boolean> {
     return this.#run(async () => {
-      this.#status = await this.#desk.credentials.signOut()
+      this.#status = await this.#change(() => this.#desk.credentials.signOut())
       this.#check = null
       this.#account = null
       await this.#hooks.onSignedOut?.()
     })
+  }
+
+  async #change<T>(action: () => Promise<T>): Promise<T> {
+    await this.#hooks.beforeChange?.()
+    try {
+      return await action()
+    } catch (error) {
+      await this.#hooks.onChangeRefused?.()
+      throw error
+    }
   }
 
   async #signedIn(result: SignInResult): Promise<void> {

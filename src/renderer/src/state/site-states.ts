@@ -30,6 +30,13 @@ export interface SiteStates {
    * starts the reference data (refreshed in the background when over a day old).
    */
   start(): Promise<void>
+  /**
+   * Before a sign-out or a change of site reaches the main process: stops this site's
+   * delivery and resolves once the batch out is answered and its answers are written.
+   */
+  haltDelivery(): Promise<void>
+  /** Delivery goes on after a halt (the sign-in failed, or named this same site). */
+  resumeDelivery(): void
   /** Stops listening and closes the database: on sign-out or when switching sites. */
   close(): void
 }
@@ -86,8 +93,10 @@ export async function openSiteStates(
       // ReferenceState keeps its own failures for the screen; the download may take a while.
       void reference.start()
     },
+    haltDelivery: () => outbox.halt(),
+    resumeDelivery: () => outbox.resume(),
     close() {
-      outbox.stop()
+      outbox.dispose()
       status.stop()
       reference.stop()
       database.close()

@@ -50,8 +50,11 @@ describe('history screen', () => {
         NOON + 1000
       )
     )
-    await until(() => rows(container).length === 5, 'the newly sent result')
-    expect(rows(container).map((row) => row[0])).toContain('4720')
+    await until(
+      () => rows(container).some((row) => row[0] === '4720'),
+      'the newly sent result (change request 4720)'
+    )
+    expect(rows(container)).toHaveLength(5)
   })
 
   it('lists sent results newest first, flagging a possible duplicate', async () => {
@@ -132,7 +135,7 @@ describe('history screen', () => {
       receipt: { connectionCRId: 4720, at: NOON, possibleDuplicate: false }
     }))
     await site.history.load()
-    await until(() => rows(container).length === 5, 'the new result')
+    await until(() => rows(container)[0]?.[0] === '4720', 'the new result (change request 4720)')
     expect(rows(container)[0]?.[4]).toBe(MARKUP)
     expect(container.querySelector('img')).toBeNull()
   })

@@ -106,6 +106,48 @@ describe('outbox screen', () => {
     expect(notices).toEqual(['Bob Stone: will be sent as soon as Access ACS can be reached.'])
   })
 
+  it('Send all now, from the keyboard, makes every waiting result due but not the refused one, and says so', async () => {
+    const { site, desk, seeded, container, notices } = await showOutbox()
+    const reportsBefore = desk.reports.length
+    const pressedAt = Date.now()
+    // The first stop after the screen's heading, which has the focus when the screen opens.
+    await userEvent.tab()
+    const button = page.getByRole('button', { name: 'Send all now' })
+    expect(document.activeElement).toBe(button.element())
+    await userEvent.keyboard('{Enter}')
+
+    await until(() => notices.length === 1, 'Send all now to say what it did')
+    expect(notices).toEqual([
+      '3 results will be tried now. 1 result needs your attention first, and 1 more waits behind it.'
+    ])
+    for (const hurried of [seeded.waiting, seeded.unknown]) {
+      const stored = await site.repository.get(hurried.id)
+      expect(stored?.state).toBe(hurried.state)
+      expect(stored?.nextAttemptAt).toBeGreaterThanOrEqual(pressedAt)
+      expect(stored?.nextAttemptAt).toBeLessThanOrEqual(Date.now())
+    }
+    expect(await site.repository.get(seeded.attention.id)).toEqual(seeded.attention)
+    expect(await site.repository.get(seeded.blocked.id)).toEqual(seeded.blocked)
+    expect(desk.reports.slice(reportsBefore).at(-1)?.captured).toBe(true)
+    const waitingRow = site.outbox.rows.find((row) => row.item.id === seeded.waiting.id)
+    expect(entries(container)[0]?.[1]).toBe(waitingRow?.description)
+    expect(waitingRow?.item.nextAttemptAt).toBeLessThanOrEqual(Date.now())
+    expect(await seriousAxeProblems(container)).toEqual([])
+  })
+
+  it('Send all now says so when only results that need attention are left', async () => {
+    const { site, seeded, notices } = await showOutbox()
+    for (const item of [seeded.waiting, seeded.unknown, seeded.blocked]) {
+      await site.outbox.discard(item.id)
+    }
+    await site.repository.saveAll([{ ...seeded.sending, state: 'discarded' }])
+    await site.outbox.reload()
+    await userEvent.click(page.getByRole('button', { name: 'Send all now' }))
+    await until(() => notices.length === 1, 'Send all now to say what it did')
+    expect(notices).toEqual(['Nothing can be sent now: 1 result needs your attention first.'])
+    expect(await site.repository.get(seeded.attention.id)).toEqual(seeded.attention)
+  })
+
   it('Edit opens the result in the form, but not while it is being sent', async () => {
     const { seeded, container, edits } = await showOutbox()
     const buttons = (index: number) =>
@@ -143,7 +185,10 @@ describe('outbox screen', () => {
 
     await userEvent.click(page.getByRole('button', { name: 'Discard' }).nth(2))
     await userEvent.click(dialog.getByRole('button', { name: 'Discard' }))
-    await until(() => site.outbox.count === 4, 'the result to leave the outbox')
+    await until(
+      () => site.outbox.items.every((item) => item.id !== seeded.unknown.id),
+      'the discarded result to leave the outbox'
+    )
     expect((await site.repository.get(seeded.unknown.id))?.state).toBe('discarded')
     expect(entries(container).map(([title]) => title)).not.toContain('Keep open — Peggy Okafor')
     expect(document.activeElement).toBe(page.getByRole('heading', { name: 'Outbox' }).element())
@@ -229,7 +274,10 @@ describe('outbox screen', () => {
       attention: { status: 400, message: MARKUP, fieldErrors: { Comment: [MARKUP] } },
       attempts: [{ at: Date.now(), outcome: 'rejected', status: 400, message: MARKUP }]
     }))
-    await until(() => entries(container).length === 6, 'the new result to show')
+    await until(
+      () => entries(container).some(([title]) => title === `Keep open — ${MARKUP}`),
+      'the new result to show'
+    )
     const entry = entryOf(container, 5)
     expect(textOf(entry.querySelector('h3')!)).toBe(`Keep open — ${MARKUP}`)
     expect(textOf(entry.querySelector('.comment')!)).toBe(`Comment: ${MARKUP}`)
