@@ -19,6 +19,7 @@ export class PersonConnectionsState {
   #fetchedAt = $state<number | null>(null)
   #fromCache = $state(false)
   #error = $state.raw<DeskError | null>(null)
+  #chosenId = $state<number | null>(null)
   /** A newer open() wins over a slower, older one. */
   #generation = 0
   readonly #lookup: Pick<ConnectionLookupPort, 'personConnections'>
@@ -59,6 +60,15 @@ export class PersonConnectionsState {
     return this.#error
   }
 
+  /** The connection the clerk last opened, where the keyboard comes back to. */
+  get chosenId(): number | null {
+    return this.#chosenId
+  }
+
+  choose(connectionId: number): void {
+    this.#chosenId = connectionId
+  }
+
   connectionById(connectionId: number): Connection | undefined {
     return this.#connections.find((connection) => connection.id === connectionId)
   }
@@ -69,6 +79,7 @@ export class PersonConnectionsState {
       this.#connections = []
       this.#fetchedAt = null
       this.#fromCache = false
+      this.#chosenId = null
     }
     this.#person = person
     this.#personName = personName
@@ -90,6 +101,7 @@ export class PersonConnectionsState {
     this.#fetchedAt = null
     this.#fromCache = false
     this.#error = null
+    this.#chosenId = null
   }
 
   async #load(): Promise<void> {

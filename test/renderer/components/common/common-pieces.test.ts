@@ -34,11 +34,12 @@ describe('export files', () => {
 describe('screen shortcuts', () => {
   const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init)
 
-  it('are Alt with a digit from 1 to 4, and nothing else', () => {
+  it('are Alt with a digit from 1 to 5, and nothing else', () => {
     expect(screenForKey(key({ altKey: true, key: '1', code: 'Digit1' }))).toBe('connections')
     expect(screenForKey(key({ altKey: true, key: '¡', code: 'Digit1' }))).toBe('connections')
     expect(screenForKey(key({ altKey: true, key: '4', code: 'Digit4' }))).toBe('history')
-    expect(screenForKey(key({ altKey: true, key: '5', code: 'Digit5' }))).toBeNull()
+    expect(screenForKey(key({ altKey: true, key: '5', code: 'Digit5' }))).toBe('people')
+    expect(screenForKey(key({ altKey: true, key: '6', code: 'Digit6' }))).toBeNull()
     expect(screenForKey(key({ key: '2', code: 'Digit2' }))).toBeNull()
     expect(screenForKey(key({ altKey: true, ctrlKey: true, key: '2', code: 'Digit2' }))).toBeNull()
   })
