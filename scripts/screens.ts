@@ -21,8 +21,10 @@ import {
 import { HistoryPage } from '../test/harness/page-objects/history-page'
 import { NewConnectionPage } from '../test/harness/page-objects/new-connection-page'
 import { OutboxPage } from '../test/harness/page-objects/outbox-page'
+import { PeoplePage } from '../test/harness/page-objects/people-page'
 import { ResultFormPage } from '../test/harness/page-objects/result-form-page'
 import { SignInPage } from '../test/harness/page-objects/sign-in-page'
+import { PRACTICE_SITE_NUMBER, PRACTICE_USERS } from '../src/sim'
 import { StatusBar } from '../test/harness/page-objects/status-bar'
 
 const PROJECT_ROOT = join(import.meta.dirname, '..')
@@ -56,12 +58,29 @@ async function captureScreens(desk: Desk): Promise<void> {
   await signIn.waitForShown()
   await shoot(page, 'first-run.png')
 
-  // A refusal first, so the outbox has a result that needs attention: the clerk lacks
-  // rights to prayer requests, which the site answers with 403.
-  await signIn.signIn(churchSignIn(desk, 'clerk'))
+  // The e-mail sign-in: jadams's e-mail may use both practice sites.
+  const jadams = PRACTICE_USERS.find((user) => user.username === 'jadams')
+  if (!jadams) throw new HarnessError('The practice site has no user jadams')
+  await signIn.submitEmail({
+    baseUrl: desk.sim.appBaseUrl,
+    email: jadams.email,
+    password: jadams.password
+  })
+  await signIn.siteChoices()
+  await shoot(page, 'sign-in-sites.png')
+  await signIn.chooseSite(PRACTICE_SITE_NUMBER)
   const connections = new ConnectionsPage(page)
   await connections.waitForRows()
-  await connections.filterByType('Prayer request')
+  await connections.waitForDataSettled()
+  const header = new AppHeader(page)
+  await header.signOut()
+
+  // A refusal next, so the outbox has a result that needs attention: the site refuses a
+  // right the app could not know about (changed since its last refresh) with 403.
+  await signIn.signIn(churchSignIn(desk, 'clerk'))
+  await connections.waitForRows()
+  await desk.sim.setFaults({ rules: [{ kind: 'status', status: 403, times: 1 }] })
+  await connections.filterByType('First-time guest')
   await connections.waitForRows()
   await connections.openByKeyboard(0)
   const form = new ResultFormPage(page)
@@ -70,10 +89,10 @@ async function captureScreens(desk: Desk): Promise<void> {
     comment: 'Left a voicemail; will try again on Thursday.'
   })
   await form.saveAndClose()
-  const header = new AppHeader(page)
   await header.goTo('Outbox')
   const outbox = new OutboxPage(page)
   await outbox.waitForMatching(/Needs your attention/, 1, DELIVERY_TIMEOUT_MS)
+  await desk.sim.clearFaults()
   await header.signOut()
 
   // The practice site, as a new clerk would start.
@@ -107,6 +126,17 @@ async function captureScreens(desk: Desk): Promise<void> {
   await newConnection.saveByKeyboard()
   await connections.heading.waitFor()
   await waitForRecorded(desk, 2)
+
+  // Find a person: the contact of the list's first row, and their connections.
+  const [someone] = await connections.contactNames()
+  if (!someone) throw new HarnessError('The list shows no contact to find')
+  await header.goTo('Find a person')
+  const people = new PeoplePage(page)
+  await people.find(someone, someone)
+  await people.connections(someone).waitFor()
+  await shoot(page, 'find-a-person.png')
+  await header.goTo('Connections')
+  await connections.waitForRows()
 
   // Offline: two more results wait beside the refused one.
   await desk.setOnline(false)

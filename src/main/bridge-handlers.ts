@@ -4,6 +4,7 @@ import { failure, success, type Envelope } from '../shared/bridge/envelope'
 import { parseRequest, parseResponse } from '../shared/bridge/parse'
 import { DeskError, InvalidPayloadError, NotSignedInError } from '../shared/errors'
 import type { ApplicationIdSetting } from './application-id-setting'
+import { practicePassword, practiceUsers } from './practice-accounts'
 import { createSignIn } from './sign-in'
 import type {
   AcsApi,
@@ -69,7 +70,17 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     'credentials:sign-in-email': (request) => signIn.withEmail(request),
     'sites:find': (request) => signIn.findSites(request),
     'credentials:sign-out': () => vault.clear(),
-    'practice:start': async () => signIn.practice(await practiceSite.start()),
+    'practice:start': async (request) => {
+      const practice = await practiceSite.start()
+      const chosen = request
+        ? { username: request.userName, password: practicePassword(request.userName) }
+        : {}
+      return signIn.practice({ ...practice, ...chosen })
+    },
+    'practice:site': async () => {
+      const practice = await practiceSite.start()
+      return { baseUrl: practice.baseUrl, siteNumber: practice.siteNumber, users: practiceUsers() }
+    },
     'delivery:send': (batch, sender) => delivery.sendBatch(batch, sender.id),
     'delivery:stop': ({ siteKey }, sender) => {
       delivery.stop(siteKey, sender.id)

@@ -25,6 +25,10 @@ export interface SignInServices {
   api: AcsApi
   delivery: Pick<DeliveryService, 'resume'>
   applicationId: ApplicationIdSetting
+  /**
+   * Where the practice site runs now: a sign-in typed to it (a trainer showing the e-mail
+   * path, or another practice user) stays a practice sign-in, badge and outbox alike.
+   */
   practiceSite: Pick<PracticeSiteHost, 'address'>
 }
 
@@ -43,6 +47,12 @@ export function createSignIn(services: SignInServices) {
   // (and a password) at another program on this computer.
   function checked(baseUrl: string): string {
     return checkBaseUrl(baseUrl, practiceSite.address())
+  }
+
+  /** A checked address is the practice site's when it is where the practice site runs now. */
+  function isPracticeSite(baseUrl: string): boolean {
+    const address = practiceSite.address()
+    return address !== null && checked(address) === baseUrl
   }
 
   /**
@@ -93,7 +103,10 @@ export function createSignIn(services: SignInServices) {
       const { baseUrl, siteNumber, username, password, persistWithoutKeychain } = request
       const credentials = { baseUrl: checked(baseUrl), siteNumber, username, password }
       return withApplicationId(request.applicationId, () =>
-        complete(credentials, { practice: false, persistWithoutKeychain })
+        complete(credentials, {
+          practice: isPracticeSite(credentials.baseUrl),
+          persistWithoutKeychain
+        })
       )
     },
 
@@ -122,7 +135,7 @@ export function createSignIn(services: SignInServices) {
           )
         }
         const credentials = { baseUrl, siteNumber, username: site.userName, password }
-        return complete(credentials, { practice: false, persistWithoutKeychain })
+        return complete(credentials, { practice: isPracticeSite(baseUrl), persistWithoutKeychain })
       })
     },
 

@@ -124,13 +124,15 @@ describe('working offline', () => {
 })
 
 describe('a refused result', () => {
-  it('needs attention when the clerk lacks rights, and goes out once someone with rights edits it', async () => {
+  it('needs attention when the site refuses a right the app could not know, and goes out once someone with rights edits it', async () => {
     const connections = await signInThroughForm(desk, 'clerk')
     const header = new AppHeader(desk.page)
     const before = (await desk.sim.changeRequests()).length
 
-    // The clerk has full rights to connection types 1 and 2 only: a prayer request is 403.
-    await connections.filterByType('Prayer request')
+    // The clerk may change first-time guests, so the form offers Save; Access ACS refuses
+    // anyway (the clerk's rights changed there since the last refresh): one 403.
+    await desk.sim.setFaults({ rules: [{ kind: 'status', status: 403, times: 1 }] })
+    await connections.filterByType('First-time guest')
     await connections.waitForRows()
     const contact = await connections.openByKeyboard(0)
     const form = new ResultFormPage(desk.page)
@@ -143,10 +145,14 @@ describe('a refused result', () => {
     await entry
       .filter({ hasText: 'Needs your attention' })
       .waitFor({ timeout: DELIVERY_TIMEOUT_MS })
-    expect(await entry.innerText()).toMatch(/Access ACS answered 403/)
-    expect(await entry.innerText()).toMatch(/does not have full rights to connection type 3/)
+    expect(await entry.innerText()).toMatch(
+      /your Access ACS user lacks a right needed to send this result/
+    )
+    expect(await entry.innerText()).toMatch(/Ask your administrator for the right/)
+    expect(await entry.innerText()).not.toMatch(/403.*403/s)
     expect(await header.outboxBadgeText()).toContain('1 needs you')
     expect(await desk.sim.changeRequests()).toHaveLength(before)
+    await desk.sim.clearFaults()
 
     // A colleague with the rights signs in on this computer and sends it, corrected.
     await signInThroughForm(desk, 'jadams')

@@ -383,6 +383,69 @@ describe('bridge handlers', () => {
     expect(calls).toEqual([])
   })
 
+  it('signs in to the practice site as the practice user a trainer chose', async () => {
+    const { handle, calls, saves } = setup()
+    const result = resultOf(await handle('practice:start', { userName: 'readonly' }, sender))
+    expect(result).toMatchObject({ status: { practice: true, username: 'readonly' } })
+    expect(calls.find((call) => call[0] === 'checkSignIn')).toEqual([
+      'checkSignIn',
+      'readonly',
+      12345
+    ])
+    expect(saves[0]?.credentials).toEqual({
+      baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2',
+      siteNumber: 12345,
+      username: 'readonly',
+      password: 'readonly-pass-1'
+    })
+    expect(saves[0]?.options).toEqual({ practice: true, persistWithoutKeychain: false })
+
+    const error = errorOf(await handle('practice:start', { userName: 'mallory' }, sender))
+    expect(error.message).toBe(
+      'The practice site has no user mallory; its users are jadams, clerk, readonly, nocomment'
+    )
+    expect(saves).toHaveLength(1)
+  })
+
+  it('says where the practice site runs and who its users are, without a password', async () => {
+    const { handle, saves } = setup()
+    const site = resultOf(await handle('practice:site', undefined, sender))
+    expect(site).toEqual({
+      baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2',
+      siteNumber: 12345,
+      users: expect.arrayContaining([
+        {
+          userName: 'clerk',
+          email: 'clerk@practice.example',
+          description: expect.stringContaining('connection types 1 and 2')
+        }
+      ])
+    })
+    expect(JSON.stringify(site)).not.toMatch(/pass/i)
+    expect(saves).toEqual([])
+  })
+
+  it('keeps a sign-in typed to the practice site’s address a practice sign-in', async () => {
+    const { handle, saves } = setup()
+    await handle('practice:site', undefined, sender)
+    const result = resultOf(
+      await handle(
+        'credentials:sign-in',
+        signIn({
+          baseUrl: 'http://127.0.0.1:40123/api_accessacs_mobile/v2/',
+          username: 'nocomment',
+          password: 'nocomment-pass-1'
+        }),
+        sender
+      )
+    )
+    expect(result).toMatchObject({ status: { practice: true, siteKey: 'practice#12345' } })
+    expect(saves[0]?.options).toEqual({ practice: true, persistWithoutKeychain: false })
+
+    await handle('credentials:sign-in', signIn(), sender)
+    expect(saves[1]?.options).toEqual({ practice: false, persistWithoutKeychain: false })
+  })
+
   it('never lets a password out in any answer', async () => {
     const { handle } = setup()
     const answers = [

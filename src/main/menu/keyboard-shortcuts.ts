@@ -7,6 +7,7 @@ export const KEYBOARD_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: s
   ['Alt+2', 'New connection'],
   ['Alt+3', 'Outbox'],
   ['Alt+4', 'History'],
+  ['Alt+5', 'Find a person and their connections'],
   ['↑ ↓ or j k', 'Move in the list of connections'],
   ['Enter', 'Open the result form for the connection'],
   ['Ctrl+Enter', 'Save the form'],

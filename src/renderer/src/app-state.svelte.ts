@@ -1,21 +1,29 @@
 import type { DeskApi } from '../../shared/bridge/desk-api'
 import type { DeskError } from '../../shared/errors'
+import type { Account } from '../../shared/lookups'
 import type { OutboxItem } from '../../shared/outbox/outbox-item'
 import { Clock } from './state/clock.svelte'
 import { savedMessage } from './state/saved-message'
 import type { SiteRegistry, SiteUnsentCount } from './db/site-registry'
 import { toDeskError } from '../../shared/errors'
+import { accountInUse, appReadOnlyReason } from './state/entry-rights'
 import { SessionState } from './state/session-state.svelte'
 import { settledWithin } from './state/settled-within'
+import { PersonConnectionsState } from './state/person-connections-state.svelte'
 import { openSiteStates, type SiteStates } from './state/site-states'
 
-export const SCREENS = ['connections', 'new-connection', 'outbox', 'history'] as const
+export const SCREENS = ['connections', 'new-connection', 'outbox', 'history', 'people'] as const
 export type ScreenName = (typeof SCREENS)[number]
 
 /** A form open over a screen: a result for a connection of the list, or an unsent item's edit. */
 export type Task =
   /** `date`: the connection date of the result saved just before by "Save and next". */
-  { kind: 'result'; connectionId: number; date?: string } | { kind: 'edit'; itemId: string }
+  | { kind: 'result'; connectionId: number; date?: string }
+  | { kind: 'edit'; itemId: string }
+  /** On "Find a person": a result for one of the found person's connections. */
+  | { kind: 'person-result'; connectionId: number }
+  /** On "Find a person": a new connection for the found person. */
+  | { kind: 'person-new' }
 
 /** What the window shows as a whole. */
 export type AppView = 'loading' | 'sign-in' | 'opening' | 'site-error' | 'desk'
@@ -48,6 +56,7 @@ export class AppState {
   readonly session: SessionState
   readonly clock: Clock
   #site = $state.raw<SiteStates | null>(null)
+  #person = $state.raw<PersonConnectionsState | null>(null)
   #loaded = $state(false)
   #opening = $state(false)
   #siteError = $state.raw<DeskError | null>(null)
@@ -92,6 +101,11 @@ export class AppState {
     return this.#site
   }
 
+  /** "Find a person": the person found on the open site and their connections. */
+  get person(): PersonConnectionsState | null {
+    return this.#person
+  }
+
   get siteError(): DeskError | null {
     return this.#siteError
   }
@@ -121,6 +135,23 @@ export class AppState {
   /** Unsent results kept for sites other than the open one. */
   get otherSites(): SiteUnsentCount[] {
     return this.#otherSites
+  }
+
+  /**
+   * The signed-in user with their rights: as the sign-in answered, else the site's saved
+   * copy when it is the same user's; null when not known (an offline first sign-in).
+   */
+  get account(): Account | null {
+    return accountInUse(
+      this.session.account,
+      this.#site?.reference.account ?? null,
+      this.session.username
+    )
+  }
+
+  /** Why this user may not enter results at this site at all, or null when they may. */
+  get readOnlyReason(): string | null {
+    return appReadOnlyReason(this.account)
   }
 
   /** Who the forms record as the capturer. */
@@ -166,6 +197,32 @@ export class AppState {
   openEdit(itemId: string): void {
     this.#screen = 'outbox'
     this.#task = { kind: 'edit', itemId }
+  }
+
+  /** A result for one of the found person's connections, over "Find a person". */
+  openPersonResult(connectionId: number): void {
+    this.#screen = 'people'
+    this.#task = { kind: 'person-result', connectionId }
+  }
+
+  /** A new connection for the found person, over "Find a person". */
+  openPersonNew(): void {
+    if (!this.#person?.person) return
+    this.#screen = 'people'
+    this.#task = { kind: 'person-new' }
+  }
+
+  /**
+   * A form over "Find a person" saved: back to the person's connections, which show it as
+   * unsent. "Save and next" of a new connection keeps the (emptied) form for another one.
+   */
+  savedForPerson(item: OutboxItem, next: boolean): void {
+    if (next && this.#task?.kind === 'person-new') {
+      this.#notice = null
+      return
+    }
+    this.#notice = savedMessage(item)
+    this.#task = null
   }
 
   closeTask(): void {
@@ -311,11 +368,15 @@ export class AppState {
     if (current) {
       current.close()
       this.#site = null
+      this.#person = null
       this.#task = null
       this.#selectedConnectionId = null
     }
     this.#siteError = null
     if (wanted === null) return
+    // A new site opens on its connections, unless the clerk asks for another screen (Alt+N)
+    // while its saved results are still being read.
+    this.#screen = 'connections'
     this.#opening = true
     let site: SiteStates | null = null
     try {
@@ -323,7 +384,7 @@ export class AppState {
       await site.start()
       site.connections.setToday(this.clock.now)
       this.#site = site
-      this.#screen = 'connections'
+      this.#person = new PersonConnectionsState(site.lookup)
     } catch (error) {
       site?.close()
       this.#siteError = toDeskError(error)

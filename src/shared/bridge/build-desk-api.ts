@@ -71,7 +71,8 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
       get: (request) => call('people:get', request)
     }),
     practice: Object.freeze({
-      start: () => call('practice:start', undefined)
+      start: (request) => call('practice:start', request),
+      site: () => call('practice:site', undefined)
     }),
     delivery: Object.freeze({
       send: (batch) => call('delivery:send', batch),

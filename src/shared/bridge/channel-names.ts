@@ -10,6 +10,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'credentials:sign-in-email',
   'sites:find',
   'practice:start',
+  'practice:site',
   'delivery:send',
   'delivery:stop',
   'delivery:report',

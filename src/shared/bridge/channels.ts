@@ -117,6 +117,29 @@ export const emailSignInRequestSchema = findSitesRequestSchema.extend({
 })
 export type EmailSignInRequest = z.input<typeof emailSignInRequestSchema>
 
+/** A user of the built-in practice site, for the trainer's chooser (never a password). */
+export const practiceUserSchema = z.object({
+  userName: z.string().min(1).max(MAX_USERNAME_LENGTH),
+  email: z.string().max(MAX_EMAIL_LENGTH),
+  /** What this user may do, in a trainer's words. */
+  description: z.string().max(500)
+})
+export type PracticeUser = z.infer<typeof practiceUserSchema>
+
+/** The practice site as it runs now: its address changes with every start of the app. */
+export const practiceSiteSchema = z.object({
+  baseUrl: z.string().max(MAX_URL_LENGTH),
+  siteNumber: z.int().positive(),
+  users: z.array(practiceUserSchema).max(50)
+})
+export type PracticeSite = z.infer<typeof practiceSiteSchema>
+
+/** Whom the practice site signs in as; its administrator when left out. */
+export const practiceStartRequestSchema = z
+  .object({ userName: z.string().trim().min(1).max(MAX_USERNAME_LENGTH) })
+  .optional()
+export type PracticeStartRequest = z.input<typeof practiceStartRequestSchema>
+
 export const signInResultSchema = z.object({
   status: credentialStatusSchema,
   /** accepted: the site said yes; offline: saved, checked on the first send. */
@@ -242,7 +265,8 @@ export const invokeChannels = {
   'credentials:sign-out': { request: noPayload, response: credentialStatusSchema },
   'credentials:sign-in-email': { request: emailSignInRequestSchema, response: signInResultSchema },
   'sites:find': { request: findSitesRequestSchema, response: z.array(accountSchema) },
-  'practice:start': { request: noPayload, response: signInResultSchema },
+  'practice:start': { request: practiceStartRequestSchema, response: signInResultSchema },
+  'practice:site': { request: noPayload, response: practiceSiteSchema },
   'delivery:send': { request: sendBatchRequestSchema, response: sendBatchResultSchema },
   /** The page stops delivering this site (sign-out, change of site): cut its batch short. */
   'delivery:stop': { request: z.object({ siteKey: siteKeySchema }), response: noPayload },

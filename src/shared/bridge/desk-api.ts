@@ -8,6 +8,8 @@ import type {
   RendererError,
   RestartResult,
   OutboxReport,
+  PracticeSite,
+  PracticeStartRequest,
   SendBatchRequest,
   SendBatchResult,
   SignInRequest,
@@ -77,8 +79,10 @@ export interface DeskApi {
     get(request: { personId: number }): Promise<Person>
   }
   practice: {
-    /** Starts the built-in practice site and signs in to it. */
-    start(): Promise<SignInResult>
+    /** Starts the built-in practice site and signs in to it, as its administrator by default. */
+    start(request?: PracticeStartRequest): Promise<SignInResult>
+    /** Starts the practice site if needed and says where it runs and who its users are. */
+    site(): Promise<PracticeSite>
   }
   delivery: {
     /** One batch of one site's outbox; items of another site than the signed-in one are not sent. */

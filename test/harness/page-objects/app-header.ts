@@ -2,7 +2,13 @@ import type { Locator } from 'playwright'
 import { DeskPage } from './desk-page'
 
 /** The screens of the navigation, in the order of their Alt+1..4 shortcuts. */
-export const SCREEN_NAMES = ['Connections', 'New connection', 'Outbox', 'History'] as const
+export const SCREEN_NAMES = [
+  'Connections',
+  'New connection',
+  'Outbox',
+  'History',
+  'Find a person'
+] as const
 export type ScreenName = (typeof SCREEN_NAMES)[number]
 
 /** The header every screen shares: the PRACTICE badge, the screen buttons, who is signed in. */
@@ -24,7 +30,7 @@ export class AppHeader extends DeskPage {
     return this.navigation.getByRole('button', { name: new RegExp(`^${screen}\\b`) })
   }
 
-  /** Switches screens as a clerk at the keyboard does: Alt+1 to Alt+4. */
+  /** Switches screens as a clerk at the keyboard does: Alt+1 to Alt+5. */
   async goTo(screen: ScreenName): Promise<void> {
     await this.page.keyboard.press(`Alt+${SCREEN_NAMES.indexOf(screen) + 1}`)
     await this.screenButton(screen).and(this.page.locator('[aria-current="page"]')).waitFor()

@@ -23,6 +23,15 @@ export class ResultFormPage extends DeskPage {
     return this.form.getByRole('textbox', { name: 'Date' })
   }
 
+  /** A form the user may only read says why, instead of its fields and Save. */
+  get readOnlyReason(): Locator {
+    return this.form.getByText(/^Read-only:/)
+  }
+
+  get saveButton(): Locator {
+    return this.form.getByRole('button', { name: 'Save', exact: true })
+  }
+
   get comment(): Locator {
     return this.form.getByRole('textbox', { name: 'Comment' })
   }

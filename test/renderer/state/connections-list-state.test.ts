@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
 import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
+import { DetailsMemory } from '../../../src/renderer/src/state/details-memory.svelte'
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
 import { FakeDesk } from '../support/fake-desk'
@@ -24,8 +25,9 @@ async function setUp() {
   const reference = new ReferenceState(db, new ReferenceSync(db, desk, { now }), { now })
   await reference.refresh()
   const outbox = new OutboxState({ repository: new OutboxRepository(db, { now }), desk, now })
-  const list = new ConnectionsListState(reference, outbox, TODAY)
-  return { reference, outbox, list }
+  const details = new DetailsMemory()
+  const list = new ConnectionsListState(reference, outbox, TODAY, details)
+  return { reference, outbox, list, details, desk }
 }
 
 function ids(list: ConnectionsListState): number[] {
@@ -40,28 +42,57 @@ describe('ConnectionsListState', () => {
       {
         contactName: 'Ann Lee',
         typeName: 'First-time guest',
+        colour: '#2e7d32',
         assigneeName: 'Zoë Adams, Carl Young',
         dueDate: '01/10/2025',
         overdue: true,
+        lastComment: '',
         unsentCount: 0
       },
       {
         contactName: 'Bob Stone',
         typeName: 'Hospital visit',
+        colour: '',
         assigneeName: 'Carl Young',
         dueDate: '03/20/2025',
         overdue: false,
+        lastComment: '',
         unsentCount: 0
       },
       {
         contactName: 'Zoë Adams',
         typeName: 'First-time guest',
+        colour: '#2e7d32',
         assigneeName: 'Unassigned',
         dueDate: '',
         overdue: false,
+        lastComment: '',
         unsentCount: 0
       }
     ])
+  })
+
+  it('shows a connection’s last comment (and its team when the list named none) once its details were fetched', async () => {
+    const { list, details, desk } = await setUp()
+    const carl = desk.data.people.find((person) => person.id === 4)!
+    await details.load(async () => [
+      { ...desk.data.connections[0]!, comment: 'Asked about the youth group.' }
+    ])
+    details.remember({
+      ...desk.data.connections[2]!,
+      comment: 'Left a message on Tuesday.',
+      teamMembers: [carl]
+    })
+    const rows = new Map(list.rows.map((row) => [row.connection.id, row]))
+    expect(rows.get(101)).toMatchObject({
+      lastComment: 'Asked about the youth group.',
+      assigneeName: 'Zoë Adams, Carl Young'
+    })
+    expect(rows.get(103)).toMatchObject({
+      lastComment: 'Left a message on Tuesday.',
+      assigneeName: 'Carl Young'
+    })
+    expect(rows.get(102)?.lastComment).toBe('')
   })
 
   it('filters by type, assigned person (alone or among team members) and overdue, and searches contact names', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SessionState } from '../../../src/renderer/src/state/session-state.svelte'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
 import type { CredentialStatus } from '../../../src/shared/bridge/channels'
+import { accountOf } from '../data/account-fixtures'
 import { FakeDesk } from '../support/fake-desk'
 
 describe('SessionState', () => {
@@ -77,6 +78,65 @@ describe('SessionState', () => {
     expect(session.siteKey).toBe('practice#12345')
     await session.signOut()
     expect([session.signedIn, session.siteKey, signedOut]).toEqual([false, null, 1])
+  })
+
+  it('finds an e-mail’s sites without signing in, then signs in at one and keeps its account', async () => {
+    const desk = new FakeDesk()
+    const signedIn: CredentialStatus[] = []
+    const session = new SessionState(desk, { onSignedIn: (status) => void signedIn.push(status) })
+    const clerk = accountOf({ userName: 'clerk', role: 'staff' })
+    desk.findSitesAnswer = async () => [clerk]
+    desk.signInWithEmailAnswer = async (request) => {
+      desk.status = {
+        ...desk.status,
+        configured: true,
+        baseUrl: request.baseUrl,
+        siteNumber: request.siteNumber,
+        username: 'clerk',
+        practice: false
+      }
+      return { status: desk.status, check: 'accepted', account: clerk }
+    }
+    const request = {
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
+      email: 'clerk@practice.example',
+      password: 'clerk-pass-1'
+    }
+    expect(await session.findSites(request)).toEqual([clerk])
+    expect([session.signedIn, signedIn.length]).toEqual([false, 0])
+
+    expect(await session.signInWithEmail({ ...request, siteNumber: 12345 })).toBe(true)
+    expect(session.username).toBe('clerk')
+    expect(session.account).toEqual(clerk)
+    expect(signedIn).toHaveLength(1)
+
+    await session.signOut()
+    expect(session.account).toBeNull()
+  })
+
+  it('keeps a wrong e-mail and password as the error, finding no site', async () => {
+    const desk = new FakeDesk()
+    desk.findSitesAnswer = async () => {
+      throw new CredentialsRejectedError('Access ACS did not accept this e-mail and password')
+    }
+    const session = new SessionState(desk)
+    const sites = await session.findSites({
+      baseUrl: 'https://secure.accessacs.com/api_accessacs_mobile/v2',
+      email: 'clerk@practice.example',
+      password: 'wrong'
+    })
+    expect(sites).toBeNull()
+    expect(session.error).toBeInstanceOf(CredentialsRejectedError)
+  })
+
+  it('signs in to the practice site as the user a trainer chose, and says where it runs', async () => {
+    const desk = new FakeDesk()
+    const session = new SessionState(desk)
+    expect(await session.loadPracticeSite()).toBe(true)
+    expect(session.practiceSite?.baseUrl).toBe('http://127.0.0.1:40000/api_accessacs_mobile/v2')
+    await session.startPractice('clerk')
+    expect([session.practice, session.username]).toEqual([true, 'clerk'])
+    expect(desk.practiceStarts).toEqual([{ userName: 'clerk' }])
   })
 
   it('asks for the password again when the saved one could not be read', async () => {

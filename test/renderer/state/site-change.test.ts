@@ -18,6 +18,7 @@ async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
   const desk = new FakeDesk(parish())
   const siteNumber = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
   desk.practice = {
+    ...desk.practice,
     start: async (): Promise<SignInResult> => {
       desk.status = {
         ...desk.status,

@@ -3,11 +3,14 @@ import type {
   DeliveryState,
   DiagnosticsResult,
   EmailSignInRequest,
+  FindSitesRequest,
   OutboxSummary,
   RendererError,
   RestartResult,
   UpdateState,
   OutboxReport,
+  PracticeSite,
+  PracticeStartRequest,
   SendBatchResult,
   SendItem,
   SignInRequest,
@@ -140,6 +143,36 @@ export class FakeDesk implements DeskApi {
     }
     return { status: this.status, check: 'accepted', account: null }
   }
+  /** The sites an e-mail may use: the fake's own account unless a test says. */
+  findSitesAnswer: (request: FindSitesRequest) => Promise<Account[]> = async () => [
+    this.data.account
+  ]
+  findSitesRequests: FindSitesRequest[] = []
+  emailSignInRequests: EmailSignInRequest[] = []
+  /** Signs in as the account's user name at the chosen site. */
+  signInWithEmailAnswer: (request: EmailSignInRequest) => Promise<SignInResult> = async (
+    request
+  ) => {
+    const account = { ...this.data.account, siteNumber: request.siteNumber }
+    this.status = {
+      ...this.status,
+      configured: true,
+      baseUrl: request.baseUrl,
+      siteNumber: request.siteNumber,
+      username: account.userName,
+      practice: false
+    }
+    return { status: this.status, check: 'accepted', account }
+  }
+  practiceSite: PracticeSite = {
+    baseUrl: 'http://127.0.0.1:40000/api_accessacs_mobile/v2',
+    siteNumber: 12345,
+    users: [
+      { userName: 'jadams', email: 'jadams@practice.example', description: 'System Administrator' },
+      { userName: 'clerk', email: 'clerk@practice.example', description: 'Office clerk' }
+    ]
+  }
+  practiceStarts: Array<PracticeStartRequest> = []
   deliveryState: DeliveryState = { online: true, paused: false, lastSuccessAt: null }
   #wakeListeners = new Set<(event: { reason: WakeReason }) => void>()
   #stateListeners = new Set<(state: DeliveryState) => void>()
@@ -159,17 +192,9 @@ export class FakeDesk implements DeskApi {
   credentials = {
     status: async () => this.status,
     signIn: (request: SignInRequest) => this.signInAnswer(request),
-    signInWithEmail: async (request: EmailSignInRequest): Promise<SignInResult> => {
-      const account = { ...this.data.account, siteNumber: request.siteNumber }
-      this.status = {
-        ...this.status,
-        configured: true,
-        baseUrl: request.baseUrl,
-        siteNumber: request.siteNumber,
-        username: account.userName,
-        practice: false
-      }
-      return { status: this.status, check: 'accepted', account }
+    signInWithEmail: (request: EmailSignInRequest) => {
+      this.emailSignInRequests.push(request)
+      return this.signInWithEmailAnswer(request)
     },
     signOut: async () => {
       this.status = { ...this.status, configured: false, username: null, siteNumber: null }
@@ -178,17 +203,19 @@ export class FakeDesk implements DeskApi {
   }
 
   practice = {
-    start: async (): Promise<SignInResult> => {
+    start: async (request?: PracticeStartRequest): Promise<SignInResult> => {
+      this.practiceStarts.push(request)
       this.status = {
         ...this.status,
         configured: true,
-        baseUrl: 'http://127.0.0.1:40000/api_accessacs_mobile/v2',
-        siteNumber: 12345,
-        username: 'jadams',
+        baseUrl: this.practiceSite.baseUrl,
+        siteNumber: this.practiceSite.siteNumber,
+        username: request?.userName ?? 'jadams',
         practice: true
       }
       return { status: this.status, check: 'accepted', account: null }
-    }
+    },
+    site: async (): Promise<PracticeSite> => structuredClone(this.practiceSite)
   }
 
   delivery = {
@@ -214,7 +241,12 @@ export class FakeDesk implements DeskApi {
     }
   }
 
-  sites = { find: async () => [this.data.account] }
+  sites = {
+    find: (request: FindSitesRequest) => {
+      this.findSitesRequests.push(request)
+      return this.findSitesAnswer(request)
+    }
+  }
   account = { get: async () => this.#answer('account', () => this.data.account) }
   types = {
     list: async () => this.#answer('types', () => this.#listed('types', this.data.connectionTypes))

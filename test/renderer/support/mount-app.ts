@@ -2,7 +2,8 @@ import App from '../../../src/renderer/src/app.svelte'
 import { AppState } from '../../../src/renderer/src/app-state.svelte'
 import { Clock } from '../../../src/renderer/src/state/clock.svelte'
 import type { FormComponents } from '../../../src/renderer/src/components/shell/form-components'
-import type { CredentialStatus, SignInResult } from '../../../src/shared/bridge/channels'
+import type { CredentialStatus } from '../../../src/shared/bridge/channels'
+import { openSiteStates } from '../../../src/renderer/src/state/site-states'
 import { FakeDesk, type FakeDeskData } from './fake-desk'
 import { parish } from './parish-data'
 import { mountComponent, onCleanUp, testRegistry } from './screen-helpers'
@@ -13,9 +14,10 @@ export interface LaunchOptions {
   data?: FakeDeskData
   status?: Partial<CredentialStatus>
   forms?: FormComponents
+  /** Opening a site waits for this first: a slow disk, for what happens meanwhile. */
+  openingHeldBy?: Promise<void>
 }
 
-/** A practice site address of its own (the port), so each test has its own database. */
 /** The practice site key leaves the port out, so each test's own site number keeps its database apart. */
 function practiceSiteNumber(): number {
   return 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
@@ -29,22 +31,20 @@ export async function launchApp(options: LaunchOptions = {}) {
   const desk = new FakeDesk(options.data ?? parish())
   const siteNumber = practiceSiteNumber()
   desk.status = { ...desk.status, ...options.status }
-  desk.practice = {
-    start: async (): Promise<SignInResult> => {
-      desk.status = {
-        ...desk.status,
-        configured: true,
-        baseUrl: 'http://127.0.0.1:40000/api_accessacs_mobile/v2',
-        siteNumber,
-        username: 'jadams',
-        practice: true,
-        needsSignIn: false
-      }
-      return { status: desk.status, check: 'accepted', account: null }
-    }
-  }
+  desk.practiceSite = { ...desk.practiceSite, siteNumber }
   const registry = testRegistry()
-  const app = new AppState({ desk, registry, clock: new Clock(Date.now, 60_000) })
+  const held = options.openingHeldBy
+  const app = new AppState({
+    desk,
+    registry,
+    clock: new Clock(Date.now, 60_000),
+    ...(held
+      ? {
+          openSite: async (siteKey: string) =>
+            held.then(() => openSiteStates(desk, siteKey, registry))
+        }
+      : {})
+  })
   onCleanUp(async () => {
     // A download still running when the database closes would fail after the test.
     for (let round = 0; round < 200 && app.site?.reference.refreshing; round++) {

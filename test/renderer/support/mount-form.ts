@@ -49,6 +49,7 @@ export async function openResultForm(
     site,
     connection: rowOf(site, connectionId),
     capturedBy: 'clerk',
+    account: site.reference.account,
     ...(options.date ? { date: options.date } : {}),
     onsaved: calls.onsaved,
     oncancel: calls.oncancel

@@ -107,8 +107,8 @@ export function parish(now = Date.now()): FakeDeskData {
   return {
     account: fakeAccount(),
     connectionTypes: [
-      { id: 1, name: 'First-time guest', category: 'O', colour: '', mayChange: true },
-      { id: 2, name: 'Hospital visit', category: 'O', colour: '', mayChange: true },
+      { id: 1, name: 'First-time guest', category: 'O', colour: '#2e7d32', mayChange: true },
+      { id: 2, name: 'Hospital visit', category: 'O', colour: '#1565c0', mayChange: true },
       { id: 3, name: 'Membership class', category: 'I', colour: '', mayChange: true },
       { id: 4, name: 'Prayer request', category: 'I', colour: '', mayChange: true },
       { id: 5, name: 'Easter 2019 campaign', category: 'O', colour: '', mayChange: false }

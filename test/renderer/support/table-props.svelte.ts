@@ -11,9 +11,11 @@ export function manyRows(count: number): ConnectionRow[] {
     connection: openConnection(10_000 + index, { comment: `Comment ${index}` }),
     contactName: `Contact ${String(index).padStart(4, '0')}`,
     typeName: 'First-time guest',
+    colour: index % 2 === 0 ? '#cc3333' : '',
     assigneeName: 'Esther Bailey, David Kim',
     dueDate: '03/14/2025',
     overdue: index % 7 === 0,
+    lastComment: `Comment ${index}`,
     unsentCount: index % 500 === 3 || index === count - 1 ? 2 : 0
   }))
 }

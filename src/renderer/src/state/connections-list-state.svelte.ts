@@ -1,9 +1,9 @@
-import { connectionDateOrdinal } from '../../../shared/change-request'
 import type { Connection, ConnectionType, Person } from '../../../shared/lookups'
-import { displayName } from '../search/display-name'
-import { contactNameOf, teamMembersText } from './connection-names'
 import { nameTokens } from '../search/normalize-name'
+import { joinRow, type ConnectionRow, type JoinedRow } from './connection-row'
 import { localDayOrdinal } from './local-day'
+
+export type { ConnectionRow } from './connection-row'
 
 /** What the list reads from the reference data (ReferenceState in the app). */
 export interface ConnectionsSource {
@@ -19,17 +19,9 @@ export interface UnsentSource {
   unsentCountFor(connectionId: number): number
 }
 
-export interface ConnectionRow {
-  connection: Connection
-  contactName: string
-  typeName: string
-  /** The team members assigned ("Ann Lee, Bob Stone"), or "Unassigned". */
-  assigneeName: string
-  /** `MM/DD/YYYY`, or empty. */
-  dueDate: string
-  overdue: boolean
-  /** Results for this connection still wait in the outbox. */
-  unsentCount: number
+/** The details fetched so far (DetailsMemory in the app): the rows' last comments. */
+export interface DetailsSource {
+  detailsOf(connectionId: number): Connection | undefined
 }
 
 export interface ConnectionFilters {
@@ -46,12 +38,6 @@ export type ConnectionSortKey = 'dueDate' | 'contact' | 'type' | 'assignee'
 export interface ConnectionSort {
   key: ConnectionSortKey
   direction: 'ascending' | 'descending'
-}
-
-/** A row with what filtering and sorting need, dropped before the screen sees it. */
-interface JoinedRow extends ConnectionRow {
-  contactWords: string[]
-  dueOrdinal: number | undefined
 }
 
 const NO_FILTERS: ConnectionFilters = {
@@ -75,10 +61,17 @@ export class ConnectionsListState {
 
   readonly #source: ConnectionsSource
   readonly #unsent: UnsentSource
+  readonly #details: DetailsSource | undefined
 
-  constructor(source: ConnectionsSource, unsent: UnsentSource, now: number = Date.now()) {
+  constructor(
+    source: ConnectionsSource,
+    unsent: UnsentSource,
+    now: number = Date.now(),
+    details?: DetailsSource
+  ) {
     this.#source = source
     this.#unsent = unsent
+    this.#details = details
     this.setToday(now)
   }
 
@@ -139,38 +132,26 @@ export class ConnectionsListState {
         : { key, direction: 'ascending' }
   }
 
+  /** The clerk's calendar day (local-day.ts), for what is overdue. */
+  get today(): number {
+    return this.#today
+  }
+
   setToday(now: number): void {
     this.#today = localDayOrdinal(now)
   }
 
   #join(): JoinedRow[] {
     const source = this.#source
-    const today = this.#today
-    return source.connections.map((connection) => {
-      const contact = connection.contact ?? undefined
-      // The directory only for a contact the answer did not name: a list whose contacts all
-      // have names does not depend on it, so it is not joined again when it arrives.
-      const known =
-        contact && !displayName(contact) ? (source.personById(contact.id) ?? contact) : contact
-      const contactName = contactNameOf(known)
-      const dueOrdinal = connectionDateOrdinal(connection.dueDate)
-      return {
-        connection,
-        contactName,
-        contactWords: known
-          ? nameTokens(`${known.firstName} ${known.goesByName} ${known.lastName} ${contactName}`)
-          : nameTokens(contactName),
-        typeName:
-          source.typeById(connection.typeId)?.name ||
-          connection.typeName ||
-          `Type ${connection.typeId}`,
-        assigneeName: teamMembersText(connection.teamMembers),
-        dueDate: connection.dueDate,
-        dueOrdinal,
-        overdue: dueOrdinal !== undefined && dueOrdinal < today,
-        unsentCount: this.#unsent.unsentCountFor(connection.id)
-      }
-    })
+    const details = this.#details
+    const context = {
+      personById: (indvId: number) => source.personById(indvId),
+      typeById: (typeId: number) => source.typeById(typeId),
+      unsentCountFor: (connectionId: number) => this.#unsent.unsentCountFor(connectionId),
+      ...(details ? { detailsOf: (id: number) => details.detailsOf(id) } : {}),
+      today: this.#today
+    }
+    return source.connections.map((connection) => joinRow(connection, context))
   }
 
   #filterAndSort(joined: readonly JoinedRow[]): ConnectionRow[] {
@@ -192,7 +173,7 @@ export class ConnectionsListState {
         sign * compareBy(key, left, right) ||
         byContact(left, right)
     )
-    return kept.map(({ contactWords: _words, dueOrdinal: _due, ...row }) => row)
+    return kept.map(({ contactWords: _words, dueOrdinal: _due, ...row }): ConnectionRow => row)
   }
 }
 

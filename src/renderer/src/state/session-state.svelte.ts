@@ -2,6 +2,7 @@ import type {
   CredentialStatus,
   EmailSignInRequest,
   FindSitesRequest,
+  PracticeSite,
   SignInRequest,
   SignInResult
 } from '../../../shared/bridge/channels'
@@ -9,6 +10,8 @@ import type { DeskApi } from '../../../shared/bridge/desk-api'
 import type { DeskError } from '../../../shared/errors'
 import type { Account } from '../../../shared/lookups'
 import { toDeskError } from '../../../shared/errors'
+
+export type SessionDesk = Pick<DeskApi, 'credentials' | 'practice' | 'sites'>
 
 export interface SessionHooks {
   /**
@@ -31,13 +34,14 @@ export interface SessionHooks {
 export class SessionState {
   #status = $state.raw<CredentialStatus | null>(null)
   #check = $state<SignInResult['check'] | null>(null)
-  #account = $state.raw<Account | null>(null)
   #busy = $state(false)
   #error = $state.raw<DeskError | null>(null)
-  readonly #desk: Pick<DeskApi, 'credentials' | 'practice' | 'sites'>
+  #account = $state.raw<Account | null>(null)
+  #practiceSite = $state.raw<PracticeSite | null>(null)
+  readonly #desk: SessionDesk
   readonly #hooks: SessionHooks
 
-  constructor(desk: Pick<DeskApi, 'credentials' | 'practice' | 'sites'>, hooks: SessionHooks = {}) {
+  constructor(desk: SessionDesk, hooks: SessionHooks = {}) {
     this.#desk = desk
     this.#hooks = hooks
   }
@@ -67,14 +71,22 @@ export class SessionState {
     return this.#status?.practice ?? false
   }
 
-  /** The account the last sign-in answered (with its rights); null offline or after a restart. */
+  /** The last sign-in was saved without reaching the site: it is checked on the first send. */
+  get unchecked(): boolean {
+    return this.#check === 'offline'
+  }
+
+  /**
+   * The signed-in user and their rights as the site answered the sign-in; null after an
+   * offline sign-in and after a restart (the site's saved copy then says).
+   */
   get account(): Account | null {
     return this.#account
   }
 
-  /** The last sign-in was saved without reaching the site: it is checked on the first send. */
-  get unchecked(): boolean {
-    return this.#check === 'offline'
+  /** Where the practice site runs and who its users are, once asked (`loadPracticeSite`). */
+  get practiceSite(): PracticeSite | null {
+    return this.#practiceSite
   }
 
   get busy(): boolean {
@@ -102,14 +114,10 @@ export class SessionState {
     })
   }
 
-  /** E-mail and password, at one of the sites `findSites` listed. */
-  async signInWithEmail(request: EmailSignInRequest): Promise<boolean> {
-    return this.#run(async () => {
-      await this.#signedIn(await this.#desk.credentials.signInWithEmail(request))
-    })
-  }
-
-  /** The sites an e-mail and password may sign in to, or null with `error` set. */
+  /**
+   * The sites an e-mail and password may sign in to, or null with `error` set (a wrong pair
+   * among them). Nothing is saved: the clerk then picks one (`signInWithEmail`).
+   */
   async findSites(request: FindSitesRequest): Promise<Account[] | null> {
     let sites: Account[] | null = null
     await this.#run(async () => {
@@ -118,10 +126,30 @@ export class SessionState {
     return sites
   }
 
-  /** Signs in to the built-in practice site, where nothing reaches the church's data. */
-  async startPractice(): Promise<boolean> {
+  /** Signs in to one of the sites `findSites` listed, as the user name it knows the e-mail by. */
+  async signInWithEmail(request: EmailSignInRequest): Promise<boolean> {
     return this.#run(async () => {
-      await this.#signedIn(await this.#change(() => this.#desk.practice.start()))
+      // Like any sign-in, it changes the site: the open one stops delivering first.
+      const result = await this.#change(() => this.#desk.credentials.signInWithEmail(request))
+      await this.#signedIn(result)
+    })
+  }
+
+  /**
+   * Signs in to the built-in practice site, where nothing reaches the church's data: as its
+   * administrator, or as the practice user a trainer chose.
+   */
+  async startPractice(userName?: string): Promise<boolean> {
+    return this.#run(async () => {
+      const request = userName === undefined ? undefined : { userName }
+      await this.#signedIn(await this.#change(() => this.#desk.practice.start(request)))
+    })
+  }
+
+  /** Starts the practice site if needed, to show its address and users; false on failure. */
+  async loadPracticeSite(): Promise<boolean> {
+    return this.#run(async () => {
+      this.#practiceSite = await this.#desk.practice.site()
     })
   }
 

@@ -5,6 +5,7 @@ import type { DeskDatabase } from '../db/desk-database'
 import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
 import { ConnectionsListState } from './connections-list-state.svelte'
+import { DetailsMemory } from './details-memory.svelte'
 import { HistoryState } from './history-state.svelte'
 import { OutboxState } from './outbox-state.svelte'
 import { ReferenceState } from './reference-state.svelte'
@@ -19,6 +20,8 @@ export interface SiteStates {
   history: HistoryState
   reference: ReferenceState
   connections: ConnectionsListState
+  /** The connections' details fetched so far, for the lists' last comments. */
+  details: DetailsMemory
   /** A connection's details and a person's connections, online or as last fetched. */
   lookup: ConnectionLookup
   status: StatusState
@@ -62,7 +65,8 @@ export async function openSiteStates(
   const reference = new ReferenceState(database, new ReferenceSync(database, desk, { now }), {
     now
   })
-  const connections = new ConnectionsListState(reference, outbox, now())
+  const details = new DetailsMemory()
+  const connections = new ConnectionsListState(reference, outbox, now(), details)
   const status = new StatusState({ desk, outbox, reference })
   const lookup = new ConnectionLookup(database, desk, { now })
 
@@ -74,12 +78,18 @@ export async function openSiteStates(
     history,
     reference,
     connections,
+    details,
     lookup,
     status,
     async start() {
       await status.start()
       await outbox.start()
       await history.load()
+      // What forms fetched before, for the list's last comments (db/connection-cache.ts
+      // reads one connection at a time; the list wants them all at once).
+      await details.load(async () =>
+        (await database.connectionDetails.toArray()).map((cached) => cached.connection)
+      )
       // ReferenceState keeps its own failures for the screen; the download may take a while.
       void reference.start()
     },

@@ -3,8 +3,9 @@ import { Clock } from '../../../../src/renderer/src/state/clock.svelte'
 import { csvFile, exportFileName, jsonFile } from '../../../../src/renderer/src/export/export-file'
 import { focusFirstField } from '../../../../src/renderer/src/components/common/focus'
 import { screenForKey } from '../../../../src/renderer/src/components/shell/screen-labels'
+import ShortcutsHelp from '../../../../src/renderer/src/components/shell/shortcuts-help.svelte'
 import { siteLabelOf } from '../../../../src/renderer/src/components/shell/site-label'
-import { cleanUp, onCleanUp } from '../../support/screen-helpers'
+import { cleanUp, mountComponent, onCleanUp, textOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 
@@ -29,13 +30,21 @@ describe('export files', () => {
 describe('screen shortcuts', () => {
   const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', init)
 
-  it('are Alt with a digit from 1 to 4, and nothing else', () => {
+  it('are Alt with a digit from 1 to 5, and nothing else', () => {
     expect(screenForKey(key({ altKey: true, key: '1', code: 'Digit1' }))).toBe('connections')
     expect(screenForKey(key({ altKey: true, key: '¡', code: 'Digit1' }))).toBe('connections')
     expect(screenForKey(key({ altKey: true, key: '4', code: 'Digit4' }))).toBe('history')
-    expect(screenForKey(key({ altKey: true, key: '5', code: 'Digit5' }))).toBeNull()
+    expect(screenForKey(key({ altKey: true, key: '5', code: 'Digit5' }))).toBe('people')
+    expect(screenForKey(key({ altKey: true, key: '6', code: 'Digit6' }))).toBeNull()
     expect(screenForKey(key({ key: '2', code: 'Digit2' }))).toBeNull()
     expect(screenForKey(key({ altKey: true, ctrlKey: true, key: '2', code: 'Digit2' }))).toBeNull()
+  })
+})
+
+describe('shortcuts bar', () => {
+  it('says how to go from the search box into the list', () => {
+    const bar = mountComponent(ShortcutsHelp, {})
+    expect(textOf(bar)).toContain('From the search box: ↓ enters the list')
   })
 })
 

@@ -72,6 +72,45 @@ describe('connections list', () => {
     expect(await seriousAxeProblems(container)).toEqual([])
   })
 
+  it('groups the open assignments by type with colour and earliest due date; a type filters the list', async () => {
+    const { container } = await showList()
+    const groups = page.getByRole('group', { name: 'Open assignments by type' }).getByRole('button')
+    expect(groups.elements().map(textOf)).toEqual([
+      'All types 10',
+      `First-time guest 4 earliest due ${dueIn(-3)} (overdue)`,
+      `Hospital visit 2 earliest due ${dueIn(1)}`,
+      `Membership class 2 earliest due ${dueIn(6)}`,
+      `Prayer request 2 earliest due ${dueIn(2)}`
+    ])
+    const guestSwatch = groups.nth(1).element().querySelector<HTMLElement>('.swatch')!
+    expect(getComputedStyle(guestSwatch).backgroundColor).toBe('rgb(46, 125, 50)')
+
+    await userEvent.click(groups.nth(2))
+    expect(contacts(container)).toEqual(['Peggy Okafor', 'Esther Bailey'])
+    expect(page.getByRole('combobox', { name: 'Type', exact: true }).element()).toHaveProperty(
+      'value',
+      '2'
+    )
+    expect(textOf(container)).toContain('2 of 10 shown')
+    expect(groups.nth(2).element().getAttribute('aria-pressed')).toBe('true')
+    const row = page.getByRole('row', { name: /Peggy Okafor/ }).element()
+    expect(row.querySelector('.swatch')).not.toBeNull()
+    expect(await seriousAxeProblems(container)).toEqual([])
+
+    await userEvent.click(groups.nth(0))
+    expect(contacts(container)).toEqual(BY_DUE_DATE)
+  })
+
+  it('starts with the keyboard in the search box, and puts it back there after a refresh', async () => {
+    const { site } = await showList()
+    const search = page.getByRole('searchbox', { name: 'Search contact' }).element()
+    expect(document.activeElement).toBe(search)
+
+    await userEvent.click(page.getByRole('button', { name: 'Refresh data' }))
+    await until(() => !site.reference.refreshing, 'the refresh to end')
+    await until(() => document.activeElement === search, 'the search box to have the keyboard')
+  })
+
   it('sorts by a column’s header button, and reverses on a second press', async () => {
     const { container } = await showList()
     await userEvent.click(page.getByRole('button', { name: 'Contact' }))

@@ -74,9 +74,11 @@ describe('ResultFormState', () => {
     connection: openConnection(101),
     contactName: 'Ann Lee',
     typeName: 'First-time guest',
+    colour: '',
     assigneeName: 'Bob Stone, Zoë Adams',
     dueDate: '',
     overdue: false,
+    lastComment: '',
     unsentCount: 0
   }
   const directory = { personById: () => undefined, teamById: () => undefined }

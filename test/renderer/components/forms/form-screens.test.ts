@@ -27,6 +27,7 @@ function mountResultForm(site: SiteStates, connectionId: number): HTMLElement {
     site,
     connection: rowOf(site, connectionId),
     capturedBy: 'clerk',
+    account: site.reference.account,
     onsaved: calls.onsaved,
     oncancel: calls.oncancel
   })
@@ -39,6 +40,7 @@ function mountNewConnectionForm(site: SiteStates): HTMLElement {
   const container = mountComponent(NewConnectionForm, {
     site,
     capturedBy: 'clerk',
+    account: site.reference.account,
     onsaved: calls.onsaved,
     oncancel: calls.oncancel
   })

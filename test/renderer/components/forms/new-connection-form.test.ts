@@ -23,6 +23,7 @@ async function openForm(options: { site?: SiteStates; editing?: OutboxItem } = {
   const container = mountComponent(NewConnectionForm, {
     site,
     capturedBy: 'clerk',
+    account: site.reference.account,
     ...(options.editing ? { editing: options.editing } : {}),
     onsaved: calls.onsaved,
     oncancel: calls.oncancel

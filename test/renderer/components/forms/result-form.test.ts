@@ -249,6 +249,7 @@ describe('result form: saving', () => {
       site,
       connection: rowOf(site, 101),
       capturedBy: 'clerk',
+      account: site.reference.account,
       editing: refused,
       onsaved: calls.onsaved,
       oncancel: calls.oncancel

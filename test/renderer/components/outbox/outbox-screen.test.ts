@@ -281,4 +281,30 @@ describe('outbox screen', () => {
     expect(textOf(entry.querySelector('.attention li')!)).toBe(`Comment: ${MARKUP}`)
     expect(container.querySelector('img')).toBeNull()
   })
+
+  it('explains a refused right in one sentence with the next step, the status said once at most', async () => {
+    const { site, container } = await showOutbox()
+    const message =
+      'Access ACS refused this result (403 Forbidden: User clerk does not have full rights to connection type 3 (Prayer request).)'
+    await seedItem(site, { connectionId: 110, contactName: 'Ruth Mensah' }, (item) => ({
+      ...item,
+      state: 'needs-attention',
+      attention: { status: 403, message, fieldErrors: {} },
+      attempts: [{ at: Date.now(), outcome: 'rejected', status: 403, message }]
+    }))
+    await until(() => entries(container).length === 6, 'the refused result to show')
+    const entry = entryOf(container, 5)
+    expect(entries(container)[5]).toEqual([
+      'Keep open — Ruth Mensah',
+      'Needs your attention: your Access ACS user lacks a right needed to send this result.'
+    ])
+    const attention = textOf(entry.querySelector('.attention')!)
+    expect(attention).toBe(
+      'Access ACS said: “User clerk does not have full rights to connection type 3 (Prayer request).” ' +
+        'Ask your administrator for the right, then choose Retry now — or Discard this result.'
+    )
+    const shown = `${textOf(entry.querySelector('.state')!)} ${attention}`
+    expect(shown.match(/403/g) ?? []).toHaveLength(0)
+    expect(await seriousAxeProblems(container)).toEqual([])
+  })
 })

@@ -3,6 +3,8 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
 import type { SignInRequest } from '../../../../src/shared/bridge/channels'
+import { accountOf } from '../../data/account-fixtures'
+import { parish } from '../../support/parish-data'
 import { cleanUp, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 import { until } from '../../support/until'
 import { launchApp, startPractice } from '../../support/mount-app'
@@ -45,6 +47,22 @@ describe('app shell', () => {
       ).not.toBeNull()
     }
     expect(await seriousAxeProblems(container)).toEqual([])
+  })
+
+  it('Alt+1…4 work while a site is opening: the screen asked for is the one it opens on', async () => {
+    let release = (): void => {}
+    const openingHeldBy = new Promise<void>((resolve) => (release = resolve))
+    const { app, container } = await launchApp({ openingHeldBy })
+    await userEvent.click(page.getByRole('button', { name: 'Use the practice site' }))
+    await until(() => app.view === 'opening', 'the site to be opening')
+    await expect.element(page.getByText('Opening the site’s saved results…')).toBeVisible()
+
+    await userEvent.keyboard('{Alt>}3{/Alt}')
+    expect(currentScreen(container)).toMatch(/^Outbox/)
+    release()
+    await until(() => app.view === 'desk', 'the site to open')
+    await expect.element(page.getByRole('heading', { name: 'Outbox' })).toBeVisible()
+    expect(currentScreen(container)).toMatch(/^Outbox/)
   })
 
   it('moves through the list by keyboard, opens the form with Enter, and Save and next opens the next row', async () => {
@@ -221,6 +239,34 @@ describe('app shell', () => {
     ])
     expect(container.textContent).toContain('offline sign-in allowed, checked on first send')
     expect(container.textContent).not.toContain('Your password is not saved on this computer')
+  })
+})
+
+describe('app shell, rights', () => {
+  it('shows the whole app read-only, with the reason, to a user who may not post change requests', async () => {
+    const data = parish()
+    data.account = accountOf({
+      userName: 'readonly',
+      role: 'member',
+      rights: {
+        mayCreateChangeRequests: false,
+        mayPostChangeRequests: false,
+        mayReassign: false,
+        comments: 'view'
+      }
+    })
+    const { app, container } = await launchApp({ data, forms: { ResultForm, NewConnectionForm } })
+    await app.session.startPractice('readonly')
+    await until(() => app.view === 'desk' && app.account !== null, 'the account to be known')
+    const banner = page.getByText(/^Read-only: Your Access ACS user readonly may not/)
+    await expect.element(banner).toBeVisible()
+    expect(await seriousAxeProblems(container)).toEqual([])
+
+    await userEvent.keyboard('{Alt>}2{/Alt}')
+    await expect
+      .element(page.getByRole('region', { name: 'New connection' }).getByText(/^Read-only:/))
+      .toBeVisible()
+    expect(page.getByRole('button', { name: 'Save', exact: true }).query()).toBeNull()
   })
 })
 

@@ -23,6 +23,8 @@ export interface NewConnectionFormOptions {
   directory: NewConnectionDirectory
   today: string
   editing?: OutboxItem
+  /** Who will be contacted, chosen before the form opened (from the person's connections). */
+  contact?: Person
 }
 
 export interface NewConnectionToSave {
@@ -61,6 +63,8 @@ export class NewConnectionFormState {
       this.#contact =
         options.directory.personById(body.ContactIndvId) ??
         personNotInDirectory(body.ContactIndvId, editing?.summary.contactName)
+    } else if (options.contact) {
+      this.#contact = options.contact
     }
     this.#family = body?.FamilyConnection ?? false
     this.#typeId = body?.ConnectionTypeId ?? null

@@ -1,8 +1,6 @@
-import { connectionDateOrdinal } from '../../../../shared/change-request'
 import type { Connection } from '../../../../shared/lookups'
 import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
-import { displayName } from '../../search/display-name'
-import { contactNameOf, teamMembersText } from '../../state/connection-names'
+import { rowOfConnection } from '../../state/connection-row'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import { localDayOrdinal } from '../../state/local-day'
 import type { SiteStates } from '../../state/site-states'
@@ -14,7 +12,7 @@ import { personNamed } from '../forms/person-text'
  * whose connection has left the cache (closed since), from what the item itself recorded.
  */
 export function connectionRowFor(
-  site: Pick<SiteStates, 'connections' | 'reference' | 'outbox'>,
+  site: Pick<SiteStates, 'connections' | 'reference' | 'outbox' | 'details'>,
   connectionId: number,
   now: number,
   item?: OutboxItem
@@ -28,27 +26,18 @@ export function connectionRowFor(
 
 /** A row for any connection the app holds: an assignment, details, a person's connection. */
 export function rowOf(
-  site: Pick<SiteStates, 'reference' | 'outbox'>,
+  site: Pick<SiteStates, 'reference' | 'outbox' | 'details'>,
   connection: Connection,
   now: number
 ): ConnectionRow {
   const reference = site.reference
-  const contact = connection.contact ?? undefined
-  const due = connectionDateOrdinal(connection.dueDate)
-  return {
-    connection,
-    contactName: contactNameOf(
-      contact && !displayName(contact) ? (reference.personById(contact.id) ?? contact) : contact
-    ),
-    typeName:
-      reference.typeById(connection.typeId)?.name ||
-      connection.typeName ||
-      `Type ${connection.typeId}`,
-    assigneeName: teamMembersText(connection.teamMembers),
-    dueDate: connection.dueDate,
-    overdue: due !== undefined && due < localDayOrdinal(now),
-    unsentCount: site.outbox.unsentCountFor(connection.id)
-  }
+  return rowOfConnection(connection, {
+    personById: (indvId) => reference.personById(indvId),
+    typeById: (typeId) => reference.typeById(typeId),
+    detailsOf: (connectionId) => site.details.detailsOf(connectionId),
+    unsentCountFor: (connectionId) => site.outbox.unsentCountFor(connectionId),
+    today: localDayOrdinal(now)
+  })
 }
 
 function rowFromItem(site: Pick<SiteStates, 'outbox'>, item: OutboxItem): ConnectionRow {
@@ -74,9 +63,11 @@ function rowFromItem(site: Pick<SiteStates, 'outbox'>, item: OutboxItem): Connec
     },
     contactName: item.summary.contactName,
     typeName: item.summary.connectionTypeName,
+    colour: '',
     assigneeName: item.summary.assigneeName ?? 'Unassigned',
     dueDate: '',
     overdue: false,
+    lastComment: '',
     unsentCount: site.outbox.unsentCountFor(item.connectionId)
   }
 }

@@ -1,4 +1,5 @@
 import type { Component } from 'svelte'
+import type { Account, Person } from '../../../../shared/lookups'
 import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import type { SiteStates } from '../../state/site-states'
@@ -14,6 +15,8 @@ export interface ResultFormProps {
   site: SiteStates
   connection: ConnectionRow
   capturedBy: string
+  /** The signed-in user's rights decide what the form offers; null when not known. */
+  account: Account | null
   /** Edit an unsent item instead of capturing a new one. */
   editing?: OutboxItem
   /** Start from this connection date instead of today ("Save and next" carries it over). */
@@ -25,6 +28,9 @@ export interface ResultFormProps {
 export interface NewConnectionFormProps {
   site: SiteStates
   capturedBy: string
+  account: Account | null
+  /** Who will be contacted, when the clerk came from that person's connections. */
+  contact?: Person
   editing?: OutboxItem
   onsaved: (event: FormSaved) => void
   oncancel: () => void
