@@ -21,7 +21,7 @@ let site: PracticeSite
 let client: SiteClient
 
 beforeAll(async () => {
-  site = await startPracticeSite({ port: 0 })
+  site = await startPracticeSite({ port: 0, controlRoutes: true })
   client = new SiteClient(site)
 })
 afterAll(() => site.close())

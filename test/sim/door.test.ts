@@ -102,7 +102,7 @@ describe('the Host header', () => {
   it.each([() => `127.0.0.1:${site.port}`, () => `LocalHost:${site.port}`, () => RELAY_HOST])(
     'is answered for the site itself or its relay (#%#)',
     async (hostOf) => {
-      const answer = await raw('GET', `${API}/connectionteams`, {
+      const answer = await raw('GET', `${API}/connections/teams`, {
         Host: hostOf(),
         Authorization: AUTHORIZATION
       })
@@ -118,7 +118,7 @@ describe('the Host header', () => {
   ])('of a re-pointed name is refused, with or without credentials (#%#)', async (hostOf) => {
     const before = await postedCount()
     const host = hostOf()
-    const lookup = await raw('GET', `${API}/connectionteams`, {
+    const lookup = await raw('GET', `${API}/connections/teams`, {
       Host: host,
       Authorization: AUTHORIZATION
     })
@@ -161,7 +161,7 @@ describe('a request a web page could make', () => {
       expect(JSON.parse(answer.body)).toMatchObject({
         Message: expect.stringContaining('not web pages')
       })
-      const lookup = await raw('GET', `${API}/connectionteams`, {
+      const lookup = await raw('GET', `${API}/connections/teams`, {
         Host: `127.0.0.1:${site.port}`,
         Origin: origin,
         Authorization: AUTHORIZATION

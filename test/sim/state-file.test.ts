@@ -79,7 +79,7 @@ describe('--state FILE', () => {
       idempotency: []
     }
     await writeFile(statePath, JSON.stringify(older))
-    const site = await startPracticeSite({ port: 0, statePath })
+    const site = await startPracticeSite({ port: 0, statePath, controlRoutes: true })
     expect(await new SiteClient(site).changeRequests()).toEqual([
       { ...older.changeRequests[0], ApplicationId: '', SiteNumber: 12345 }
     ])
