@@ -5,6 +5,8 @@ import type { DeskDatabase } from '../db/desk-database'
 import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
 import { ConnectionsListState } from './connections-list-state.svelte'
+import { FollowUpCheck } from '../data/follow-up-check'
+import { FollowUpState } from './follow-up-state.svelte'
 import { HistoryState } from './history-state.svelte'
 import { OutboxState } from './outbox-state.svelte'
 import { ReferenceState } from './reference-state.svelte'
@@ -22,6 +24,8 @@ export interface SiteStates {
   /** A connection's details and a person's connections, online or as last fetched. */
   lookup: ConnectionLookup
   status: StatusState
+  /** Whether sent results were applied: checked at start, after each refresh, on demand. */
+  followUp: FollowUpState
   /**
    * Recovers results left `sending`, loads the lists, listens to the main process, and
    * starts the reference data (refreshed in the background when over a day old).
@@ -59,8 +63,24 @@ export async function openSiteStates(
   const repository = new OutboxRepository(database, { now })
   const outbox = new OutboxState({ repository, desk, now })
   const history = new HistoryState(repository)
+  // The check reads the teams' sizes when it runs, after the reference state exists.
+  const check = new FollowUpCheck(
+    database,
+    repository,
+    desk,
+    () => new Map(reference.teams.map((team) => [team.id, team.memberCount])),
+    { now }
+  )
+  const followUp = new FollowUpState({
+    db: database,
+    repository,
+    check,
+    now,
+    afterCheck: () => void history.load()
+  })
   const reference = new ReferenceState(database, new ReferenceSync(database, desk, { now }), {
-    now
+    now,
+    afterRefresh: () => void followUp.checkNow()
   })
   const connections = new ConnectionsListState(reference, outbox, now())
   const status = new StatusState({ desk, outbox, reference })
@@ -76,10 +96,14 @@ export async function openSiteStates(
     connections,
     lookup,
     status,
+    followUp,
     async start() {
       await status.start()
       await outbox.start()
       await history.load()
+      await followUp.load()
+      // In the background: the clerk never waits for a look at Access ACS.
+      void followUp.checkNow()
       // ReferenceState keeps its own failures for the screen; the download may take a while.
       void reference.start()
     },
