@@ -19,6 +19,7 @@ import {
   waitForRecorded
 } from '../test/harness/page-objects/desk-session'
 import { HistoryPage } from '../test/harness/page-objects/history-page'
+import { waitUntil } from '../test/harness/driver/wait-until'
 import { NewConnectionPage } from '../test/harness/page-objects/new-connection-page'
 import { OutboxPage } from '../test/harness/page-objects/outbox-page'
 import { PeoplePage } from '../test/harness/page-objects/people-page'
@@ -156,9 +157,30 @@ async function captureScreens(desk: Desk): Promise<void> {
   await header.goTo('History')
   const history = new HistoryPage(page)
   // The practice site's four results: the two sent online and the two kept offline.
-  for (const record of await waitForRecorded(desk, 4)) {
+  const recorded = await waitForRecorded(desk, 4)
+  for (const record of recorded) {
     await history.waitForRow({ changeRequest: String(record.ConnectionCRId) })
   }
+  // The administrator approves the first two; "Check now" finds them applied, the others wait.
+  const approved = recorded.slice(0, 2).map((record) => record.ConnectionCRId)
+  const answer = await fetch(`${desk.sim.url}/_sim/approve`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ConnectionCRIds: approved })
+  })
+  if (answer.status !== 200) throw new Error(`POST /_sim/approve answered ${answer.status}`)
+  await history.checkNow()
+  await waitUntil(
+    'History shows the approved results applied',
+    async () => {
+      const rows = await history.readRows()
+      const applied = approved.every((id) =>
+        rows.some((row) => row.changeRequest === String(id) && row.applied.startsWith('Applied'))
+      )
+      return applied ? rows : undefined
+    },
+    { timeoutMs: 30_000 }
+  )
   await shoot(page, 'history.png')
 }
 

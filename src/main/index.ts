@@ -29,7 +29,7 @@ import { startMainLog, startSupport } from './electron-support'
 import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { vaultWithLoggedSecrets } from './logging/vault-secrets'
-import { createPracticeSiteHost } from './practice-site-host'
+import { createPracticeSiteHost, PRACTICE_APPROVE_AFTER_SECONDS } from './practice-site-host'
 import { createQuitGuard, type QuitGuard } from './quit-guard'
 import { rendererEntry } from './renderer-entry'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
@@ -86,7 +86,8 @@ function start(): void {
   // practice sign-in, or on the first send or lookup of a practice sign-in kept from an
   // earlier run: its address is new at every start, so the vault asks for it each time.
   const practiceSite = createPracticeSiteHost({
-    statePath: join(app.getPath('userData'), 'practice-site.json')
+    statePath: join(app.getPath('userData'), 'practice-site.json'),
+    approveAfterSeconds: PRACTICE_APPROVE_AFTER_SECONDS
   })
   const store = new Store<Record<string, unknown>>()
   const applicationId = createApplicationIdSetting({

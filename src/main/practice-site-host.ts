@@ -23,6 +23,11 @@ export interface PracticeSiteHostOptions {
    * else on the clerk's computer can reset the practice site or inject faults into it.
    */
   controlRoutes?: boolean
+  /**
+   * The practice site's administrator approves each change request after this many seconds
+   * (the app: PRACTICE_APPROVE_AFTER_SECONDS); left out, they wait for `POST /_sim/approve`.
+   */
+  approveAfterSeconds?: number
   /** Tests only: the app reaches the site through this relay (the harness's network gate). */
   relay?: PracticeSiteRelay
 }
@@ -37,6 +42,12 @@ export interface PracticeSiteRelay {
   /** The site listens on this port now; called at every start, before anything is sent. */
   attach(sitePort: number): Promise<void>
 }
+
+/**
+ * The built-in practice site approves every result a minute after it arrives, so a clerk in
+ * training sees it become "applied" at the next check (docs/practice-site.md).
+ */
+export const PRACTICE_APPROVE_AFTER_SECONDS = 60
 
 /** The seed's example user: a System Administrator, so every practice entry goes through. */
 const PRACTICE_USERNAME = 'jadams'
@@ -63,7 +74,10 @@ export function createPracticeSiteHost(options: PracticeSiteHostOptions): Practi
       controlRoutes: options.controlRoutes ?? false,
       ...(relay ? { alsoKnownAs: [new URL(relay.origin).host] } : {}),
       ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(options.people === undefined ? {} : { people: options.people })
+      ...(options.people === undefined ? {} : { people: options.people }),
+      ...(options.approveAfterSeconds === undefined
+        ? {}
+        : { approveAfterSeconds: options.approveAfterSeconds })
     })
     try {
       await relay?.attach(site.port)

@@ -22,6 +22,25 @@ export interface HonouredKey {
 
 export const FIRST_CONNECTION_CR_ID = 1001
 
+/** An administrator's decision on a change request, as the state file keeps it. */
+export interface ChangeRequestDecision {
+  ConnectionCRId: number
+  Status: 'approved' | 'rejected'
+  /** ISO 8601 */
+  DecidedAt: string
+  /** The connection an approval changed or added; null when there was none to change. */
+  ConnectionId: number | null
+}
+
+/** A change request no administrator has decided on yet. */
+export interface PendingChangeRequest {
+  ConnectionCRId: number
+  SiteNumber: number
+  /** ms since the epoch */
+  receivedAt: number
+  Body: unknown
+}
+
 export type IdempotencyCheck =
   | { kind: 'first' }
   | { kind: 'repeat'; connectionCRId: number }
@@ -42,6 +61,9 @@ export class ChangeRequestLog {
   private honoured: HonouredKey[] = []
   private memory = new Map<string, Remembered>()
   private next = FIRST_CONNECTION_CR_ID
+  /** Recorded and not yet decided, in order. */
+  private undecided = new Map<number, PendingChangeRequest>()
+  private decisions: ChangeRequestDecision[] = []
 
   get count(): number {
     return this.entries.length
@@ -70,6 +92,7 @@ export class ChangeRequestLog {
   ): number {
     const connectionCRId = this.next++
     this.entries.push(JSON.stringify({ ConnectionCRId: connectionCRId, ...entry }))
+    this.undecided.set(connectionCRId, pendingOf({ ConnectionCRId: connectionCRId, ...entry }))
     if (honourKey && entry.IdempotencyKey !== null) {
       this.remember(entry.User, entry.IdempotencyKey, honourKey.canonicalBody, connectionCRId)
     }
@@ -85,10 +108,33 @@ export class ChangeRequestLog {
     return JSON.stringify(this.honoured)
   }
 
+  /** Every change request still waiting for an administrator, in order. */
+  pending(): PendingChangeRequest[] {
+    return [...this.undecided.values()]
+  }
+
+  /** Records a decision on a pending change request; false when it was not pending. */
+  decide(decision: ChangeRequestDecision): boolean {
+    if (!this.undecided.delete(decision.ConnectionCRId)) return false
+    this.decisions.push(decision)
+    return true
+  }
+
+  /** The decisions taken, in order. */
+  decided(): readonly ChangeRequestDecision[] {
+    return this.decisions
+  }
+
+  decisionsJson(): string {
+    return JSON.stringify(this.decisions)
+  }
+
   clear(): void {
     this.entries = []
     this.honoured = []
     this.memory.clear()
+    this.undecided.clear()
+    this.decisions = []
     this.next = FIRST_CONNECTION_CR_ID
   }
 
@@ -98,6 +144,7 @@ export class ChangeRequestLog {
       changeRequests: readonly RecordedChangeRequest[]
       idempotency: readonly HonouredKey[]
       nextConnectionCRId: number
+      decisions?: readonly ChangeRequestDecision[]
     },
     canonical: (body: unknown) => string
   ): void {
@@ -106,7 +153,9 @@ export class ChangeRequestLog {
     for (const request of saved.changeRequests) {
       this.entries.push(JSON.stringify(request))
       bodies.set(request.ConnectionCRId, request.Body)
+      this.undecided.set(request.ConnectionCRId, pendingOf(request))
     }
+    for (const decision of saved.decisions ?? []) this.decide(decision)
     for (const key of saved.idempotency) {
       const body = bodies.get(key.ConnectionCRId)
       if (body !== undefined) this.remember(key.User, key.Key, canonical(body), key.ConnectionCRId)
@@ -117,6 +166,16 @@ export class ChangeRequestLog {
   private remember(user: string, key: string, canonicalBody: string, connectionCRId: number) {
     this.memory.set(memoryKey(user, key), { canonicalBody, connectionCRId })
     this.honoured.push({ User: user, Key: key, ConnectionCRId: connectionCRId })
+  }
+}
+
+function pendingOf(request: RecordedChangeRequest): PendingChangeRequest {
+  const receivedAt = Date.parse(request.ReceivedAt)
+  return {
+    ConnectionCRId: request.ConnectionCRId,
+    SiteNumber: request.SiteNumber,
+    receivedAt: Number.isNaN(receivedAt) ? 0 : receivedAt,
+    Body: request.Body
   }
 }
 

@@ -1,5 +1,7 @@
 import { CONNECTION_TYPES, RESPONSES_BY_TYPE, type SimConnectionType } from './church-catalog'
 import type { SimChurch, SimConnection, SimPerson, SimTeam } from './church-model'
+import type { ChangeRequest } from '../shared/change-request'
+import { appliedConnection } from './apply-change-request'
 import { likeMatcher } from './like-matcher'
 import { isAdministrator, typePermission, type PracticeUser } from './practice-users'
 import {
@@ -22,9 +24,10 @@ interface Assignments {
 }
 
 /**
- * One practice site's church, indexed and serialized once at start. Change requests are
- * only recorded (an administrator applies them later), so none of this changes while the
- * site runs, and the hot paths hand out slices of prepared JSON instead of copying objects.
+ * One practice site's church, indexed and serialized once at start. A change request is only
+ * recorded when posted; its connection changes when it is approved (`apply`), which re-indexes
+ * that one connection and forgets the prepared assignments. The directory never changes, so
+ * the hot paths hand out slices of prepared JSON instead of copying objects.
  */
 export class ChurchDirectory {
   readonly teamsJson: string
@@ -40,6 +43,8 @@ export class ChurchDirectory {
   /** Connection ids by person: as the contact, the assigned person or a team's member. */
   private readonly connectionsByPerson = new Map<number, number[]>()
   private readonly assignmentsByUser = new Map<string, Assignments>()
+  /** The seeded connections, for `/_sim/reset`. */
+  private readonly seededConnections: readonly SimConnection[]
 
   constructor(
     readonly church: SimChurch,
@@ -70,7 +75,38 @@ export class ChurchDirectory {
           `${person.FirstName} ${person.LastName}`.toLowerCase()
         ] as const
     )
-    for (const connection of church.connections) {
+    this.seededConnections = [...church.connections]
+    this.indexConnections()
+  }
+
+  /**
+   * An approved change request changes its connection, or adds one; answers the id of the
+   * connection it changed, or undefined when there is none to change (closed since, say).
+   */
+  apply(body: ChangeRequest, today: string): number | undefined {
+    const connections = this.church.connections
+    const before = body.ConnectionId > 0 ? this.connectionById.get(body.ConnectionId) : undefined
+    if (body.ConnectionId > 0 && (!before || before.Completed)) return undefined
+    const nextId = (connections[connections.length - 1]?.ConnectionId ?? 0) + 1
+    const after = appliedConnection(before, body, { ConnectionId: nextId, today })
+    if (before) connections[connections.indexOf(before)] = after
+    else connections.push(after)
+    this.indexConnections()
+    return after.ConnectionId
+  }
+
+  /** Back to the seeded connections (`/_sim/reset`). */
+  resetConnections(): void {
+    this.church.connections.splice(0, Infinity, ...this.seededConnections)
+    this.indexConnections()
+  }
+
+  /** Approvals are rare: indexing the whole church again keeps one way of building it. */
+  private indexConnections(): void {
+    this.connectionById.clear()
+    this.connectionsByPerson.clear()
+    this.assignmentsByUser.clear()
+    for (const connection of this.church.connections) {
       this.connectionById.set(connection.ConnectionId, connection)
       const concerned = new Set([
         connection.ContactIndvId,

@@ -4,11 +4,15 @@ import { MAX_PEOPLE } from './practice-site'
 
 export const USAGE =
   'Usage: npm run sim -- [--port N] [--seed N] [--people N] [--state FILE] [--control]\n' +
+  '                     [--approve-after SECONDS]\n' +
   '  --port N     port on 127.0.0.1 (default 0: any free port)\n' +
   '  --seed N     which generated church (default 1)\n' +
   `  --people N   how many individuals, 1 to ${MAX_PEOPLE.toLocaleString('en-US')} (default 2,000)\n` +
   '  --state FILE keep the change-request log in FILE across restarts\n' +
-  '  --control    mount the /_sim/* control endpoints (fault injection, reset, the log)'
+  '  --control    mount the /_sim/* control endpoints (fault injection, reset, the log,\n' +
+  '               approve and reject)\n' +
+  '  --approve-after SECONDS  approve each change request that has waited SECONDS\n' +
+  '               (default: they wait for POST /_sim/approve)'
 
 export type CliCommand =
   | { kind: 'serve'; options: PracticeSiteOptions }
@@ -29,6 +33,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
         people: { type: 'string' },
         state: { type: 'string' },
         control: { type: 'boolean' },
+        'approve-after': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     }).values
@@ -61,5 +66,16 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
     options.statePath = values.state
   }
   if (values.control) options.controlRoutes = true
+  const approveAfter = values['approve-after']
+  if (typeof approveAfter === 'string') {
+    const seconds = /^\d+$/.test(approveAfter) ? Number(approveAfter) : Number.NaN
+    if (!Number.isSafeInteger(seconds) || seconds > 31_536_000) {
+      return {
+        kind: 'invalid',
+        message: `--approve-after must be a whole number of seconds from 0 to 31536000, not "${approveAfter}".`
+      }
+    }
+    options.approveAfterSeconds = seconds
+  }
   return { kind: 'serve', options }
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage } from 'node:http'
+import * as z from 'zod'
+import { decidePending } from './approvals'
 import { faultSettingsSchema } from './fault-settings'
 import {
   jsonAnswer,
@@ -41,15 +43,62 @@ export async function controlAnswer(
       }
       if (method === 'POST') return setFaults(site, req)
       return methodNotAllowedAnswer(method, ['GET', 'POST', 'DELETE'])
+    case 'approve':
+    case 'reject':
+      if (method !== 'POST') return methodNotAllowedAnswer(method, ['POST'])
+      return decide(site, req, what === 'approve' ? 'approved' : 'rejected')
     case 'reset':
       if (method !== 'POST') return methodNotAllowedAnswer(method, ['POST'])
       site.log.clear()
       site.faults.clear()
+      for (const directory of site.directories.values()) directory.resetConnections()
       site.changed()
       return messageAnswer(200, 'The practice site is back to its seeded state.')
     default:
       return notFoundAnswer(req.url ?? '')
   }
+}
+
+const decisionRequestSchema = z.strictObject({
+  ConnectionCRIds: z.array(z.int().positive(), {
+    error: 'ConnectionCRIds must be a list of change-request ids'
+  })
+})
+
+/** `POST /_sim/approve` or `/_sim/reject`: an empty body decides every pending request. */
+async function decide(
+  site: SiteContext,
+  req: IncomingMessage,
+  status: 'approved' | 'rejected'
+): Promise<Answer> {
+  const read = await readBody(req)
+  if (read.tooLarge) return { ...messageAnswer(413, 'The list is too large.'), close: true }
+  let ids: number[] | undefined
+  if (read.text.trim() !== '') {
+    let json: unknown
+    try {
+      json = JSON.parse(read.text)
+    } catch (error) {
+      return modelStateAnswer('The list of change requests is invalid.', {
+        request: [`The body must be JSON: ${(error as Error).message}`]
+      })
+    }
+    const parsed = decisionRequestSchema.safeParse(json)
+    if (!parsed.success) {
+      return modelStateAnswer('The list of change requests is invalid.', {
+        ConnectionCRIds: parsed.error.issues.map((issue) => issue.message)
+      })
+    }
+    ids = parsed.data.ConnectionCRIds
+  }
+  const result = decidePending(site, status, ids)
+  return jsonAnswer(
+    200,
+    JSON.stringify({
+      [status === 'approved' ? 'Approved' : 'Rejected']: result.decided,
+      NotPending: result.notPending
+    })
+  )
 }
 
 async function setFaults(site: SiteContext, req: IncomingMessage): Promise<Answer> {

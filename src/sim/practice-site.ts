@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import { connectionDateOf } from '../shared/change-request'
+import { replayApprovals, startAutoApproval } from './approvals'
 import { canonicalJson } from './canonical-json'
 import { CoalescingFileWriter } from './coalescing-file-writer'
 import { ChangeRequestLog } from './change-request-log'
@@ -49,6 +50,12 @@ export interface PracticeSiteOptions {
    * `localhost:PORT`: a relay in front of it. Any other name is refused (DNS rebinding).
    */
   alsoKnownAs?: readonly string[]
+  /**
+   * Approve every change request that has waited this many seconds (default: never; they
+   * wait for `POST /_sim/approve`). The app's built-in practice site sets it, so a clerk in
+   * training sees results become applied.
+   */
+  approveAfterSeconds?: number
 }
 
 export interface PracticeSite {
@@ -113,6 +120,9 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
     faults: new FaultInjector(),
     changed: () => writer?.schedule()
   }
+  replayApprovals(site)
+  const approveAfter = options.approveAfterSeconds
+  if (approveAfter !== undefined) checkedWhole('approveAfterSeconds', approveAfter, 0, 31_536_000)
   const delays = new PendingDelays()
   // Empty until the port is known: nothing is answered before listen() resolves anyway.
   let hosts: ReadonlySet<string> = new Set()
@@ -125,6 +135,8 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
   hosts = ownHosts(boundPort, options.alsoKnownAs)
   const url = `http://127.0.0.1:${boundPort}`
   serving = true
+  const autoApproval =
+    approveAfter === undefined ? undefined : startAutoApproval(site, approveAfter)
 
   let closing: Promise<void> | undefined
   return {
@@ -133,6 +145,7 @@ export async function startPracticeSite(options: PracticeSiteOptions = {}): Prom
     port: boundPort,
     close: () => {
       closing ??= (async () => {
+        autoApproval?.stop()
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
         server.closeAllConnections()
         delays.cancelAll()

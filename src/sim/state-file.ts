@@ -28,7 +28,18 @@ const stateFileSchema = z.object({
   ),
   idempotency: z.array(
     z.object({ User: z.string(), Key: z.string(), ConnectionCRId: z.int().positive() })
-  )
+  ),
+  // State files written before approvals existed hold none: everything in them is pending.
+  decisions: z
+    .array(
+      z.object({
+        ConnectionCRId: z.int().positive(),
+        Status: z.enum(['approved', 'rejected']),
+        DecidedAt: z.string(),
+        ConnectionId: z.int().positive().nullable()
+      })
+    )
+    .default([])
 })
 export type SavedState = z.infer<typeof stateFileSchema>
 
@@ -37,7 +48,7 @@ export function stateText(seed: number, people: number, log: ChangeRequestLog): 
   return (
     `{"format":"${STATE_FORMAT}","version":${STATE_VERSION},"seed":${seed},"people":${people},` +
     `"nextConnectionCRId":${log.nextConnectionCRId},"changeRequests":${log.listJson()},` +
-    `"idempotency":${log.honouredKeysJson()}}\n`
+    `"idempotency":${log.honouredKeysJson()},"decisions":${log.decisionsJson()}}\n`
   )
 }
 

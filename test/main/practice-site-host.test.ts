@@ -42,6 +42,29 @@ describe('practice-site host', () => {
     }
   })
 
+  it('approves what it receives after approveAfterSeconds, so a trainee sees results applied', async () => {
+    const statePath = join(folder, 'practice.json')
+    const host = createPracticeSiteHost({ statePath, people: 30, approveAfterSeconds: 0 })
+    const client = createAcsClient()
+    try {
+      const site = await host.start()
+      const outcome = await client.postChangeRequest(site, {
+        id: 'practice-approve',
+        idempotencyKey: 'practice-approve-key',
+        body: newConnectionBody('approved by itself')
+      })
+      expect(outcome.kind).toBe('accepted')
+      await expect
+        .poll(async () => JSON.parse(await readFile(statePath, 'utf8')).decisions, {
+          timeout: 5_000
+        })
+        .toEqual([expect.objectContaining({ Status: 'approved' })])
+    } finally {
+      await client.close()
+      await host.stop()
+    }
+  })
+
   it('keeps the change requests in its state file across a stop and a new start', async () => {
     const statePath = join(folder, 'practice.json')
     const host = createPracticeSiteHost({ statePath, people: 30 })

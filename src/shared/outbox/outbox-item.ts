@@ -1,4 +1,5 @@
 import type { ChangeRequest, ChangeRequestOperation, FieldErrors } from '../change-request'
+import type { FollowUp } from '../follow-up/follow-up-state'
 import type { DeliveryOutcomeKind } from './delivery-outcome'
 
 /**
@@ -105,5 +106,10 @@ export interface OutboxItem {
   uncertainUnderEarlierKey?: boolean
   attention?: AttentionReason
   receipt?: SentReceipt
+  /**
+   * For sent items: whether Access ACS shows the change yet (src/shared/follow-up). Absent
+   * until the first check; read as waiting since the receipt.
+   */
+  followUp?: FollowUp
   updatedAt: number
 }

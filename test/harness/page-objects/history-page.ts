@@ -11,6 +11,8 @@ export interface HistoryRow {
   operation: string
   contact: string
   type: string
+  /** The follow-up: "Applied since …", "Waiting for approval since …", … */
+  applied: string
   check: string
 }
 
@@ -21,6 +23,7 @@ const COLUMNS: ReadonlyArray<keyof HistoryRow> = [
   'operation',
   'contact',
   'type',
+  'applied',
   'check'
 ]
 
@@ -40,6 +43,20 @@ export class HistoryPage extends DeskPage {
 
   get search(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search sent results' })
+  }
+
+  get checkNowButton(): Locator {
+    return this.page.getByRole('button', { name: 'Check now' })
+  }
+
+  /** Asks for a follow-up check once the last one has ended (the button is off meanwhile). */
+  async checkNow(): Promise<void> {
+    await this.checkNowButton.and(this.page.locator(':enabled')).click()
+  }
+
+  /** History's follow-up filter. */
+  async show(choice: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Show' }).selectOption({ label: choice })
   }
 
   async waitForShown(): Promise<void> {

@@ -65,11 +65,14 @@ describe('csvCell', () => {
 describe('receiptLogCsv', () => {
   it('writes one line per sent result, guarded and quoted, skipping unsent ones', () => {
     const items = [
-      sentItem(1, 'Lee, Ann', {
-        connectionCRId: 4711,
-        at: Date.UTC(2025, 2, 14, 9, 30),
-        possibleDuplicate: false
-      }),
+      {
+        ...sentItem(1, 'Lee, Ann', {
+          connectionCRId: 4711,
+          at: Date.UTC(2025, 2, 14, 9, 30),
+          possibleDuplicate: false
+        }),
+        followUp: { state: 'applied' as const, changedAt: Date.UTC(2025, 2, 16, 8, 0) }
+      },
       sentItem(2, 'Not sent', undefined),
       sentItem(
         3,
@@ -79,9 +82,9 @@ describe('receiptLogCsv', () => {
       )
     ]
     expect(receiptLogCsv(items).split('\r\n')).toEqual([
-      'Change request id,Sent at,User,Operation,Contact,Connection type,Connection id,Possible duplicate',
-      '4711,2025-03-14T09:30:00.000Z,clerk,Keep open,"Lee, Ann",First-time guest,41,no',
-      "4712,2025-03-14T10:00:00.000Z,clerk,New connection,'=cmd|calc,First-time guest,new,yes",
+      'Change request id,Sent at,User,Operation,Contact,Connection type,Connection id,Possible duplicate,Follow-up,Follow-up since',
+      '4711,2025-03-14T09:30:00.000Z,clerk,Keep open,"Lee, Ann",First-time guest,41,no,Applied,2025-03-16T08:00:00.000Z',
+      "4712,2025-03-14T10:00:00.000Z,clerk,New connection,'=cmd|calc,First-time guest,new,yes,Waiting for approval,2025-03-14T10:00:00.000Z",
       ''
     ])
   })

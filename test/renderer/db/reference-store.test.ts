@@ -218,9 +218,16 @@ describe('upgrading a database of the version before the real API (2 to 3)', () 
 
     const db = await openUpgraded(siteKey)
 
-    expect(db.verno).toBe(3)
+    // Version 4 (follow-up of sent results, #14) follows: sent items gain their follow-up.
+    expect(db.verno).toBe(4)
     expect(await db.outbox.count()).toBe(1_200)
-    expect(await db.outbox.orderBy('sequence').toArray()).toEqual(items)
+    expect(await db.outbox.orderBy('sequence').toArray()).toEqual(
+      items.map((item) =>
+        item.state === 'sent' && item.receipt
+          ? { ...item, followUp: { state: 'waiting', changedAt: item.receipt.at } }
+          : item
+      )
+    )
     expect(await db.meta.get('sequence')).toEqual({ key: 'sequence', value: 1_200 })
     const stores = [...db.backendDB().objectStoreNames].sort()
     expect(stores).toEqual([
@@ -329,7 +336,7 @@ describe('upgrading a database of the first version (1 to 3)', () => {
 
     const db = await openUpgraded(siteKey)
 
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const stores = [...db.backendDB().objectStoreNames]
     for (const gone of ['people', 'connections', 'peoplePages', 'connectionPages', 'namedPeople']) {
       expect(stores).not.toContain(gone)
@@ -359,7 +366,7 @@ describe('upgrading a database of the first version (1 to 3)', () => {
     const indexes = await db.transaction('r', db.outbox, (transaction) => [
       ...(transaction.idbtrans.objectStore('outbox').indexNames as DOMStringList)
     ])
-    expect(indexes.sort()).toEqual(['receipt.at', 'sequence', 'state'])
+    expect(indexes.sort()).toEqual(['followUp.state', 'receipt.at', 'sequence', 'state'])
   })
 
   it('upgrades a version 1 database that never had a directory', async () => {

@@ -68,10 +68,12 @@ describe('HistoryState', () => {
     const all = (await history.exportCsv()).trimEnd().split('\r\n')
     expect(all).toHaveLength(3)
     expect(all[1]).toBe(
-      '701,2025-03-14T09:02:00.000Z,clerk,Keep open,Bob Stone,First-time guest,21,yes'
+      '701,2025-03-14T09:02:00.000Z,clerk,Keep open,Bob Stone,First-time guest,21,yes,' +
+        'Waiting for approval,2025-03-14T09:02:00.000Z'
     )
     expect(all[2]).toBe(
-      '700,2025-03-14T09:01:00.000Z,clerk,Keep open,Ann Lee,First-time guest,20,no'
+      '700,2025-03-14T09:01:00.000Z,clerk,Keep open,Ann Lee,First-time guest,20,no,' +
+        'Waiting for approval,2025-03-14T09:01:00.000Z'
     )
     const matching = (await history.exportCsv({ matchingSearch: true })).trimEnd().split('\r\n')
     expect(matching.slice(1).map((line) => line.split(',')[0])).toEqual(['701'])

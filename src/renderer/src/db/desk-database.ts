@@ -12,6 +12,7 @@ import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import type { PageRecord } from './page-records'
 import { databaseNameOf } from './site-key'
 import { upgradeToApiRecords } from './upgrade-to-api-records'
+import { upgradeToFollowUps } from './upgrade-to-follow-ups'
 import { upgradeToPageRecords } from './upgrade-to-page-records'
 
 /** The kinds of reference data, each refreshed and dated on its own. */
@@ -58,10 +59,11 @@ export interface CachedPersonConnections {
 }
 
 /**
+ * `notAppliedAfterDays`: the office's setting for "not applied yet" (follow-up-settings.ts).
  * `sequence`: the last capture number as version 1 counted it (still read, no longer written:
  * the outbox's unique sequence index keeps numbers apart); `asOf:<kind>` when a kind was fetched.
  */
-export type MetaKey = 'sequence' | `asOf:${ReferenceKind}`
+export type MetaKey = 'sequence' | `asOf:${ReferenceKind}` | 'notAppliedAfterDays'
 
 export interface MetaRow {
   key: MetaKey
@@ -132,5 +134,10 @@ export class DeskDatabase extends Dexie {
         personConnections: 'personId'
       })
       .upgrade(upgradeToApiRecords)
+    // Version 4 follows sent results up (issue #14): each sent item gets its follow-up,
+    // waiting since its receipt, and the state is indexed for the status bar's count.
+    this.version(4)
+      .stores({ outbox: 'id, &sequence, state, receipt.at, followUp.state' })
+      .upgrade(upgradeToFollowUps)
   }
 }

@@ -20,6 +20,8 @@ import {
   recoverAfterRestart as recoverItem,
   retryOnReconnect
 } from '../../../shared/outbox/outbox-transitions'
+import { followUpOf } from '../../../shared/follow-up/follow-up-of'
+import type { FollowUp, FollowUpState } from '../../../shared/follow-up/follow-up-state'
 import type { DeskDatabase } from './desk-database'
 import { OutboxItemMissingError } from './outbox-item-missing-error'
 import { matchesHistorySearch } from './history-search'
@@ -33,6 +35,8 @@ export interface OutboxRepositoryOptions {
 export interface SentQuery {
   /** Words that must all appear in the contact, type, user, change-request number or comment. */
   search?: string
+  /** Only results in this follow-up state (a sent result never checked is waiting). */
+  followUp?: FollowUpState
   /** At most this many, newest first. */
   limit?: number
 }
@@ -44,6 +48,10 @@ const WAITING_STATES: OutboxState[] = ['waiting', 'unknown-outcome']
 
 /** Another window can take a sequence number at most this many times in a row. */
 const MAX_CAPTURE_ATTEMPTS = 5
+
+function followUpStateOf(item: OutboxItem): FollowUpState | undefined {
+  return followUpOf(item)?.state
+}
 
 function isConstraintError(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConstraintError'
@@ -161,9 +169,44 @@ export class OutboxRepository implements DeliveryLoopStore {
     return this.#db.outbox
       .orderBy('receipt.at')
       .reverse()
-      .filter((item) => item.state === 'sent' && matchesHistorySearch(item, search))
+      .filter(
+        (item) =>
+          item.state === 'sent' &&
+          (query.followUp === undefined || followUpStateOf(item) === query.followUp) &&
+          matchesHistorySearch(item, search)
+      )
       .limit(limit)
       .toArray()
+  }
+
+  /** Sent results whose receipt is at or after `since`, oldest first: what a check looks at. */
+  async listSentSince(since: number): Promise<OutboxItem[]> {
+    return this.#db.outbox
+      .where('receipt.at')
+      .aboveOrEqual(since)
+      .filter((item) => item.state === 'sent')
+      .toArray()
+  }
+
+  /**
+   * Writes the follow-ups a check worked out, in one transaction; an item that is no longer
+   * sent (never expected) is left alone.
+   */
+  async saveFollowUps(updates: ReadonlyArray<{ id: string; followUp: FollowUp }>): Promise<void> {
+    if (updates.length === 0) return
+    await this.#db.transaction('rw', this.#db.outbox, async () => {
+      const stored = await this.#db.outbox.bulkGet(updates.map((update) => update.id))
+      const changed = updates.flatMap((update, index) => {
+        const item = stored[index]
+        return item?.state === 'sent' ? [{ ...item, followUp: update.followUp }] : []
+      })
+      await this.#db.outbox.bulkPut(changed)
+    })
+  }
+
+  /** How many sent results are in this follow-up state (as last written by a check). */
+  async countFollowUp(state: FollowUpState): Promise<number> {
+    return this.#db.outbox.where('followUp.state').equals(state).count()
   }
 
   /** Counts by state and the oldest unsent capture, for a diagnostics file: no content. */

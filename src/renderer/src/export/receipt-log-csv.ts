@@ -1,4 +1,6 @@
 import { OPERATION_LABELS, operationOf } from '../../../shared/change-request'
+import { followUpOf } from '../../../shared/follow-up/follow-up-of'
+import { FOLLOW_UP_LABELS, initialFollowUp } from '../../../shared/follow-up/follow-up-state'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import { toCsv } from './csv'
 
@@ -10,7 +12,9 @@ export const RECEIPT_LOG_COLUMNS = [
   'Contact',
   'Connection type',
   'Connection id',
-  'Possible duplicate'
+  'Possible duplicate',
+  'Follow-up',
+  'Follow-up since'
 ] as const
 
 /**
@@ -25,6 +29,7 @@ export function receiptLogCsv(
   const rows = items.flatMap((item) => {
     const receipt = item.receipt
     if (!receipt) return []
+    const followUp = followUpOf(item) ?? initialFollowUp(receipt.at)
     return [
       [
         receipt.connectionCRId,
@@ -34,7 +39,9 @@ export function receiptLogCsv(
         item.summary.contactName,
         item.summary.connectionTypeName,
         item.connectionId > 0 ? item.connectionId : 'new',
-        receipt.possibleDuplicate ? 'yes' : 'no'
+        receipt.possibleDuplicate ? 'yes' : 'no',
+        FOLLOW_UP_LABELS[followUp.state],
+        formatTime(followUp.changedAt)
       ]
     ]
   })

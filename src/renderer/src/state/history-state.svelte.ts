@@ -1,5 +1,7 @@
 import type { DeskError } from '../../../shared/errors'
 import { describeState } from '../../../shared/outbox/describe-state'
+import { followUpOf } from '../../../shared/follow-up/follow-up-of'
+import type { FollowUp, FollowUpState } from '../../../shared/follow-up/follow-up-state'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import { DEFAULT_SENT_LIMIT, type OutboxRepository } from '../db/outbox-repository'
 import { receiptLogCsv } from '../export/receipt-log-csv'
@@ -9,7 +11,12 @@ export interface HistoryRow {
   item: OutboxItem
   /** "Sent — change request 4711", with the duplicate warning when there is one. */
   description: string
+  /** Whether Access ACS shows it applied (waiting since the receipt until checked). */
+  followUp: FollowUp | undefined
 }
+
+/** History's follow-up filter: every sent result, or those in one state. */
+export type FollowUpFilter = FollowUpState | 'all'
 
 export interface HistoryStateOptions {
   /** Rows shown at most, newest first. */
@@ -24,12 +31,14 @@ export interface HistoryStateOptions {
 export class HistoryState {
   #items = $state.raw<OutboxItem[]>([])
   #search = $state('')
+  #followUpFilter = $state<FollowUpFilter>('all')
   #loading = $state(false)
   #error = $state.raw<DeskError | null>(null)
   #rows = $derived(
     this.#items.map((item) => ({
       item,
-      description: describeState(item, this.#formatTime ? { formatTime: this.#formatTime } : {})
+      description: describeState(item, this.#formatTime ? { formatTime: this.#formatTime } : {}),
+      followUp: followUpOf(item)
     }))
   )
   readonly #repository: OutboxRepository
@@ -51,6 +60,15 @@ export class HistoryState {
     return this.#search
   }
 
+  get followUpFilter(): FollowUpFilter {
+    return this.#followUpFilter
+  }
+
+  async setFollowUpFilter(filter: FollowUpFilter): Promise<void> {
+    this.#followUpFilter = filter
+    await this.load()
+  }
+
   get loading(): boolean {
     return this.#loading
   }
@@ -68,7 +86,11 @@ export class HistoryState {
     const load = ++this.#latestLoad
     this.#loading = true
     try {
-      const items = await this.#repository.listSent({ search: this.#search, limit: this.#limit })
+      const items = await this.#repository.listSent({
+        search: this.#search,
+        limit: this.#limit,
+        ...(this.#followUpFilter === 'all' ? {} : { followUp: this.#followUpFilter })
+      })
       if (load !== this.#latestLoad) return
       this.#items = items
       this.#error = null

@@ -25,6 +25,8 @@ import { toDeskError } from '../../../shared/errors'
 import { indexBy } from './index-by'
 
 export interface ReferenceStateOptions {
+  /** After each refresh, whether or not it fetched everything (the follow-up check). */
+  afterRefresh?: () => void
   now?: () => number
   /** How often a running app checks whether its data has grown a day old. */
   staleCheckEveryMs?: number
@@ -90,6 +92,7 @@ export class ReferenceState {
   readonly #sync: ReferenceSync
   readonly #now: () => number
   readonly #staleCheckEveryMs: number
+  readonly #afterRefresh: () => void
   #timer: ReturnType<typeof setInterval> | undefined
 
   constructor(db: DeskDatabase, sync: ReferenceSync, options: ReferenceStateOptions = {}) {
@@ -97,6 +100,7 @@ export class ReferenceState {
     this.#sync = sync
     this.#now = options.now ?? Date.now
     this.#staleCheckEveryMs = options.staleCheckEveryMs ?? 60 * 60 * 1000
+    this.#afterRefresh = options.afterRefresh ?? (() => undefined)
   }
 
   /** The signed-in user and their rights, as last fetched; null until then. */
@@ -251,6 +255,7 @@ export class ReferenceState {
       this.#refreshing = false
       this.#progress = null
     }
+    this.#afterRefresh()
   }
 
   /**

@@ -6,6 +6,8 @@ import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
 import { ConnectionsListState } from './connections-list-state.svelte'
 import { DetailsMemory } from './details-memory.svelte'
+import { FollowUpCheck } from '../data/follow-up-check'
+import { FollowUpState } from './follow-up-state.svelte'
 import { HistoryState } from './history-state.svelte'
 import { OutboxState } from './outbox-state.svelte'
 import { ReferenceState } from './reference-state.svelte'
@@ -25,6 +27,8 @@ export interface SiteStates {
   /** A connection's details and a person's connections, online or as last fetched. */
   lookup: ConnectionLookup
   status: StatusState
+  /** Whether sent results were applied: checked at start, after each refresh, on demand. */
+  followUp: FollowUpState
   /**
    * Recovers results left `sending`, loads the lists, listens to the main process, and
    * starts the reference data (refreshed in the background when over a day old).
@@ -62,8 +66,24 @@ export async function openSiteStates(
   const repository = new OutboxRepository(database, { now })
   const outbox = new OutboxState({ repository, desk, now })
   const history = new HistoryState(repository)
+  // The check reads the teams' sizes when it runs, after the reference state exists.
+  const check = new FollowUpCheck(
+    database,
+    repository,
+    desk,
+    () => new Map(reference.teams.map((team) => [team.id, team.memberCount])),
+    { now }
+  )
+  const followUp = new FollowUpState({
+    db: database,
+    repository,
+    check,
+    now,
+    afterCheck: () => void history.load()
+  })
   const reference = new ReferenceState(database, new ReferenceSync(database, desk, { now }), {
-    now
+    now,
+    afterRefresh: () => void followUp.checkNow()
   })
   const details = new DetailsMemory()
   const connections = new ConnectionsListState(reference, outbox, now(), details)
@@ -81,6 +101,7 @@ export async function openSiteStates(
     details,
     lookup,
     status,
+    followUp,
     async start() {
       await status.start()
       await outbox.start()
@@ -90,6 +111,9 @@ export async function openSiteStates(
       await details.load(async () =>
         (await database.connectionDetails.toArray()).map((cached) => cached.connection)
       )
+      await followUp.load()
+      // In the background: the clerk never waits for a look at Access ACS.
+      void followUp.checkNow()
       // ReferenceState keeps its own failures for the screen; the download may take a while.
       void reference.start()
     },

@@ -23,11 +23,12 @@ interface Condition {
   dataAsOf?: number | null
   stale?: boolean
   refreshing?: boolean
+  notApplied?: number
 }
 
 async function showStatus(
   condition: Condition
-): Promise<{ bar: HTMLElement; signIns: () => number }> {
+): Promise<{ bar: HTMLElement; signIns: () => number; notAppliedClicks: () => number }> {
   const desk = new FakeDesk()
   desk.deliveryState = { online: true, paused: false, lastSuccessAt: null, ...condition.delivery }
   const status = new StatusState({
@@ -47,19 +48,33 @@ async function showStatus(
   })
   await status.start()
   let signIns = 0
+  let notAppliedClicks = 0
   const container = mountComponent(StatusBar, {
     status,
     now: NOW,
     onsignin: () => void signIns++,
+    notApplied: condition.notApplied ?? 0,
+    onnotapplied: () => void notAppliedClicks++,
     formatTime: (at: number) => `[${new Date(at).toISOString().slice(11, 16)}]`
   })
   const bar = container.querySelector<HTMLElement>('[role="status"]')
   if (!bar) throw new Error('the status bar has no role="status"')
   expect(await seriousAxeProblems(container)).toEqual([])
-  return { bar, signIns: () => signIns }
+  return { bar, signIns: () => signIns, notAppliedClicks: () => notAppliedClicks }
 }
 
 describe('status bar', () => {
+  it('counts sent results not applied yet, and opens History on them', async () => {
+    const { notAppliedClicks } = await showStatus({ notApplied: 2 })
+    const button = page.getByRole('button', {
+      name: '2 sent results not applied yet — ask your administrator'
+    })
+    await userEvent.click(button)
+    expect(notAppliedClicks()).toBe(1)
+    const one = await showStatus({ notApplied: 1 })
+    expect(one.bar.textContent).toContain('1 sent result not applied yet')
+  })
+
   it('online with everything sent: says so, with the data’s time and nothing sent yet', async () => {
     const { bar } = await showStatus({})
     expect(bar.getAttribute('aria-label')).toBe('Delivery status')
