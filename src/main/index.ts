@@ -25,6 +25,7 @@ import { createCredentialVault } from './credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from './delivery-scheduler'
 import { createAttemptJournal, journalingClient } from './diagnostics/attempt-journal'
 import { startMainLog, startSupport } from './electron-support'
+import { startSheets } from './electron-sheets'
 import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { vaultWithLoggedSecrets } from './logging/vault-secrets'
@@ -150,7 +151,8 @@ function start(): void {
       practiceSite,
       externalLinks,
       applicationId,
-      support: support.service
+      support: support.service,
+      sheets: startSheets(log)
     }),
     trustedWebContentsIds: () => [...windows].map((window) => window.webContents.id),
     appOrigin

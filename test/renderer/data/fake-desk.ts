@@ -5,6 +5,7 @@ import type {
   EmailSignInRequest,
   OutboxSummary,
   RendererError,
+  SavePdfRequest,
   RestartResult,
   UpdateState,
   OutboxReport,
@@ -306,6 +307,14 @@ export class FakeDesk implements DeskApi {
     onRequested: (listener: () => void) => {
       this.#diagnosticsListeners.add(listener)
       return () => this.#diagnosticsListeners.delete(listener)
+    }
+  }
+
+  pdfSaves: SavePdfRequest[] = []
+  sheets = {
+    savePdf: async (request: SavePdfRequest) => {
+      this.pdfSaves.push(request)
+      return { saved: true, fileName: `${request.suggestedName}.pdf` }
     }
   }
 
