@@ -218,7 +218,7 @@ describe('upgrading a database of the version before the real API (2 to 3)', () 
 
     const db = await openUpgraded(siteKey)
 
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     expect(await db.outbox.count()).toBe(1_200)
     expect(await db.outbox.orderBy('sequence').toArray()).toEqual(items)
     expect(await db.meta.get('sequence')).toEqual({ key: 'sequence', value: 1_200 })
@@ -230,7 +230,8 @@ describe('upgrading a database of the version before the real API (2 to 3)', () 
       'lists',
       'meta',
       'outbox',
-      'personConnections'
+      'personConnections',
+      'sheetNumbers'
     ])
   })
 
@@ -329,7 +330,7 @@ describe('upgrading a database of the first version (1 to 3)', () => {
 
     const db = await openUpgraded(siteKey)
 
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
     const stores = [...db.backendDB().objectStoreNames]
     for (const gone of ['people', 'connections', 'peoplePages', 'connectionPages', 'namedPeople']) {
       expect(stores).not.toContain(gone)

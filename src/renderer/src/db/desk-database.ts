@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/lookups'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import type { PageRecord } from './page-records'
+import type { SheetNumberRecord } from './sheet-numbers'
 import { databaseNameOf } from './site-key'
 import { upgradeToApiRecords } from './upgrade-to-api-records'
 import { upgradeToPageRecords } from './upgrade-to-page-records'
@@ -87,6 +88,8 @@ export class DeskDatabase extends Dexie {
   /** People's connections fetched so far, for offline work. */
   personConnections!: EntityTable<CachedPersonConnections, 'personId'>
   meta!: EntityTable<MetaRow, 'key'>
+  /** The numbers printed on call sheets, kept until their connections are closed. */
+  sheetNumbers!: EntityTable<SheetNumberRecord, 'number'>
 
   constructor(
     readonly siteKey: string,
@@ -132,5 +135,8 @@ export class DeskDatabase extends Dexie {
         personConnections: 'personId'
       })
       .upgrade(upgradeToApiRecords)
+    // Version 4 keeps the numbers of printed call sheets (issue #14): a new table, nothing
+    // else changes, so an upgrade only creates it.
+    this.version(4).stores({ sheetNumbers: 'number, connectionId' })
   }
 }
