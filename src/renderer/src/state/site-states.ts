@@ -4,6 +4,7 @@ import { ReferenceSync } from '../data/reference-sync'
 import type { DeskDatabase } from '../db/desk-database'
 import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
+import { CallSheetsState } from '../features/call-sheets/call-sheets-state.svelte'
 import { ConnectionsListState } from './connections-list-state.svelte'
 import { HistoryState } from './history-state.svelte'
 import { OutboxState } from './outbox-state.svelte'
@@ -22,6 +23,8 @@ export interface SiteStates {
   /** A connection's details and a person's connections, online or as last fetched. */
   lookup: ConnectionLookup
   status: StatusState
+  /** Call sheets to print, and their numbers to key results back in by. */
+  sheets: CallSheetsState
   /**
    * Recovers results left `sending`, loads the lists, listens to the main process, and
    * starts the reference data (refreshed in the background when over a day old).
@@ -65,6 +68,7 @@ export async function openSiteStates(
   const connections = new ConnectionsListState(reference, outbox, now())
   const status = new StatusState({ desk, outbox, reference })
   const lookup = new ConnectionLookup(database, desk, { now })
+  const sheets = new CallSheetsState({ database, reference, desk, now })
 
   return {
     siteKey,
@@ -76,6 +80,7 @@ export async function openSiteStates(
     connections,
     lookup,
     status,
+    sheets,
     async start() {
       await status.start()
       await outbox.start()
