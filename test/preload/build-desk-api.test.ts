@@ -78,6 +78,7 @@ describe('buildDeskApi', () => {
       'people',
       'practice',
       'responses',
+      'sheets',
       'sites',
       'teams',
       'types',
