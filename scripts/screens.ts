@@ -12,6 +12,7 @@ import { buildRenderer } from '../test/harness/build-renderer'
 import { HarnessError } from '../test/harness/harness-error'
 import { launchDesk, type Desk } from '../test/harness/launch-desk'
 import { AppHeader } from '../test/harness/page-objects/app-header'
+import { CallSheetsPage } from '../test/harness/page-objects/call-sheets-page'
 import { ConnectionsPage } from '../test/harness/page-objects/connections-page'
 import {
   churchSignIn,
@@ -103,6 +104,31 @@ async function captureScreens(desk: Desk): Promise<void> {
   await connections.waitForRows(5)
   await connections.waitForDataSettled()
   await shoot(page, 'connections.png')
+
+  const sheets = new CallSheetsPage(page)
+  await sheets.open()
+  await shoot(page, 'call-sheet.png')
+  await sheets.close()
+
+  // Three rows ticked by keyboard (x, then Shift+Down twice), one result for all of them.
+  await connections.focusList()
+  await page.keyboard.press('x')
+  await page.keyboard.press('Shift+ArrowDown')
+  await page.keyboard.press('Shift+ArrowDown')
+  await page.getByRole('button', { name: 'Same result for 3…' }).click()
+  const bulk = page.getByRole('dialog', { name: 'Same result for 3' })
+  await bulk.getByRole('textbox', { name: 'Comment' }).fill('Called after the fall festival.')
+  await bulk.getByRole('radio', { name: 'Keep open' }).check()
+  await bulk.getByRole('button', { name: 'Review…' }).click()
+  await bulk.getByRole('list', { name: 'Results to save' }).waitFor()
+  await shoot(page, 'bulk-confirmation.png')
+  await bulk.getByRole('button', { name: 'Cancel' }).click()
+  await bulk.waitFor({ state: 'hidden' })
+  await page.keyboard.press('x')
+  await page.keyboard.press('k')
+  await page.keyboard.press('x')
+  await page.keyboard.press('k')
+  await page.keyboard.press('x')
 
   await connections.openByKeyboard(1)
   await form.enterByKeyboard({

@@ -13,6 +13,7 @@ import type {
   DeliveryService,
   ExternalLinks,
   PracticeSiteHost,
+  SheetsService,
   SupportService
 } from './service-contracts'
 
@@ -25,6 +26,8 @@ export interface BridgeServices {
   applicationId: ApplicationIdSetting
   /** Absent where there is no app around the bridge (the test harness): see noSupport. */
   support?: SupportService
+  /** Absent where there is no window to print (the test harness): see noSheets. */
+  sheets?: SheetsService
 }
 
 /** Which window asked: delivery lets only one window send at a time. */
@@ -54,6 +57,7 @@ type Implementations = {
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
   const { vault, api, delivery, practiceSite, externalLinks } = services
   const support = services.support ?? noSupport
+  const sheets = services.sheets ?? noSheets
   const signIn = createSignIn(services)
 
   async function signedIn(): Promise<Credentials> {
@@ -110,7 +114,8 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
     'errors:report': (error) => {
       support.reportRendererError(error)
       return undefined
-    }
+    },
+    'sheets:save-pdf': (request, sender) => sheets.savePdf(request, sender.id)
   }
 
   async function dispatch<C extends InvokeChannel>(
@@ -157,5 +162,14 @@ const noSupport: SupportService = {
   },
   reportRendererError: (error) => {
     console.error(`The page failed: ${error.name}: ${error.message}`)
+  }
+}
+
+/** Where there is no window to print: the page offers its Print button instead. */
+const noSheets: SheetsService = {
+  savePdf: async () => {
+    throw new DeskError(
+      'Saving a PDF is not available in this copy of the app. Use Print and choose "Save as PDF" there.'
+    )
   }
 }

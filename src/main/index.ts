@@ -9,7 +9,8 @@ import {
   protocol,
   safeStorage,
   session,
-  shell
+  shell,
+  webContents
 } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
@@ -26,6 +27,7 @@ import { createCredentialVault } from './credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from './delivery-scheduler'
 import { createAttemptJournal, journalingClient } from './diagnostics/attempt-journal'
 import { startMainLog, startSupport } from './electron-support'
+import { startSheets } from './electron-sheets'
 import { createExternalLinks } from './external-links'
 import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { vaultWithLoggedSecrets } from './logging/vault-secrets'
@@ -155,7 +157,8 @@ function start(): void {
       practiceSite,
       externalLinks,
       applicationId,
-      support: support.service
+      support: support.service,
+      sheets: startSheets(log, { app, BrowserWindow, dialog, webContents })
     }),
     trustedWebContentsIds: () => [...windows].map((window) => window.webContents.id),
     appOrigin

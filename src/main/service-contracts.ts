@@ -6,6 +6,8 @@ import type {
   OutboxSummary,
   RendererError,
   RestartResult,
+  SavePdfRequest,
+  SavePdfResult,
   SendBatchRequest,
   SendBatchResult,
   UpdateState
@@ -131,6 +133,11 @@ export interface PracticeSiteHost {
 export interface ExternalLinks {
   /** Opens allowlisted https URLs in the system browser; refuses anything else. */
   open(url: string): Promise<void>
+}
+
+/** Call sheets as a PDF file (src/main/sheets/save-sheets-pdf.ts, src/main/electron-sheets.ts). */
+export interface SheetsService {
+  savePdf(request: SavePdfRequest, senderId: number): Promise<SavePdfResult>
 }
 
 /** Updates, diagnostics and the page's error reports (src/main/electron-support.ts). */

@@ -17,8 +17,11 @@ export type ScreenName = (typeof SCREENS)[number]
 
 /** A form open over a screen: a result for a connection of the list, or an unsent item's edit. */
 export type Task =
-  /** `date`: the connection date of the result saved just before by "Save and next". */
-  | { kind: 'result'; connectionId: number; date?: string }
+  /**
+   * `date`: the connection date of the result saved just before by "Save and next";
+   * `sheetNumber`: opened from a call sheet, so "Save and next" follows the sheet's order.
+   */
+  | { kind: 'result'; connectionId: number; date?: string; sheetNumber?: number }
   | { kind: 'edit'; itemId: string }
   /** On "Find a person": a result for one of the found person's connections. */
   | { kind: 'person-result'; connectionId: number }
@@ -187,11 +190,15 @@ export class AppState {
     this.#selectedConnectionId = connectionId
   }
 
-  openResult(connectionId: number, date?: string): void {
+  openResult(connectionId: number, date?: string, sheetNumber?: number): void {
     this.#screen = 'connections'
     this.#selectedConnectionId = connectionId
-    this.#task =
-      date === undefined ? { kind: 'result', connectionId } : { kind: 'result', connectionId, date }
+    this.#task = {
+      kind: 'result',
+      connectionId,
+      ...(date === undefined ? {} : { date }),
+      ...(sheetNumber === undefined ? {} : { sheetNumber })
+    }
   }
 
   openEdit(itemId: string): void {
@@ -237,6 +244,11 @@ export class AppState {
   saved(item: OutboxItem, next: boolean): void {
     this.#notice = savedMessage(item)
     const task = this.#task
+    if (next && task?.kind === 'result' && task.sheetNumber !== undefined) {
+      this.#task = null
+      void this.#openNextOnSheet(task.sheetNumber, item.body.ConnectionDate)
+      return
+    }
     if (next && task?.kind === 'result') {
       const following = this.#nextConnectionAfter(task.connectionId)
       if (following !== null) {
@@ -390,6 +402,20 @@ export class AppState {
       this.#siteError = toDeskError(error)
     } finally {
       this.#opening = false
+    }
+  }
+
+  /** "Save and next" on a result keyed in from a call sheet: the sheet's next number. */
+  async #openNextOnSheet(sheetNumber: number, date: string): Promise<void> {
+    const site = this.#site
+    if (!site) return
+    try {
+      const next = await site.sheets.after(sheetNumber)
+      if (this.#site !== site || this.#task !== null) return
+      if (next) this.openResult(next.connectionId, date, next.number)
+      else this.#notice += ` That was the last number on the sheets (${sheetNumber}).`
+    } catch (error) {
+      this.#notice += ` The next number on the sheet could not be read: ${toDeskError(error).message}`
     }
   }
 

@@ -94,6 +94,9 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
       save: (request) => call('diagnostics:save', request),
       onRequested: (listener) => listen('diagnostics:requested', () => listener())
     }),
+    sheets: Object.freeze({
+      savePdf: (request) => call('sheets:save-pdf', request)
+    }),
     errors: Object.freeze({
       report: (error) => call('errors:report', error)
     })

@@ -29,6 +29,7 @@ export const INVOKE_CHANNEL_NAMES = [
   'updates:state',
   'updates:restart',
   'diagnostics:save',
+  'sheets:save-pdf',
   'errors:report'
 ] as const
 

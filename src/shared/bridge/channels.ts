@@ -243,6 +243,24 @@ export const diagnosticsResultSchema = z.object({
 })
 export type DiagnosticsResult = z.infer<typeof diagnosticsResultSchema>
 
+/** "Save as PDF" of the call sheets the page shows: the file name offered first. */
+export const savePdfRequestSchema = z.object({
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[\w ,.()-]+$/, { error: 'A file name of letters, digits, spaces and - . , ( )' })
+})
+export type SavePdfRequest = z.infer<typeof savePdfRequestSchema>
+
+export const savePdfResultSchema = z.object({
+  saved: z.boolean(),
+  /** The file's name (not its folder), when saved. */
+  fileName: z.string().max(300).optional()
+})
+export type SavePdfResult = z.infer<typeof savePdfResultSchema>
+
 /** An uncaught error in the page, for the main log. Bounded: a page cannot flood the log. */
 export const rendererErrorSchema = z.object({
   kind: z.enum(['error', 'unhandled-rejection']),
@@ -308,7 +326,9 @@ export const invokeChannels = {
     request: z.object({ outbox: outboxSummarySchema }),
     response: diagnosticsResultSchema
   },
-  'errors:report': { request: rendererErrorSchema, response: noPayload }
+  'errors:report': { request: rendererErrorSchema, response: noPayload },
+  /** Prints the asking window to a PDF and writes it where the clerk chooses. */
+  'sheets:save-pdf': { request: savePdfRequestSchema, response: savePdfResultSchema }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; response: z.ZodType }>
 
 /** Notices from the main process to the page. */

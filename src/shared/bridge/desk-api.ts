@@ -7,6 +7,8 @@ import type {
   OutboxSummary,
   RendererError,
   RestartResult,
+  SavePdfRequest,
+  SavePdfResult,
   OutboxReport,
   PracticeSite,
   PracticeStartRequest,
@@ -108,6 +110,10 @@ export interface DeskApi {
     save(request: { outbox: OutboxSummary }): Promise<DiagnosticsResult>
     /** The menu's Save Diagnostics…: the page answers with save(). */
     onRequested(listener: () => void): Unsubscribe
+  }
+  sheets: {
+    /** Asks where to save, then writes this window, as printed, into a PDF there. */
+    savePdf(request: SavePdfRequest): Promise<SavePdfResult>
   }
   errors: {
     /** An uncaught error in the page, for the main process's log. */

@@ -302,6 +302,14 @@ export const Menu = {
   }
 }
 
+// Electron's webContents module: fromId finds a live window's contents, as the call sheets'
+// "Save as PDF" looks up the page that asked.
+export const webContents = {
+  fromId(id) {
+    const window = record.windows.find((each) => !each.isDestroyed() && each.webContents.id === id)
+    return window?.webContents
+  }
+}
 export const contextBridge = { exposeInMainWorld: () => {} }
 export const ipcRenderer = { invoke: async () => undefined, on: () => {}, removeListener: () => {} }
 export const autoUpdater = new EventEmitter()
@@ -321,6 +329,7 @@ export default {
   shell,
   dialog,
   Menu,
+  webContents,
   contextBridge,
   ipcRenderer,
   autoUpdater,

@@ -237,7 +237,8 @@ describe('upgrading a database of the version before the real API (2 to 3)', () 
       'lists',
       'meta',
       'outbox',
-      'personConnections'
+      'personConnections',
+      'sheetNumbers'
     ])
   })
 

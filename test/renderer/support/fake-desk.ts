@@ -6,6 +6,7 @@ import type {
   FindSitesRequest,
   OutboxSummary,
   RendererError,
+  SavePdfRequest,
   RestartResult,
   UpdateState,
   OutboxReport,
@@ -338,6 +339,14 @@ export class FakeDesk implements DeskApi {
     onRequested: (listener: () => void) => {
       this.#diagnosticsListeners.add(listener)
       return () => this.#diagnosticsListeners.delete(listener)
+    }
+  }
+
+  pdfSaves: SavePdfRequest[] = []
+  sheets = {
+    savePdf: async (request: SavePdfRequest) => {
+      this.pdfSaves.push(request)
+      return { saved: true, fileName: `${request.suggestedName}.pdf` }
     }
   }
 

@@ -79,6 +79,7 @@ describe('buildDeskApi', () => {
       'people',
       'practice',
       'responses',
+      'sheets',
       'sites',
       'teams',
       'types',

@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/lookups'
 import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import type { PageRecord } from './page-records'
+import type { SheetNumberRecord } from './sheet-numbers'
 import { databaseNameOf } from './site-key'
 import { upgradeToApiRecords } from './upgrade-to-api-records'
 import { upgradeToFollowUps } from './upgrade-to-follow-ups'
@@ -89,6 +90,8 @@ export class DeskDatabase extends Dexie {
   /** People's connections fetched so far, for offline work. */
   personConnections!: EntityTable<CachedPersonConnections, 'personId'>
   meta!: EntityTable<MetaRow, 'key'>
+  /** The numbers printed on call sheets, kept until their connections are closed. */
+  sheetNumbers!: EntityTable<SheetNumberRecord, 'number'>
 
   constructor(
     readonly siteKey: string,
@@ -134,10 +137,14 @@ export class DeskDatabase extends Dexie {
         personConnections: 'personId'
       })
       .upgrade(upgradeToApiRecords)
-    // Version 4 follows sent results up (issue #14): each sent item gets its follow-up,
-    // waiting since its receipt, and the state is indexed for the status bar's count.
+    // Version 4 (issue #14) follows sent results up: each sent item gets its follow-up,
+    // waiting since its receipt, and the state is indexed for the status bar's count. It
+    // also keeps the numbers of printed call sheets, in a table of their own.
     this.version(4)
-      .stores({ outbox: 'id, &sequence, state, receipt.at, followUp.state' })
+      .stores({
+        outbox: 'id, &sequence, state, receipt.at, followUp.state',
+        sheetNumbers: 'number, connectionId'
+      })
       .upgrade(upgradeToFollowUps)
   }
 }

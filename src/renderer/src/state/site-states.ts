@@ -4,6 +4,7 @@ import { ReferenceSync } from '../data/reference-sync'
 import type { DeskDatabase } from '../db/desk-database'
 import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
+import { CallSheetsState } from '../features/call-sheets/call-sheets-state.svelte'
 import { ConnectionsListState } from './connections-list-state.svelte'
 import { DetailsMemory } from './details-memory.svelte'
 import { FollowUpCheck } from '../data/follow-up-check'
@@ -29,6 +30,8 @@ export interface SiteStates {
   status: StatusState
   /** Whether sent results were applied: checked at start, after each refresh, on demand. */
   followUp: FollowUpState
+  /** Call sheets to print, and their numbers to key results back in by. */
+  sheets: CallSheetsState
   /**
    * Recovers results left `sending`, loads the lists, listens to the main process, and
    * starts the reference data (refreshed in the background when over a day old).
@@ -89,6 +92,7 @@ export async function openSiteStates(
   const connections = new ConnectionsListState(reference, outbox, now(), details)
   const status = new StatusState({ desk, outbox, reference })
   const lookup = new ConnectionLookup(database, desk, { now })
+  const sheets = new CallSheetsState({ database, reference, desk, now })
 
   return {
     siteKey,
@@ -102,6 +106,7 @@ export async function openSiteStates(
     lookup,
     status,
     followUp,
+    sheets,
     async start() {
       await status.start()
       await outbox.start()
