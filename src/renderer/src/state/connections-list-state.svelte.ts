@@ -48,8 +48,12 @@ export interface ConnectionSort {
   direction: 'ascending' | 'descending'
 }
 
-/** A row with what filtering and sorting need, dropped before the screen sees it. */
-interface JoinedRow extends ConnectionRow {
+/**
+ * A row with what filtering and sorting need, dropped before the screen sees it. The unsent
+ * count is added last: it changes with every save and every delivered batch, and naming and
+ * sorting thousands of rows again for it took a clerk's save past a frame.
+ */
+interface JoinedRow extends Omit<ConnectionRow, 'unsentCount'> {
   contactWords: string[]
   dueOrdinal: number | undefined
 }
@@ -71,7 +75,13 @@ export class ConnectionsListState {
   #sort = $state.raw<ConnectionSort>({ key: 'dueDate', direction: 'ascending' })
   #today = $state(0)
   #joined = $derived.by(() => this.#join())
-  #rows = $derived.by(() => this.#filterAndSort(this.#joined))
+  #sorted = $derived.by(() => this.#filterAndSort(this.#joined))
+  #rows = $derived.by(() =>
+    this.#sorted.map(({ contactWords: _words, dueOrdinal: _due, ...row }) => ({
+      ...row,
+      unsentCount: this.#unsent.unsentCountFor(row.connection.id)
+    }))
+  )
 
   readonly #source: ConnectionsSource
   readonly #unsent: UnsentSource
@@ -167,13 +177,12 @@ export class ConnectionsListState {
         assigneeName: teamMembersText(connection.teamMembers),
         dueDate: connection.dueDate,
         dueOrdinal,
-        overdue: dueOrdinal !== undefined && dueOrdinal < today,
-        unsentCount: this.#unsent.unsentCountFor(connection.id)
+        overdue: dueOrdinal !== undefined && dueOrdinal < today
       }
     })
   }
 
-  #filterAndSort(joined: readonly JoinedRow[]): ConnectionRow[] {
+  #filterAndSort(joined: readonly JoinedRow[]): JoinedRow[] {
     const filters = this.#filters
     const wanted = nameTokens(filters.search)
     const kept = joined.filter(
@@ -192,7 +201,7 @@ export class ConnectionsListState {
         sign * compareBy(key, left, right) ||
         byContact(left, right)
     )
-    return kept.map(({ contactWords: _words, dueOrdinal: _due, ...row }) => row)
+    return kept
   }
 }
 
