@@ -22,7 +22,7 @@ import { searchSuite } from './suites/search-suite'
 import { searchWhileDrainingSuite } from './suites/search-while-draining-suite'
 
 /**
- * `npm run bench` (full, about 20 minutes) or `npm run bench -- --quick` (under 3, for CI).
+ * `npm run bench` (full, about 25 minutes) or `npm run bench -- --quick` (about 4, for CI).
  * Prints a table and writes bench/results.json. Speed is measured here, never in tests.
  * A benchmark that cannot run is reported and fails the run; a target missed does not.
  */
