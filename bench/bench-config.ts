@@ -27,6 +27,8 @@ export interface BenchConfig {
   bridgeRounds: number
   siteRounds: number
   siteRequests: number
+  /** Fresh Node processes timed starting the built main. */
+  bootRounds: number
 }
 
 export const FULL: BenchConfig = {
@@ -51,7 +53,8 @@ export const FULL: BenchConfig = {
   firstScreenRounds: 5,
   bridgeRounds: 30,
   siteRounds: 5,
-  siteRequests: 3000
+  siteRequests: 3000,
+  bootRounds: 15
 }
 
 export const QUICK: BenchConfig = {
@@ -76,5 +79,6 @@ export const QUICK: BenchConfig = {
   firstScreenRounds: 1,
   bridgeRounds: 10,
   siteRounds: 2,
-  siteRequests: 300
+  siteRequests: 300,
+  bootRounds: 3
 }

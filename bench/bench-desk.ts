@@ -32,6 +32,8 @@ export interface BenchDesk {
   appOrigin: string
   /** What the main process logged. */
   mainLog: string[]
+  /** Chromium's profile folder (the IndexedDB files are under it). */
+  profileDir: string
   close(): Promise<void>
 }
 
@@ -100,6 +102,7 @@ export async function launchBenchDesk(options: {
       sim,
       appOrigin: started.origin,
       mainLog,
+      profileDir,
       close: cleanUp
     }
   } catch (error) {

@@ -14,6 +14,8 @@ export async function rawPostLoop(options: {
   items: number
   concurrency: number
   keyPrefix: string
+  /** Called as each answer has come back (the durable raw loop writes them in batches). */
+  onAnswered?: () => void
 }): Promise<number> {
   const base = new URL(options.baseUrl)
   const pool = new Pool(base.origin, { connections: options.concurrency })
@@ -37,6 +39,7 @@ export async function rawPostLoop(options: {
       if (answer.statusCode !== 200) {
         throw new BenchError(`The practice site answered ${answer.statusCode} to the raw loop`)
       }
+      options.onAnswered?.()
     }
   }
   try {

@@ -63,17 +63,23 @@ export const buildTimesSchema = z.object({
   buildMs: samples
 })
 
+/** The libraries the people search is held against (bench/pages/desk/search-peers.ts). */
+export const peerEngineSchema = z.enum(['uFuzzy', 'MiniSearch'])
+export type PeerEngine = z.infer<typeof peerEngineSchema>
+
 export const keystrokeResultSchema = z.object({
   keystrokes: z.int().positive(),
   searchMs: samples,
-  naiveMs: samples
+  naiveMs: samples,
+  peerMs: z.object({ uFuzzy: samples, MiniSearch: samples })
 })
 
 export const typoRecallResultSchema = z.object({
   cases: z.int().positive(),
   found: z.int().nonnegative(),
   /** A few queries whose person was not found, for the report. */
-  missed: z.array(z.object({ query: z.string(), wanted: z.string() }))
+  missed: z.array(z.object({ query: z.string(), wanted: z.string() })),
+  peerFound: z.object({ uFuzzy: z.int().nonnegative(), MiniSearch: z.int().nonnegative() })
 })
 
 export const typingSamplesSchema = z.object({
@@ -91,7 +97,9 @@ export const bridgeFloorSchema = z.object({ bench: floorSamples, harness: floorS
 
 export const firstScreenDataSchema = z.object({
   people: z.int().nonnegative(),
-  connections: z.int().nonnegative()
+  connections: z.int().nonnegative(),
+  /** The cached data (people, reference lists, outbox) as JSON, in UTF-8 bytes. */
+  jsonBytes: z.int().positive()
 })
 
 export interface DeskBenchApi {
@@ -108,6 +116,10 @@ export interface DeskBenchApi {
   /** Raw IndexedDB writes of a drain's items, no network (drain-write-floor.ts). */
   drainWriteFloor(args: { items: number; batchSize: number }): Promise<DrainWriteFloor>
   finishDrain(): Promise<DrainResult>
+  /** The page's half of the durable raw loop (durable-raw-writes.ts). */
+  openDurableRawStore(args: { items: number }): Promise<void>
+  writeDurableRawAnswers(args: { from: number; count: number }): Promise<void>
+  closeDurableRawStore(): Promise<void>
   directory(args: { people: number }): Promise<z.infer<typeof directoryResultSchema>>
   /** Loads the last downloaded directory into memory (retained, for the memory metric). */
   loadPeople(): Promise<number>
@@ -115,6 +127,9 @@ export interface DeskBenchApi {
   /** Builds one index and keeps it reachable until dropIndex(). */
   keepIndex(): number
   dropIndex(): void
+  /** Builds one peer library's index and keeps only it reachable until dropPeerEngines(). */
+  keepPeerEngine(args: { engine: PeerEngine }): void
+  dropPeerEngines(): void
   keystrokes(args: { targets: number; seed: number }): z.infer<typeof keystrokeResultSchema>
   typoRecall(args: { cases: number; seed: number }): z.infer<typeof typoRecallResultSchema>
   /** Fills the app's own database for the first-screen metric (see first-screen-data.ts). */
@@ -123,6 +138,9 @@ export interface DeskBenchApi {
     unsent: number
     refresh: boolean
   }): Promise<z.infer<typeof firstScreenDataSchema>>
+  /** Writes sent results into a fresh database and closes it (history-on-disk.ts). */
+  writeHistory(args: { items: number }): Promise<void>
+  deleteHistory(): Promise<void>
   /** Full names ("First Last") of people drawn with a seed, for the Node side to type. */
   pickNames(args: { count: number; seed: number }): string[]
   /** Puts a search box on the page whose input events run the people search. */

@@ -6,6 +6,8 @@ import { drainResultSchema, type DrainResult } from '../contract/desk-bench-api'
 import { replayResultSchema } from '../contract/peer-bench-api'
 import type { PeerSession } from '../peer-session'
 import { rawPostLoop } from '../raw-post-loop'
+import { durableRawLoop } from '../durable-raw-loop'
+import { DEFAULT_BATCH_SIZE } from '../../src/shared/outbox/delivery-loop'
 
 export const PRACTICE_AUTHORIZATION = `Basic ${Buffer.from('jadams:password231').toString('base64')}`
 const CONCURRENCY = 4
@@ -13,14 +15,18 @@ const CONCURRENCY = 4
 export interface DrainRounds {
   ours: Array<DrainResult & { mainSendMs: number }>
   raw: Array<{ items: number; ms: number }>
+  /** Empty unless asked for (withDurableRaw). */
+  durableRaw: Array<{ items: number; ms: number }>
+  /** Empty unless asked for (withPeer). */
   peer: Array<{ items: number; ms: number }>
 }
 
 let queues = 0
 
 /**
- * Rounds of the three ways to deliver the same queued change requests: the app's drain,
- * the raw POST loop and the workbox peer, in a rotating order so each meets the machine's
+ * Rounds of the ways to deliver the same queued change requests: the app's drain, the raw
+ * POST loop, the durable raw loop and the workbox peer (the last two when asked), in a
+ * rotating order so each meets the machine's
  * noise in every position. The site is reset before each (clearing its log and setting the
  * latency again) and must hold exactly the items sent afterwards.
  */
@@ -34,9 +40,38 @@ export async function drainRounds(options: {
   budgetMs: number
   /** The app's drain stops sending after this long (see drain.ts). */
   deadlineMs: number
+  withDurableRaw: boolean
+  withPeer: boolean
 }): Promise<DrainRounds> {
   const { session, peer } = options
-  const results: DrainRounds = { ours: [], raw: [], peer: [] }
+  const results: DrainRounds = { ours: [], raw: [], durableRaw: [], peer: [] }
+  const durableRawRun = async (): Promise<void> => {
+    await resetSite(options)
+    const ms = await durableRawLoop({
+      session,
+      baseUrl: session.desk.sim.appBaseUrl,
+      authorization: PRACTICE_AUTHORIZATION,
+      items: options.items,
+      concurrency: CONCURRENCY,
+      batchSize: DEFAULT_BATCH_SIZE,
+      keyPrefix: `durable-raw-${Date.now()}`
+    })
+    await expectRecorded(options, options.items, 'the durable raw loop')
+    results.durableRaw.push({ items: options.items, ms })
+  }
+  const peerRun = async (): Promise<void> => {
+    const queue = `peer-${++queues}`
+    await peer.call(
+      'fillQueue',
+      { queue, items: options.peerItems, authorization: PRACTICE_AUTHORIZATION },
+      z.undefined()
+    )
+    await resetSite(options)
+    const { ms, left } = await peer.call('replayQueue', { queue }, replayResultSchema)
+    if (left !== 0) throw new BenchError(`The workbox queue kept ${left} requests`)
+    await expectRecorded(options, options.peerItems, 'the workbox peer')
+    results.peer.push({ items: options.peerItems, ms })
+  }
   const runs: Array<() => Promise<void>> = [
     async () => {
       await resetSite(options)
@@ -65,19 +100,8 @@ export async function drainRounds(options: {
       await expectRecorded(options, options.items, 'the raw loop')
       results.raw.push({ items: options.items, ms })
     },
-    async () => {
-      const queue = `peer-${++queues}`
-      await peer.call(
-        'fillQueue',
-        { queue, items: options.peerItems, authorization: PRACTICE_AUTHORIZATION },
-        z.undefined()
-      )
-      await resetSite(options)
-      const { ms, left } = await peer.call('replayQueue', { queue }, replayResultSchema)
-      if (left !== 0) throw new BenchError(`The workbox queue kept ${left} requests`)
-      await expectRecorded(options, options.peerItems, 'the workbox peer')
-      results.peer.push({ items: options.peerItems, ms })
-    }
+    ...(options.withDurableRaw ? [durableRawRun] : []),
+    ...(options.withPeer ? [peerRun] : [])
   ]
   await repeat({ rounds: options.rounds, budgetMs: options.budgetMs }, async (round) => {
     for (let turn = 0; turn < runs.length; turn++) await runs[(round + turn) % runs.length]!()

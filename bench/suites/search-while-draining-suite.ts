@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { startCpuProfile } from '../cpu-profile'
 import type { BenchConfig } from '../bench-config'
 import type { DeskSession } from '../desk-session'
 import { summarize } from '../measure'
@@ -47,6 +48,7 @@ export async function searchWhileDrainingSuite(
   // The drain stops sending when typing stops, so the session is free again afterwards.
   // Queuing its items is the bench's work, not the drain's: tasks before its start are not
   // counted.
+  const profile = await startCpuProfile(session, 'search-while-draining')
   const drainStartedAt = await session.call(
     'startDrain',
     { items: config.drainItems, deadlineMs: config.typingWindowMs },
@@ -56,6 +58,7 @@ export async function searchWhileDrainingSuite(
   const running = (): Promise<boolean> => session.call('drainRunning', undefined, z.boolean())
   while (performance.now() < until && (await running())) await typeOneName()
   const drain: DrainResult = await session.call('finishDrain', undefined, drainResultSchema)
+  await profile.stop()
   const busy = await session.call(
     'takeTypingSamples',
     { since: drainStartedAt },

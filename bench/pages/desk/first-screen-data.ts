@@ -26,7 +26,7 @@ export async function prepareFirstScreen(args: {
   history: number
   unsent: number
   refresh: boolean
-}): Promise<{ people: number; connections: number }> {
+}): Promise<{ people: number; connections: number; jsonBytes: number }> {
   const registry = new SiteRegistry()
   const db = await registry.open(signedInSite())
   registry.close()
@@ -39,7 +39,19 @@ export async function prepareFirstScreen(args: {
       await db.outbox.bulkPut(items)
       await db.meta.put({ key: 'sequence', value: items.length })
     })
-    return { people: (await readPeople(db)).length, connections: open.length }
+    const people = await readPeople(db)
+    const workingSet = await readWorkingSet(db)
+    // What the cache holds, as the plain JSON the API sent it in: the heap metric's yardstick.
+    const json = JSON.stringify({
+      people,
+      workingSet: { ...workingSet, responsesByType: [...workingSet.responsesByType] },
+      outbox: items
+    })
+    return {
+      people: people.length,
+      connections: open.length,
+      jsonBytes: new TextEncoder().encode(json).length
+    }
   } finally {
     db.close()
   }
@@ -52,7 +64,8 @@ async function fillReference(db: DeskDatabase): Promise<void> {
   await replacePeople(db, [await readPeople(latestDirectory())], Date.now())
 }
 
-function sentItems(count: number): OutboxItem[] {
+/** Sent results as the history keeps them, a minute apart, the newest last. */
+export function sentItems(count: number): OutboxItem[] {
   const now = Date.now()
   return Array.from({ length: count }, (_, index) => {
     const at = now - (count - index) * 60_000

@@ -7,11 +7,18 @@ import { bridgeFloor } from './bridge-floor'
 import { downloadDirectory } from './directory'
 import { drainOutbox, prepareDrain } from './drain'
 import { drainWriteFloor } from './drain-write-floor'
+import {
+  closeDurableRawStore,
+  openDurableRawStore,
+  writeDurableRawAnswers
+} from './durable-raw-writes'
 import { prepareFirstScreen } from './first-screen-data'
+import { deleteHistory, writeHistory } from './history-on-disk'
 import { keystrokes } from './keystrokes'
 import { signIn } from './page-context'
 import { buildIndex, dropIndex, keepIndex, loadedPeople, loadPeople } from './people-in-memory'
 import { saveLatency } from './save-latency'
+import { dropPeerEngines, keepPeerEngine } from './search-peers'
 import { showSearchBox, takeTypingSamples } from './search-box'
 import { typoRecall } from './typo-recall'
 import { pickNames } from './typing-script'
@@ -39,6 +46,9 @@ const api: DeskBenchApi = {
   },
   drainRunning: () => running !== undefined && !finished,
   drainWriteFloor,
+  openDurableRawStore,
+  writeDurableRawAnswers,
+  closeDurableRawStore,
   async finishDrain() {
     if (!running) throw new BenchError('No drain was started on this page')
     try {
@@ -52,10 +62,14 @@ const api: DeskBenchApi = {
   buildIndex,
   keepIndex,
   dropIndex,
+  keepPeerEngine,
+  dropPeerEngines,
   keystrokes,
   typoRecall,
   pickNames: ({ count, seed }) => pickNames(loadedPeople(), count, seed),
   prepareFirstScreen,
+  writeHistory,
+  deleteHistory,
   showSearchBox,
   takeTypingSamples
 }

@@ -1,6 +1,7 @@
 import type { Person } from '../../../src/shared/lookups'
 import { mulberry32, type Random } from '../../../src/sim/prng'
 import { loadedPeople, sharedIndex } from './people-in-memory'
+import { PEER_ENGINES, sharedPeerEngine, type PeerEngineName } from './search-peers'
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz'
 /** A typo in a shorter word leaves under three letters, where the search allows none. */
@@ -17,8 +18,12 @@ export function typoRecall(args: { cases: number; seed: number }): {
   cases: number
   found: number
   missed: Array<{ query: string; wanted: string }>
+  peerFound: Record<PeerEngineName, number>
 } {
-  const people = loadedPeople().filter(
+  const everyone = loadedPeople()
+  const peers = PEER_ENGINES.map((name) => ({ name, engine: sharedPeerEngine(name) }))
+  const peerFound: Record<PeerEngineName, number> = { uFuzzy: 0, MiniSearch: 0 }
+  const people = everyone.filter(
     (person) =>
       person.firstName.length >= MIN_WORD_LENGTH || person.lastName.length >= MIN_WORD_LENGTH
   )
@@ -39,8 +44,13 @@ export function typoRecall(args: { cases: number; seed: number }): {
     else if (missed.length < MISSES_REPORTED) {
       missed.push({ query, wanted: `${person.firstName} ${person.lastName}` })
     }
+    for (const { name, engine } of peers) {
+      const sameName = (at: number): boolean =>
+        everyone[at]?.firstName === person.firstName && everyone[at]?.lastName === person.lastName
+      if (engine.search(query).some(sameName)) peerFound[name]++
+    }
   }
-  return { cases: args.cases, found, missed }
+  return { cases: args.cases, found, missed, peerFound }
 }
 
 function queryWithTypo(person: Person, random: Random): string {

@@ -1,10 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { OutboxItemMissingError } from '../../../src/renderer/src/db/outbox-item-missing-error'
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
+import { OutboxRepository, UNSENT_READ_CHUNK } from '../../../src/renderer/src/db/outbox-repository'
 import { InvalidPayloadError } from '../../../src/shared/errors'
 import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import {
+  applyOutcome,
+  beginSending,
+  createOutboxItem
+} from '../../../src/shared/outbox/outbox-transitions'
 import {
   freshDatabase,
   keepOpenBody,
@@ -109,6 +113,40 @@ describe('OutboxRepository lists and saves', () => {
     expect((await repository.listUnsent()).map((item) => item.id)).toEqual([first.id])
     const history = await repository.listSent()
     expect(history.map((item) => item.receipt?.connectionCRId)).toEqual([4711])
+  })
+
+  it('lists every unsent item of a list longer than its read chunks, in capture order', async () => {
+    const { db, repository } = await repositoryAt()
+    const count = UNSENT_READ_CHUNK * 2 + 7
+    // Sequence runs against the ids' order, so the list's order cannot come from the keys.
+    const items = Array.from({ length: count }, (_, index) => {
+      const item = createOutboxItem({
+        id: `item-${String(index).padStart(5, '0')}`,
+        idempotencyKey: `key-${index}`,
+        siteKey: db.siteKey,
+        capturedBy: 'clerk',
+        sequence: count - index,
+        capturedAt: 1_000 + index,
+        body: keepOpenBody(index + 1),
+        summary: summaryFor(`Person ${index}`)
+      })
+      if (index % 3 === 0) {
+        return applyOutcome(
+          beginSending(item, 2_000),
+          { kind: 'accepted', connectionCRId: index, status: 200, idempotencyHonoured: true },
+          2_000
+        )
+      }
+      return index % 5 === 0 ? beginSending(item, 2_000) : item
+    })
+    await repository.saveAll(items)
+
+    const unsent = await repository.listUnsent()
+    const expected = items
+      .filter((item) => item.state !== 'sent')
+      .sort((left, right) => left.sequence - right.sequence)
+    expect(unsent.length).toBeGreaterThan(UNSENT_READ_CHUNK)
+    expect(unsent).toEqual(expected)
   })
 
   it('searches sent items by contact, user and change-request number, newest first', async () => {

@@ -143,6 +143,28 @@ describe('ConnectionsListState', () => {
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 2, 0])
   })
 
+  it('counts a new unsent result without naming and sorting the list again', async () => {
+    const { reference, outbox } = await setUp()
+    let typeLookups = 0
+    const counted = {
+      get connections() {
+        return reference.connections
+      },
+      personById: (indvId: number) => reference.personById(indvId),
+      typeById: (typeId: number) => {
+        typeLookups++
+        return reference.typeById(typeId)
+      }
+    }
+    const list = new ConnectionsListState(counted, outbox, TODAY)
+    expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 0, 0])
+    const joins = typeLookups
+
+    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
+    expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 1, 0])
+    expect(typeLookups).toBe(joins)
+  })
+
   it('moves "overdue" on with the day', async () => {
     const { list } = await setUp()
     list.setToday(new Date(2025, 2, 21, 9).getTime())

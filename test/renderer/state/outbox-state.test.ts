@@ -263,6 +263,26 @@ describe('OutboxState', () => {
     expect(outbox.count).toBe(0)
   })
 
+  it('says a capture and an edit are saved without waiting for the main process to hear of them', async () => {
+    const desk = new FakeDesk()
+    const { outbox, repository } = await setUp({ desk })
+    await outbox.start()
+    const heard: unknown[] = []
+    let answerAll = (): void => {}
+    const answered = new Promise<void>((resolve) => (answerAll = resolve))
+    // The main process hears the report but takes its time to answer.
+    desk.delivery.report = async (report) => {
+      heard.push(report)
+      await answered
+    }
+    const item = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    expect(await repository.get(item.id)).toEqual(item)
+    const edited = await outbox.edit(item.id, keepOpenBody(3, 'again'), summaryFor('Ann'))
+    expect((await repository.get(item.id))?.body).toEqual(edited.body)
+    expect(heard).toHaveLength(2)
+    answerAll()
+  })
+
   it('keeps a committed capture when the report to the main process fails', async () => {
     const desk = new FakeDesk()
     const { outbox, repository } = await setUp({ desk })

@@ -46,6 +46,13 @@ export const DEFAULT_SENT_LIMIT = 200
 /** States whose items may be waiting out a backoff (they carry a next try). */
 const WAITING_STATES: OutboxState[] = ['waiting', 'unknown-outcome']
 
+/**
+ * Unsent items read per request. The browser turns a read's result into objects on the
+ * page's main thread in one task; 10,000 at once took 90 ms there, past the 50 ms after
+ * which typing feels stuck (bench/RESULTS.md).
+ */
+export const UNSENT_READ_CHUNK = 500
+
 /** Another window can take a sequence number at most this many times in a row. */
 const MAX_CAPTURE_ATTEMPTS = 5
 
@@ -156,9 +163,22 @@ export class OutboxRepository implements DeliveryLoopStore {
     return this.#db.outbox.get(id)
   }
 
-  /** Every item not yet sent for sure (and not discarded), in capture order. */
+  /**
+   * Every item not yet sent for sure (and not discarded), in capture order. One read
+   * transaction, so the list is one moment's: first the ids (index keys only, nothing to
+   * turn into objects), then the items in chunks, each its own task on the main thread.
+   */
   async listUnsent(): Promise<OutboxItem[]> {
-    const items = await this.#db.outbox.where('state').anyOf(UNSENT_STATES).toArray()
+    const { outbox } = this.#db
+    const items = await this.#db.transaction('r', outbox, async () => {
+      const ids = await outbox.where('state').anyOf(UNSENT_STATES).primaryKeys()
+      const read: OutboxItem[] = []
+      for (let start = 0; start < ids.length; start += UNSENT_READ_CHUNK) {
+        const chunk = await outbox.bulkGet(ids.slice(start, start + UNSENT_READ_CHUNK))
+        for (const item of chunk) if (item) read.push(item)
+      }
+      return read
+    })
     return items.sort((left, right) => left.sequence - right.sequence)
   }
 

@@ -57,7 +57,15 @@ export class ConnectionsListState {
   #sort = $state.raw<ConnectionSort>({ key: 'dueDate', direction: 'ascending' })
   #today = $state(0)
   #joined = $derived.by(() => this.#join())
-  #rows = $derived.by(() => this.#filterAndSort(this.#joined))
+  #sorted = $derived.by(() => this.#filterAndSort(this.#joined))
+  // The unsent count is added last: it changes with every save and every delivered batch,
+  // and naming and sorting thousands of rows again for it took a clerk's save past a frame.
+  #rows = $derived.by(() =>
+    this.#sorted.map(({ contactWords: _words, dueOrdinal: _due, ...row }): ConnectionRow => ({
+      ...row,
+      unsentCount: this.#unsent.unsentCountFor(row.connection.id)
+    }))
+  )
 
   readonly #source: ConnectionsSource
   readonly #unsent: UnsentSource
@@ -147,14 +155,15 @@ export class ConnectionsListState {
     const context = {
       personById: (indvId: number) => source.personById(indvId),
       typeById: (typeId: number) => source.typeById(typeId),
-      unsentCountFor: (connectionId: number) => this.#unsent.unsentCountFor(connectionId),
+      // Counted in #rows, after sorting, so that the join does not depend on the outbox.
+      unsentCountFor: () => 0,
       ...(details ? { detailsOf: (id: number) => details.detailsOf(id) } : {}),
       today: this.#today
     }
     return source.connections.map((connection) => joinRow(connection, context))
   }
 
-  #filterAndSort(joined: readonly JoinedRow[]): ConnectionRow[] {
+  #filterAndSort(joined: readonly JoinedRow[]): JoinedRow[] {
     const filters = this.#filters
     const wanted = nameTokens(filters.search)
     const kept = joined.filter(
@@ -173,7 +182,7 @@ export class ConnectionsListState {
         sign * compareBy(key, left, right) ||
         byContact(left, right)
     )
-    return kept.map(({ contactWords: _words, dueOrdinal: _due, ...row }): ConnectionRow => row)
+    return kept
   }
 }
 

@@ -201,7 +201,11 @@ export class OutboxState {
     this.#items = await this.#repository.listUnsent()
   }
 
-  /** Saves a result durably, then asks for it to be sent. Throws when it was not saved. */
+  /**
+   * Saves a result durably, then asks for it to be sent. Throws when it was not saved.
+   * Resolves once committed, without waiting for the main process to answer the report:
+   * the clerk's "Saved" waits only for the disk (a failed report is kept in `error`).
+   */
   async capture(
     body: ChangeRequest,
     summary: OutboxItemSummary,
@@ -209,7 +213,7 @@ export class OutboxState {
   ): Promise<OutboxItem> {
     const item = await this.#repository.capture(body, summary, capturedBy)
     this.#merge([item])
-    await this.#report(true)
+    void this.#report(true)
     return item
   }
 
@@ -316,7 +320,8 @@ export class OutboxState {
   async #act(action: () => Promise<OutboxItem>, sendSoon: boolean): Promise<OutboxItem> {
     const item = await action()
     this.#merge([item])
-    await this.#report(sendSoon)
+    // As for a capture: the clerk's action is done once it has committed.
+    void this.#report(sendSoon)
     return item
   }
 

@@ -1,0 +1,38 @@
+// Times the built main's start under the boot check's Electron stand-in
+// (test/dist/stand-in), in a fresh Node process per round: from just before importing
+// out/main/index.js to the import resolving, then to the services ready once the app is
+// ready (every bridge channel handled and the window loading its page). Prints one
+// `BOOT-TIMES {json}` line for bench/suites/boot-suite.ts.
+import { pathToFileURL } from 'node:url'
+
+const [mainPath, folder] = process.argv.slice(2)
+globalThis.__electronStandInConfig = {
+  lockGranted: true,
+  paths: {
+    userData: `${folder}/user-data`,
+    logs: `${folder}/logs`,
+    desktop: `${folder}/desktop`,
+    temp: `${folder}/temp`,
+    appData: `${folder}/app-data`
+  }
+}
+const { record, becomeReady } = await import('electron')
+const started = performance.now()
+await import(pathToFileURL(mainPath).href)
+const importedMs = performance.now() - started
+becomeReady()
+const deadline = Date.now() + 30_000
+const ready = () => record.ipcHandlers.size > 0 && record.windows.some((window) => window.url)
+while (!ready()) {
+  if (Date.now() > deadline) {
+    process.stdout.write(`\nBOOT-TIMES ${JSON.stringify({ failed: 'no window loaded in 30 s' })}\n`)
+    process.exit(1)
+  }
+  // A macrotask at a time: the main's ready handler runs its awaits between them.
+  await new Promise((resolve) => setImmediate(resolve))
+}
+const readyMs = performance.now() - started
+process.stdout.write(
+  `\nBOOT-TIMES ${JSON.stringify({ importedMs, readyMs, channels: record.ipcHandlers.size })}\n`
+)
+process.exit(0)
