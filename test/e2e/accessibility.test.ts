@@ -11,6 +11,7 @@ import {
 import { HistoryPage } from '../harness/page-objects/history-page'
 import { NewConnectionPage } from '../harness/page-objects/new-connection-page'
 import { OutboxPage } from '../harness/page-objects/outbox-page'
+import { PeoplePage } from '../harness/page-objects/people-page'
 import { ResultFormPage } from '../harness/page-objects/result-form-page'
 import { SignInPage } from '../harness/page-objects/sign-in-page'
 
@@ -47,11 +48,22 @@ describe('an axe-core scan finds nothing serious', () => {
 
   it('on the result form: empty, refused, filled in, and its discard question', async () => {
     const connections = await signInThroughForm(desk, 'clerk')
-    // The clerk lacks rights to prayer requests: this result comes back refused (403).
+    // The clerk may only view prayer requests: the form opens read-only, saying why.
     await connections.filterByType('Prayer request')
     await connections.waitForRows()
     await connections.openByKeyboard(0)
     const form = new ResultFormPage(desk.page)
+    await form.readOnlyReason.waitFor()
+    await expectAccessible('the read-only result form')
+    await desk.page.keyboard.press('Escape')
+    await form.form.waitFor({ state: 'detached' })
+
+    // A first-time guest the clerk may change, which the site refuses all the same (403):
+    // its rights changed since the app's last refresh.
+    await desk.sim.setFaults({ rules: [{ kind: 'status', status: 403, times: 1 }] })
+    await connections.filterByType('First-time guest')
+    await connections.waitForRows()
+    await connections.openByKeyboard(0)
     await expectAccessible('the result form')
 
     await form.saveByKeyboard()
@@ -72,6 +84,20 @@ describe('an axe-core scan finds nothing serious', () => {
     await outbox.entries
       .filter({ hasText: 'Needs your attention' })
       .waitFor({ timeout: DELIVERY_TIMEOUT_MS })
+    await desk.sim.clearFaults()
+  })
+
+  it('on Find a person, with a person’s connections', async () => {
+    const connections = await signInThroughForm(desk, 'jadams')
+    const [someone] = await connections.contactNames()
+    expect(someone, 'a contact in the list').toBeDefined()
+    await new AppHeader(desk.page).goTo('Find a person')
+    const people = new PeoplePage(desk.page)
+    await people.heading.waitFor()
+    await expectAccessible('Find a person')
+    await people.find(someone ?? '', someone ?? '')
+    await people.connections(someone ?? '').waitFor()
+    await expectAccessible('a person’s connections')
   })
 
   it('on the new connection form, empty and refused', async () => {
