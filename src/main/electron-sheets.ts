@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, webContents } from 'electron'
+import { app, BrowserWindow, dialog } from 'electron'
 import { DeskError } from '../shared/errors'
 import type { SheetsService } from './service-contracts'
 import { createSheetsPdfSaver } from './sheets/save-sheets-pdf'
@@ -7,7 +7,10 @@ import { createSheetsPdfSaver } from './sheets/save-sheets-pdf'
 export function startSheets(log: { info(message: string): void }): SheetsService {
   return createSheetsPdfSaver({
     printPdf: async (senderId) => {
-      const contents = webContents.fromId(senderId)
+      // The app's own windows only (the bridge already refused any other sender).
+      const contents = BrowserWindow.getAllWindows().find(
+        (window) => window.webContents.id === senderId
+      )?.webContents
       if (!contents) throw new DeskError('the window has closed')
       // The page's @page rule sets the paper and margins; backgrounds draw the tick boxes.
       return contents.printToPDF({ printBackground: true, preferCSSPageSize: true })
