@@ -8,8 +8,10 @@ export const KEYBOARD_SHORTCUTS: ReadonlyArray<readonly [keys: string, action: s
   ['Alt+3', 'Outbox'],
   ['Alt+4', 'History'],
   ['Alt+5', 'Find a person and their connections'],
+  ['Alt+S', 'From a sheet: open a result by its call-sheet number'],
   ['↑ ↓ or j k', 'Move in the list of connections'],
   ['Enter', 'Open the result form for the connection'],
+  ['x, Shift+↑ ↓', 'Tick a connection, or a range, for the same result'],
   ['Ctrl+Enter', 'Save the form'],
   ['Ctrl+Shift+Enter', 'Save and open the next connection'],
   ['Esc', 'Cancel the form']

@@ -105,5 +105,7 @@ describe('the About and shortcuts boxes', () => {
     const box = shortcutsBox('Connections Desk')
     expect(box.detail).toContain('Alt+3 — Outbox')
     expect(box.detail).toContain('Ctrl+Enter — Save the form')
+    expect(box.detail).toContain('Alt+5 — Find a person')
+    expect(box.detail).toContain('Alt+S — From a sheet')
   })
 })
