@@ -35,6 +35,22 @@ const VIEWPORT = { width: 1280, height: 800 }
 /** Enough people for a realistic list, few enough to download in a moment. */
 const PEOPLE = 400
 
+/**
+ * The first of the listed connections the signed-in user may change: some of the practice
+ * site's connections are view-only for the clerk, and their form has no fields to fill.
+ */
+async function openChangeable(page: Page, connections: ConnectionsPage): Promise<ResultFormPage> {
+  const form = new ResultFormPage(page)
+  for (let index = 0; index < 10; index++) {
+    await connections.openByKeyboard(index)
+    await form.saveButton.or(form.readOnlyReason).first().waitFor()
+    if (await form.saveButton.isVisible()) return form
+    await page.keyboard.press('Escape')
+    await form.form.waitFor({ state: 'detached' })
+  }
+  throw new HarnessError('None of the first ten connections may be changed by this user')
+}
+
 async function main(): Promise<void> {
   const rendererDir = await mkdtemp(join(tmpdir(), 'connections-desk-screens-'))
   let desk: Desk | undefined
@@ -84,8 +100,7 @@ async function captureScreens(desk: Desk): Promise<void> {
   await desk.sim.setFaults({ rules: [{ kind: 'status', status: 403, times: 1 }] })
   await connections.filterByType('First-time guest')
   await connections.waitForRows()
-  await connections.openByKeyboard(0)
-  const form = new ResultFormPage(page)
+  const form = await openChangeable(page, connections)
   await form.enterByKeyboard({
     outcome: 'Keep open',
     comment: 'Left a voicemail; will try again on Thursday.'
