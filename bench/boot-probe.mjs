@@ -12,6 +12,7 @@ globalThis.__electronStandInConfig = {
     userData: `${folder}/user-data`,
     logs: `${folder}/logs`,
     desktop: `${folder}/desktop`,
+    documents: `${folder}/documents`,
     temp: `${folder}/temp`,
     appData: `${folder}/app-data`
   }

@@ -103,6 +103,16 @@ describe('FollowUpCheck (real IndexedDB, the bridge faked)', () => {
     expect(w.desk.lookupCalls).toEqual([])
   })
 
+  it('does not look again at a result nothing can show (an attempt without comment or responses)', async () => {
+    const w = await world()
+    const silent = await w.sent(keepOpenBody(41, ''), 1, 1001)
+    await w.check.check()
+    expect(await w.followUpOf(silent)).toMatchObject({ state: 'unverifiable' })
+    w.desk.lookupCalls = []
+    expect((await w.check.check()).looked).toBe(0)
+    expect(w.desk.lookupCalls).toEqual([])
+  })
+
   it('offline: looks no further, keeps states, and still says not applied yet on time', async () => {
     const w = await world()
     const recent = await w.sent(completeBody(40), 1, 1001)

@@ -78,8 +78,13 @@ export class FollowUpCheck {
     const started = this.#now()
     const days = await readNotAppliedAfterDays(this.#db)
     const recent = await this.#repository.listSentSince(started - FOLLOW_UP_WINDOW_DAYS * DAY_MS)
+    // Applied is final, and an unverifiable result (nothing a look could show) stays so:
+    // looking at either again would only spend requests.
     const open = recent
-      .filter((item) => followUpOf(item)?.state !== 'applied')
+      .filter((item) => {
+        const state = followUpOf(item)?.state
+        return state !== 'applied' && state !== 'unverifiable'
+      })
       .sort((left, right) => left.sequence - right.sequence)
     const claimed = new Set(
       recent.flatMap((item) => {
