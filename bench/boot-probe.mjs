@@ -4,18 +4,12 @@
 // ready (every bridge channel handled and the window loading its page). Prints one
 // `BOOT-TIMES {json}` line for bench/suites/boot-suite.ts.
 import { pathToFileURL } from 'node:url'
+import { standInPaths } from '../test/dist/stand-in/stand-in-paths.mjs'
 
 const [mainPath, folder] = process.argv.slice(2)
 globalThis.__electronStandInConfig = {
   lockGranted: true,
-  paths: {
-    userData: `${folder}/user-data`,
-    logs: `${folder}/logs`,
-    desktop: `${folder}/desktop`,
-    documents: `${folder}/documents`,
-    temp: `${folder}/temp`,
-    appData: `${folder}/app-data`
-  }
+  paths: standInPaths(folder)
 }
 const { record, becomeReady } = await import('electron')
 const started = performance.now()

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { connect } from 'node:net'
 import { pathToFileURL } from 'node:url'
+import { standInPaths } from './stand-in-paths.mjs'
 import vm from 'node:vm'
 
 const [mainPath, scenario, folder] = process.argv.slice(2)
@@ -14,14 +15,7 @@ process.on('unhandledRejection', (error) => failures.push(`unhandled: ${error?.s
 
 globalThis.__electronStandInConfig = {
   lockGranted: scenario !== 'second-instance',
-  paths: {
-    userData: `${folder}/user-data`,
-    logs: `${folder}/logs`,
-    desktop: `${folder}/desktop`,
-    documents: `${folder}/documents`,
-    temp: `${folder}/temp`,
-    appData: `${folder}/app-data`
-  }
+  paths: standInPaths(folder)
 }
 const electron = await import('electron')
 const { record, becomeReady } = electron

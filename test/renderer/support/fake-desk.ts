@@ -32,6 +32,7 @@ import type {
   Team
 } from '../../../src/shared/lookups'
 import { siteKeyOf } from '../../../src/shared/site-key'
+import { ALL_RIGHTS } from './account-fixtures'
 
 /**
  * A stand-in for `window.desk` (the bridge, not fetch): serves reference data from memory,
@@ -71,16 +72,7 @@ export function fakeAccount(overrides: Partial<Account> = {}): Account {
     role: 'administrator',
     personId: null,
     familyId: null,
-    rights: {
-      mayCreateChangeRequests: true,
-      maySearchPeople: true,
-      comments: 'full',
-      mayPostChangeRequests: true,
-      mayReassign: true,
-      mayAssignContacts: true,
-      assignedContactsOnly: false,
-      mayViewOutreachHistory: true
-    },
+    rights: { ...ALL_RIGHTS },
     ...overrides
   }
 }

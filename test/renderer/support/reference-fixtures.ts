@@ -1,5 +1,5 @@
 import type { Connection, ConnectionResponse, Person } from '../../../src/shared/lookups'
-import type { FakeDeskData } from './fake-desk'
+import { fakeAccount, type FakeDeskData } from './fake-desk'
 
 export function person(id: number, firstName: string, lastName: string, goesByName = ''): Person {
   return {
@@ -63,26 +63,7 @@ export function smallSite(): FakeDeskData {
     [2, [{ id: 21, name: 'Prayed together' }]]
   ])
   return {
-    account: {
-      siteNumber: 12345,
-      siteName: 'Grace Community Church',
-      email: 'jadams@example.org',
-      userName: 'jadams',
-      fullName: 'Jane Adams',
-      role: 'administrator',
-      personId: null,
-      familyId: null,
-      rights: {
-        mayCreateChangeRequests: true,
-        maySearchPeople: true,
-        comments: 'full',
-        mayPostChangeRequests: true,
-        mayReassign: true,
-        mayAssignContacts: true,
-        assignedContactsOnly: false,
-        mayViewOutreachHistory: true
-      }
-    },
+    account: fakeAccount(),
     connectionTypes: [
       { id: 1, name: 'First-time guest', category: 'O', colour: '#2e7d32', mayChange: true },
       { id: 2, name: 'Hospital visit', category: 'O', colour: '', mayChange: true },

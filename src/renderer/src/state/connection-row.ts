@@ -29,13 +29,15 @@ export interface RowContext {
   typeById(connectionTypeId: number): ConnectionType | undefined
   /** The connection's details as last fetched (fresher than a list's item), if ever. */
   detailsOf?(connectionId: number): Connection | undefined
-  unsentCountFor(connectionId: number): number
   /** The clerk's calendar day (local-day.ts): due before it is overdue. */
   today: number
 }
 
-/** A row with what filtering and sorting need. */
-export interface JoinedRow extends ConnectionRow {
+/**
+ * A row with what filtering and sorting need, and without the unsent count: that changes
+ * with every save and every delivered batch, so the list adds it after sorting.
+ */
+export interface JoinedRow extends Omit<ConnectionRow, 'unsentCount'> {
   contactWords: string[]
   dueOrdinal: number | undefined
 }
@@ -70,13 +72,15 @@ export function joinRow(connection: Connection, context: RowContext): JoinedRow 
     dueDate,
     dueOrdinal,
     overdue: dueOrdinal !== undefined && dueOrdinal < context.today,
-    lastComment: details?.comment || connection.comment,
-    unsentCount: context.unsentCountFor(connection.id)
+    lastComment: details?.comment || connection.comment
   }
 }
 
-/** joinRow without what only filtering and sorting need. */
-export function rowOfConnection(connection: Connection, context: RowContext): ConnectionRow {
+/** joinRow without what only filtering and sorting need, with the unsent count. */
+export function rowOfConnection(
+  connection: Connection,
+  context: RowContext & { unsentCountFor(connectionId: number): number }
+): ConnectionRow {
   const { contactWords: _words, dueOrdinal: _due, ...row } = joinRow(connection, context)
-  return row
+  return { ...row, unsentCount: context.unsentCountFor(connection.id) }
 }

@@ -155,8 +155,6 @@ export class ConnectionsListState {
     const context = {
       personById: (indvId: number) => source.personById(indvId),
       typeById: (typeId: number) => source.typeById(typeId),
-      // Counted in #rows, after sorting, so that the join does not depend on the outbox.
-      unsentCountFor: () => 0,
       ...(details ? { detailsOf: (id: number) => details.detailsOf(id) } : {}),
       today: this.#today
     }

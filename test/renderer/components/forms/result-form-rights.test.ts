@@ -6,7 +6,7 @@ import { readConnectionDetails } from '../../../../src/renderer/src/db/connectio
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../src/shared/errors'
 import type { Account } from '../../../../src/shared/lookups'
-import { accountOf } from '../../data/account-fixtures'
+import { accountOf } from '../../support/account-fixtures'
 import type { FakeDesk } from '../../support/fake-desk'
 import {
   cleanUp,
