@@ -38,7 +38,10 @@ export default defineConfig({
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
           testTimeout: 120_000,
-          hookTimeout: 120_000
+          hookTimeout: 120_000,
+          // The same budget as every Playwright wait here: a poll is a wait for a named
+          // thing, and vitest's default of one second is shorter than a loaded CI's pause.
+          expect: { poll: { timeout: 30_000 } }
         }
       },
       {
@@ -47,6 +50,9 @@ export default defineConfig({
           name: 'browser',
           include: ['test/renderer/**/*.test.ts'],
           testTimeout: 20_000,
+          // expect.poll and expect.element wait for a named thing; one second (the default)
+          // is shorter than a loaded CI's pause.
+          expect: { poll: { timeout: 10_000 } },
           browser: {
             enabled: true,
             headless: true,
