@@ -1,6 +1,6 @@
 import axe from 'axe-core'
 import { mount, unmount, type Component } from 'svelte'
-import ResultForm from '../../../src/renderer/src/components/forms/result-form.svelte'
+import ResultForm from '../../../src/renderer/src/components/forms/result/result-form.svelte'
 import { expect } from 'vitest'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'

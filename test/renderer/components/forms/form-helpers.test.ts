@@ -3,13 +3,13 @@ import {
   controlErrorsOf,
   NEW_CONNECTION_FIELD_CONTROLS,
   RESULT_FIELD_CONTROLS
-} from '../../../../src/renderer/src/components/forms/control-errors'
-import { normalizeDateInput } from '../../../../src/renderer/src/components/forms/date-input'
-import { formShortcutOf } from '../../../../src/renderer/src/components/forms/form-shortcuts'
+} from '../../../../src/renderer/src/components/forms/entry/control-errors'
+import { normalizeDateInput } from '../../../../src/renderer/src/components/forms/fields/date-input'
+import { formShortcutOf } from '../../../../src/renderer/src/components/common/keys'
 import {
-  CHOOSE_OUTCOME,
+  CHOOSE_OPERATION,
   ResultFormState
-} from '../../../../src/renderer/src/components/forms/result-form-state.svelte'
+} from '../../../../src/renderer/src/components/forms/result/result-form-state.svelte'
 import type { ConnectionRow } from '../../../../src/renderer/src/state/connections-list-state.svelte'
 import { openConnection } from '../../support/reference-fixtures'
 
@@ -85,11 +85,11 @@ describe('ResultFormState', () => {
 
   it('reports a missing outcome together with every other problem', () => {
     const form = new ResultFormState({ row, directory, today: '03/14/2025' })
-    form.fields.setDate('14/03/2025')
+    form.fields.date = '14/03/2025'
     const checked = form.check()
     expect(checked.ok).toBe(false)
     if (checked.ok) return
-    expect(checked.errors.outcome).toEqual([CHOOSE_OUTCOME])
+    expect(checked.errors.operation).toEqual([CHOOSE_OPERATION])
     expect(checked.errors.date?.[0]).toMatch(/real date/)
   })
 
@@ -100,7 +100,7 @@ describe('ResultFormState', () => {
     expect(form.dirty).toBe(true)
     form.fields.setResponse(12, false)
     expect(form.dirty).toBe(false)
-    form.setOutcome('complete')
+    form.operation = 'complete'
     expect(form.dirty).toBe(true)
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
-import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
+import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
+import ResultForm from '../../../../src/renderer/src/components/forms/result/result-form.svelte'
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import {
   cleanUp,

@@ -4,7 +4,7 @@ import { rowOfConnection } from '../../state/connection-row'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import { localDayOrdinal } from '../../state/local-day'
 import type { SiteStates } from '../../state/site-states'
-import { personNamed } from '../forms/person-text'
+import { personNamed } from '../forms/fields/person-text'
 
 /**
  * The row a result form works on. The list's own row when it shows the connection; else

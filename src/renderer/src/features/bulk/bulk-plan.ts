@@ -9,9 +9,9 @@ import type { Account, ConnectionResponse, ConnectionType } from '../../../../sh
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 
 /** A bulk result closes the connections or logs an attempt; a reassignment is one by one. */
-export type BulkOutcome = 'complete' | 'keep-open'
+export type BulkOperation = 'complete' | 'keep-open'
 
-export const BULK_OUTCOMES: ReadonlyArray<{ value: BulkOutcome; label: string }> = [
+export const BULK_OPERATIONS: ReadonlyArray<{ value: BulkOperation; label: string }> = [
   { value: 'complete', label: 'Complete' },
   { value: 'keep-open', label: 'Keep open' }
 ]
@@ -75,7 +75,7 @@ export interface BulkFields {
 /** The change request for one connection, as its own result form would build it. */
 export function buildBulkResult(
   row: ConnectionRow,
-  outcome: BulkOutcome,
+  operation: BulkOperation,
   fields: BulkFields
 ): BuildResult {
   const connection = row.connection
@@ -95,7 +95,7 @@ export function buildBulkResult(
     comment: fields.comment,
     responseIds: fields.responseIds
   }
-  return outcome === 'complete' ? buildComplete(input) : buildKeepOpen(input)
+  return operation === 'complete' ? buildComplete(input) : buildKeepOpen(input)
 }
 
 export interface ReadyResult {
@@ -106,13 +106,13 @@ export interface ReadyResult {
 /** Each included connection's change request, or the problems (each said once). */
 export function buildEach(
   rows: readonly ConnectionRow[],
-  outcome: BulkOutcome,
+  operation: BulkOperation,
   fields: BulkFields
 ): { ready: ReadyResult[]; problems: string[] } {
   const ready: ReadyResult[] = []
   const problems = new Set<string>()
   for (const row of rows) {
-    const built = buildBulkResult(row, outcome, fields)
+    const built = buildBulkResult(row, operation, fields)
     if (built.ok) ready.push({ row, body: built.body })
     else
       for (const messages of Object.values(built.errors)) messages?.forEach((m) => problems.add(m))

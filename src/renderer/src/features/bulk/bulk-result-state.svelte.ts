@@ -1,14 +1,14 @@
 import type { ChangeRequest } from '../../../../shared/change-request'
 import type { ConnectionResponse } from '../../../../shared/lookups'
 import type { OutboxItem, OutboxItemSummary } from '../../../../shared/outbox/outbox-item'
-import { ResultFieldsState } from '../../components/forms/result-fields-state.svelte'
+import { ResultFieldsState } from '../../components/forms/fields/result-fields-state.svelte'
 import { toDeskError } from '../../../../shared/errors'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import {
   buildEach,
   commonResponses,
   planBulk,
-  type BulkOutcome,
+  type BulkOperation,
   type BulkPlan,
   type BulkRights,
   type ReadyResult
@@ -32,7 +32,7 @@ export interface BulkResultOptions {
 export class BulkResultState {
   readonly fields: ResultFieldsState
   readonly common: ConnectionResponse[]
-  #outcome = $state<BulkOutcome | null>(null)
+  operation = $state<BulkOperation | null>(null)
   #step = $state<'form' | 'confirm' | 'saved'>('form')
   #plan = $state.raw<BulkPlan | null>(null)
   #ready: ReadyResult[] = []
@@ -49,14 +49,6 @@ export class BulkResultState {
 
   get count(): number {
     return this.#options.rows.length
-  }
-
-  get outcome(): BulkOutcome | null {
-    return this.#outcome
-  }
-
-  setOutcome(outcome: BulkOutcome): void {
-    this.#outcome = outcome
   }
 
   get step(): 'form' | 'confirm' | 'saved' {
@@ -82,8 +74,8 @@ export class BulkResultState {
 
   /** Checks the form against every connection; on to the confirmation when all is well. */
   review(): void {
-    const outcome = this.#outcome
-    if (outcome === null) {
+    const operation = this.operation
+    if (operation === null) {
       this.#problems = ['Choose what happened: Complete or Keep open']
       return
     }
@@ -93,7 +85,7 @@ export class BulkResultState {
       comment: this.fields.comment,
       responseIds: [...this.fields.responseIds]
     }
-    const { ready, problems } = buildEach(plan.included, outcome, fields)
+    const { ready, problems } = buildEach(plan.included, operation, fields)
     this.#problems = problems
     if (problems.length > 0) return
     this.#plan = plan
@@ -107,14 +99,14 @@ export class BulkResultState {
 
   /** One outbox item per included connection, saved one after another. */
   async save(): Promise<void> {
-    const outcome = this.#outcome
-    if (this.#saving || this.#step !== 'confirm' || outcome === null) return
+    const operation = this.operation
+    if (this.#saving || this.#step !== 'confirm' || operation === null) return
     this.#saving = true
     this.#problems = []
     try {
       for (const { row, body } of this.#ready.slice(this.#saved)) {
         await this.#options.capture(body, {
-          operation: outcome,
+          operation,
           contactName: row.contactName,
           connectionTypeName: row.typeName
         })
