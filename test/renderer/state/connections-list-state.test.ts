@@ -151,6 +151,7 @@ describe('ConnectionsListState', () => {
         return reference.connections
       },
       personById: (indvId: number) => reference.personById(indvId),
+      connectionById: (connectionId: number) => reference.connectionById(connectionId),
       typeById: (typeId: number) => {
         typeLookups++
         return reference.typeById(typeId)

@@ -1,7 +1,9 @@
 import { connectionDateOrdinal } from '../../../shared/change-request'
 import type { Connection, ConnectionType, Person } from '../../../shared/lookups'
+import type { OutboxItem } from '../../../shared/outbox/outbox-item'
 import { displayName } from '../search/display-name'
 import { nameTokens } from '../search/normalize-name'
+import { personNamed } from '../search/person-text'
 import { contactNameOf, teamMembersText } from './connection-names'
 
 /** A connection as the lists and the form headers show it. */
@@ -83,4 +85,40 @@ export function rowOfConnection(
 ): ConnectionRow {
   const { contactWords: _words, dueOrdinal: _due, ...row } = joinRow(connection, context)
   return { ...row, unsentCount: context.unsentCountFor(connection.id) }
+}
+
+/**
+ * The row of an unsent result whose connection has left the cache (closed since): built
+ * from what the result itself recorded, so the clerk can still open and change it.
+ */
+export function rowOfUnsentItem(item: OutboxItem, unsentCount: number): ConnectionRow {
+  const body = item.body
+  const contactId = body.ContactIndvId ?? 0
+  return {
+    connection: {
+      id: item.connectionId,
+      typeId: body.ConnectionTypeId ?? 0,
+      typeName: item.summary.connectionTypeName,
+      colour: '',
+      contact: contactId > 0 ? personNamed(contactId, item.summary.contactName) : null,
+      familyConnection: body.FamilyConnection ?? false,
+      familyId: null,
+      dateCreated: '',
+      dueDate: '',
+      completed: false,
+      comment: '',
+      contactType: '',
+      responses: [],
+      teamMembers: [],
+      mayChange: null
+    },
+    contactName: item.summary.contactName,
+    typeName: item.summary.connectionTypeName,
+    colour: '',
+    assigneeName: item.summary.assigneeName ?? 'Unassigned',
+    dueDate: '',
+    overdue: false,
+    lastComment: '',
+    unsentCount
+  }
 }

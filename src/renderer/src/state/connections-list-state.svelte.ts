@@ -1,6 +1,13 @@
 import type { Connection, ConnectionType, Person } from '../../../shared/lookups'
 import { nameTokens } from '../search/normalize-name'
-import { joinRow, type ConnectionRow, type JoinedRow } from './connection-row'
+import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import {
+  joinRow,
+  rowOfConnection,
+  rowOfUnsentItem,
+  type ConnectionRow,
+  type JoinedRow
+} from './connection-row'
 import { localDayOrdinal } from './local-day'
 
 export type { ConnectionRow } from './connection-row'
@@ -12,6 +19,8 @@ export interface ConnectionsSource {
   /** The directory, for a contact the answer named by id only. */
   personById(indvId: number): Person | undefined
   typeById(connectionTypeId: number): ConnectionType | undefined
+  /** Any cached connection (an assignment, a person's connection, details), by id. */
+  connectionById(connectionId: number): Connection | undefined
 }
 
 /** What the list reads from the outbox (OutboxState in the app). */
@@ -147,6 +156,32 @@ export class ConnectionsListState {
 
   setToday(now: number): void {
     this.#today = localDayOrdinal(now)
+  }
+
+  /**
+   * The row a result form works on. The list's own row when it shows the connection; else
+   * one built from the cached connection (filtered out of the list); else, for an unsent
+   * item whose connection has left the cache (closed since), from what the item recorded.
+   */
+  rowFor(connectionId: number, now: number, item?: OutboxItem): ConnectionRow | null {
+    const listed = this.#rows.find((row) => row.connection.id === connectionId)
+    if (listed) return listed
+    const cached = this.#source.connectionById(connectionId)
+    if (cached) return this.rowOf(cached, now)
+    return item ? rowOfUnsentItem(item, this.#unsent.unsentCountFor(connectionId)) : null
+  }
+
+  /** A row for any connection the app holds, joined as the list joins its own. */
+  rowOf(connection: Connection, now: number): ConnectionRow {
+    const source = this.#source
+    const details = this.#details
+    return rowOfConnection(connection, {
+      personById: (indvId) => source.personById(indvId),
+      typeById: (typeId) => source.typeById(typeId),
+      ...(details ? { detailsOf: (id: number) => details.detailsOf(id) } : {}),
+      unsentCountFor: (id) => this.#unsent.unsentCountFor(id),
+      today: localDayOrdinal(now)
+    })
   }
 
   #join(): JoinedRow[] {

@@ -11,7 +11,7 @@ import {
   NEW_CONNECTION_FIELD_CONTROLS,
   type ControlErrors
 } from '../entry/control-errors'
-import { displayName, personNotInDirectory } from '../fields/person-text'
+import { displayName, personNotInDirectory } from '../../../search/person-text'
 import { ResultFieldsState } from '../fields/result-fields-state.svelte'
 import { SaveFlow, type Checked } from '../entry/save-flow.svelte'
 

@@ -1,18 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectionRowFor } from '../../../../src/renderer/src/components/shell/connection-row-for'
-import { dueIn } from '../../support/parish-data'
-import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../../support/screen-helpers'
+import { dueIn } from '../support/parish-data'
+import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../support/screen-helpers'
 
 afterEach(cleanUp)
 
-describe('connectionRowFor', () => {
+describe('the list state’s rowFor', () => {
   it('is the list’s own row, even when the list is filtered to hide it', async () => {
     const { site } = await openTestSite()
-    const listed = connectionRowFor(site, 102, Date.now())
+    const listed = site.connections.rowFor(102, Date.now())
     expect(listed).toBe(site.connections.rows.find((row) => row.connection.id === 102))
 
     site.connections.setSearch('ann')
-    const hidden = connectionRowFor(site, 102, Date.now())
+    const hidden = site.connections.rowFor(102, Date.now())
     expect(hidden).toMatchObject({
       contactName: 'Peggy Okafor',
       typeName: 'Hospital visit',
@@ -21,15 +20,15 @@ describe('connectionRowFor', () => {
       overdue: false,
       unsentCount: 0
     })
-    expect(connectionRowFor(site, 102, Date.now() + 5 * 86_400_000)?.overdue).toBe(true)
+    expect(site.connections.rowFor(102, Date.now() + 5 * 86_400_000)?.overdue).toBe(true)
   })
 
   it('falls back on what an unsent item recorded when its connection left the cache', async () => {
     const { site } = await openTestSite()
     await site.outbox.capture(keepOpen(999, 'Called'), summaryOf('Old Friend'), 'clerk')
     const item = await seedItem(site, { connectionId: 999, contactName: 'Old Friend' })
-    expect(connectionRowFor(site, 999, Date.now())).toBeNull()
-    expect(connectionRowFor(site, 999, Date.now(), item)).toMatchObject({
+    expect(site.connections.rowFor(999, Date.now())).toBeNull()
+    expect(site.connections.rowFor(999, Date.now(), item)).toMatchObject({
       connection: { id: 999, completed: false },
       contactName: 'Old Friend',
       typeName: 'First-time guest',

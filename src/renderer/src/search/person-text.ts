@@ -1,5 +1,5 @@
-import type { Person } from '../../../../../shared/lookups'
-import { displayName } from '../../../search/display-name'
+import type { Person } from '../../../shared/lookups'
+import { displayName } from './display-name'
 
 export { displayName }
 
