@@ -3,7 +3,18 @@ import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
 export default defineConfig({
-  main: {},
+  main: {
+    build: {
+      // Bundled into out/main instead of loaded from node_modules at start: Node resolving,
+      // reading and compiling their hundreds of files (zod, electron-store with conf and
+      // ajv, electron-log) was half of the main process's start (bench/RESULTS.md,
+      // main-start). They stay dependencies, so the packaged app keeps their licences.
+      // electron-updater stays outside: it is imported only at the first update check.
+      externalizeDeps: {
+        exclude: ['zod', 'electron-store', 'electron-log', 'fflate', 'atomically']
+      }
+    }
+  },
   preload: {
     build: {
       // A sandboxed preload can require() nothing but a few Electron modules, so zod is

@@ -1,5 +1,4 @@
 import type { app, BrowserWindow, dialog, Menu } from 'electron'
-import electronUpdater from 'electron-updater'
 import { release } from 'node:os'
 import type { EventChannelName } from '../shared/bridge/channel-names'
 import type { EventOf, RendererError } from '../shared/bridge/channels'
@@ -83,7 +82,7 @@ export function startSupport(options: SupportOptions, electron: SupportElectron)
   if (feed.problem) log.warn(`updates: off, ${feed.problem}`)
   const updates = createUpdateService({
     // Only a built app can replace itself; a development run never checks.
-    updater: app.isPackaged && feed.url ? loggedUpdater(log) : null,
+    loadUpdater: app.isPackaged && feed.url ? () => loggedUpdater(log) : null,
     feedUrl: feed.url,
     outbox: {
       now: () => ({
@@ -185,8 +184,12 @@ function describePageError(error: RendererError): string {
   return `page: ${error.kind} ${error.name}: ${error.message}${where}${stack}`
 }
 
-/** electron-updater's platform updater, writing into the app's log. */
-function loggedUpdater(log: AppLog): UpdaterLike {
+/**
+ * electron-updater's platform updater, writing into the app's log. Imported at the first
+ * check, not at start: it is the heaviest module of the main process (bench/RESULTS.md).
+ */
+async function loggedUpdater(log: AppLog): Promise<UpdaterLike> {
+  const { default: electronUpdater } = await import('electron-updater')
   const { autoUpdater } = electronUpdater
   autoUpdater.logger = {
     info: (message?: unknown) => log.info(`updater: ${String(message)}`),

@@ -1,12 +1,7 @@
 import { messageOf } from '../shared/errors'
 import { DeskError } from '../shared/errors'
-import {
-  API_BASE_PATH,
-  PRACTICE_SITE_NUMBER,
-  PRACTICE_USERS,
-  startPracticeSite,
-  type PracticeSite
-} from '../sim/practice-site'
+import type { PracticeSite } from '../sim/practice-site'
+import { PRACTICE_SITE_NUMBER, PRACTICE_USERS } from '../sim/practice-users'
 import type { PracticeSignIn, PracticeSiteHost } from './service-contracts'
 
 export interface PracticeSiteHostOptions {
@@ -68,6 +63,9 @@ export function createPracticeSiteHost(options: PracticeSiteHostOptions): Practi
       throw new DeskError(`The practice site has no user ${PRACTICE_USERNAME} to sign in as`)
     }
     const relay = options.relay
+    // Imported when first started: most clerks never use it, and the app's start must not
+    // pay for its code (bench/RESULTS.md, main-start).
+    const { API_BASE_PATH, startPracticeSite } = await import('../sim/practice-site')
     const site = await startPracticeSite({
       port: 0,
       ...(options.statePath === undefined ? {} : { statePath: options.statePath }),

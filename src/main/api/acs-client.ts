@@ -58,7 +58,8 @@ export function createAcsClient(options: AcsClientOptions = {}): AcsClient {
         label: `item ${item.id}`
       })
     } catch (error) {
-      // Only a setting (the base URL) can throw here; the item is not at fault, so it waits.
+      // Only a setting (the base URL) or the network code failing to load can throw here;
+      // the item is not at fault, so it waits.
       if (error instanceof DeskError) return { kind: 'retryable', message: error.message }
       throw error
     }

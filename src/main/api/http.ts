@@ -1,4 +1,4 @@
-import { request, type Dispatcher } from 'undici'
+import type { Dispatcher } from 'undici'
 import type { Credentials } from '../service-contracts'
 import { silentLogger, type ApiLogger } from './api-logger'
 import { APPLICATION_ID_HEADER } from './acs-adapter'
@@ -7,6 +7,7 @@ import type { ResolveProxy } from './proxy-route'
 import { watchRequestStart } from './request-start'
 import { serviceUrl, siteUrl } from './site-url'
 import { transportFailureOf, type TransportFailure } from './transport-failure'
+import { loadUndici } from './undici-module'
 
 /**
  * The HTTP plumbing the change-request client and the lookups share: keep-alive
@@ -159,6 +160,7 @@ async function exchange(
   signal: AbortSignal,
   maxBodyBytes: number
 ): Promise<AcsAnswer> {
+  const { request } = await loadUndici()
   const response = await request(url, {
     dispatcher,
     method: acsRequest.method,

@@ -1,14 +1,15 @@
 import { messageOf } from '../../shared/errors'
 import type { SecureContext } from 'node:tls'
-import { Agent, ProxyAgent, type Dispatcher } from 'undici'
+import type { Agent, Dispatcher, ProxyAgent } from 'undici'
 import type { ApiLogger } from './api-logger'
 import { routeFromPac, type ResolveProxy } from './proxy-route'
 import { trustContext } from './trust-store'
+import { loadUndici } from './undici-module'
 
 /**
  * The connections the API client sends through: one keep-alive agent straight to the
  * site, and one per proxy server the system's settings name. Everything is built on first
- * use, so reading the trust store costs nothing at start-up.
+ * use, so reading the trust store and loading undici cost nothing at start-up.
  */
 export interface NetworkRoutesOptions {
   connectTimeoutMs: number
@@ -60,7 +61,7 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
     return secureContext ? { secureContext } : {}
   }
 
-  function directAgent(): Agent {
+  function directAgent({ Agent }: Undici): Agent {
     direct ??= new Agent({
       connect: { timeout: options.connectTimeoutMs, ...tls() },
       keepAliveTimeout: KEEP_ALIVE_MS,
@@ -70,7 +71,7 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
     return direct
   }
 
-  function proxyAgent(uri: string): ProxyAgent {
+  function proxyAgent({ ProxyAgent }: Undici, uri: string): ProxyAgent {
     let agent = proxies.get(uri)
     if (!agent) {
       agent = new ProxyAgent({
@@ -88,10 +89,11 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
   }
 
   async function routeFor(url: URL): Promise<Route> {
+    const undici = await loadUndici()
     // Plain http goes only to the practice site on this computer (base-url.ts): no proxy
     // stands between. Chromium's settings leave loopback out as well.
     if (!options.resolveProxy || url.protocol === 'http:') {
-      return { dispatcher: directAgent() }
+      return { dispatcher: directAgent(undici) }
     }
     let pac: string
     try {
@@ -100,15 +102,15 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
     } catch (error) {
       const reason = messageOf(error)
       logger.warn(`proxy: the system's proxy settings could not be read (${reason}); going direct`)
-      return { dispatcher: directAgent() }
+      return { dispatcher: directAgent(undici) }
     }
     const route = routeFromPac(pac)
     if (!route) {
       logger.warn(`proxy: no proxy this client can use in "${pac.slice(0, 120)}"; going direct`)
-      return { dispatcher: directAgent() }
+      return { dispatcher: directAgent(undici) }
     }
-    if (route.kind === 'direct') return { dispatcher: directAgent() }
-    return { dispatcher: proxyAgent(route.uri), proxy: route.address }
+    if (route.kind === 'direct') return { dispatcher: directAgent(undici) }
+    return { dispatcher: proxyAgent(undici, route.uri), proxy: route.address }
   }
 
   return {
@@ -119,6 +121,8 @@ export function createNetworkRoutes(options: NetworkRoutesOptions): NetworkRoute
     }
   }
 }
+
+type Undici = Awaited<ReturnType<typeof loadUndici>>
 
 function withinTime<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined

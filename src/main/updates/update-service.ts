@@ -26,11 +26,16 @@ export interface UpdateClock {
 export interface UpdateLog {
   info(message: string): void
   warn(message: string): void
+  error(message: string): void
 }
 
 export interface UpdateServiceOptions {
-  /** null where updates cannot work (a development run, a .deb without a package manager). */
-  updater: UpdaterLike | null
+  /**
+   * Loads the updater, at the first check: electron-updater costs a few hundred
+   * milliseconds to import, which the start of the app must not pay. null where updates
+   * cannot work (a development run, a .deb without a package manager).
+   */
+  loadUpdater: (() => Promise<UpdaterLike>) | null
   /** The feed (updates/feed-url.ts); null means no automatic updates. */
   feedUrl: string | null
   outbox: {
@@ -80,40 +85,56 @@ const realClock: UpdateClock = {
  */
 export function createUpdateService(options: UpdateServiceOptions): UpdateService {
   const clock = options.clock ?? realClock
-  const { updater, log } = options
-  const enabled = updater !== null && options.feedUrl !== null
+  const { loadUpdater, log } = options
+  const enabled = loadUpdater !== null && options.feedUrl !== null
   let current: UpdateState = { status: enabled ? 'idle' : 'off' }
   let lastCheckAt: number | null = null
   let timer: unknown
   let checking: Promise<void> | undefined
   let disposed = false
+  /** Set once loaded and pointed at the feed; a failed load is tried again at the next check. */
+  let loading: Promise<UpdaterLike> | undefined
+  let updater: UpdaterLike | undefined
 
   function set(next: UpdateState): void {
     current = next
     if (!disposed) options.onStateChanged(next)
   }
 
-  if (enabled) {
-    updater.autoDownload = true
+  function configured(loaded: UpdaterLike): UpdaterLike {
+    loaded.autoDownload = true
     // A downloaded update also goes in when the clerk quits the app the usual way.
-    updater.autoInstallOnAppQuit = true
-    updater.setFeedURL({ provider: 'generic', url: options.feedUrl as string })
-    updater.on('update-available', (info) => {
+    loaded.autoInstallOnAppQuit = true
+    loaded.setFeedURL({ provider: 'generic', url: options.feedUrl as string })
+    loaded.on('update-available', (info) => {
       log.info(`updates: version ${info.version} is available; downloading in the background`)
       if (current.status !== 'ready') set({ status: 'downloading', version: info.version })
     })
-    updater.on('update-downloaded', (info) => {
+    loaded.on('update-downloaded', (info) => {
       log.info(`updates: version ${info.version} is downloaded and ready`)
       set({ status: 'ready', version: info.version })
     })
-    updater.on('update-not-available', () => {
+    loaded.on('update-not-available', () => {
       if (current.status === 'checking') set({ status: 'idle' })
     })
-    updater.on('error', (error) => {
+    loaded.on('error', (error) => {
       // An office offline for the afternoon is not news: the next check tries again.
       log.warn(`updates: the check or download failed (${error.message})`)
       if (current.status !== 'ready') set({ status: 'idle' })
     })
+    updater = loaded
+    return loaded
+  }
+
+  function load(): Promise<UpdaterLike> {
+    if (!loadUpdater) return Promise.reject(new Error('updates are off'))
+    loading ??= loadUpdater()
+      .then(configured)
+      .catch((error: unknown) => {
+        loading = undefined
+        throw error
+      })
+    return loading
   }
 
   function arm(): void {
@@ -130,11 +151,20 @@ export function createUpdateService(options: UpdateServiceOptions): UpdateServic
   }
 
   async function runCheck(): Promise<void> {
-    if (!updater) return
     lastCheckAt = clock.now()
     if (current.status === 'idle') set({ status: 'checking' })
+    let loaded: UpdaterLike
     try {
-      const result = await updater.checkForUpdates()
+      loaded = await load()
+    } catch (error) {
+      // Not the network: the app itself is broken (a file missing from the install). It is
+      // logged as an error, for whoever reads the diagnostics; the next check tries again.
+      log.error(`updates: the updater could not be loaded (${messageOf(error)})`)
+      if (current.status === 'checking') set({ status: 'idle' })
+      return
+    }
+    try {
+      const result = await loaded.checkForUpdates()
       // A failed download is also emitted as 'error' (logged there); the promise itself must
       // not surface as an unhandled rejection.
       result?.downloadPromise?.catch(() => {})

@@ -99,12 +99,16 @@ async function checkWithService(feedSetting: string) {
   const states: UpdateState[] = []
   const warnings: string[] = []
   const service = createUpdateService({
-    updater,
+    loadUpdater: async () => updater,
     feedUrl: updateFeed(feedSetting).url,
     outbox: { now: () => ({ busy: false, unsentCount: 0 }), whenIdle: async () => true },
     confirmUnsent: async () => true,
     onStateChanged: (state) => states.push(state),
-    log: { info: () => {}, warn: (line) => warnings.push(line) }
+    log: {
+      info: () => {},
+      warn: (line) => warnings.push(line),
+      error: (line) => warnings.push(line)
+    }
   })
   const downloaded = new Promise<void>((resolve) =>
     updater.once('update-downloaded', () => resolve())

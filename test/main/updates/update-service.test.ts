@@ -35,17 +35,25 @@ function serviceWith(overrides: Partial<UpdateServiceOptions> = {}) {
   const states: UpdateState[] = []
   const outbox = { busy: false, unsentCount: 0 }
   const lines: string[] = []
+  const loads = { count: 0 }
   const service = createUpdateService({
-    updater,
+    loadUpdater: async () => {
+      loads.count++
+      return updater
+    },
     feedUrl: 'https://it.example.org/desk/',
     outbox: { now: () => ({ ...outbox }), whenIdle: async () => true },
     confirmUnsent: async () => true,
     onStateChanged: (state) => states.push(state),
-    log: { info: (line) => lines.push(line), warn: (line) => lines.push(line) },
+    log: {
+      info: (line) => lines.push(line),
+      warn: (line) => lines.push(line),
+      error: (line) => lines.push(`error: ${line}`)
+    },
     clock,
     ...overrides
   })
-  return { service, updater, clock, states, outbox, lines }
+  return { service, updater, clock, states, outbox, lines, loads }
 }
 
 describe('the update service', () => {
@@ -58,23 +66,65 @@ describe('the update service', () => {
     expect(service.state()).toEqual({ status: 'off' })
   })
 
-  it('points the updater at the generic feed, downloading in the background', () => {
-    const { updater } = serviceWith()
+  it('points the updater at the generic feed, downloading in the background', async () => {
+    const { service, updater } = serviceWith()
+    await service.check()
     expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://it.example.org/desk/' }])
     expect(updater.autoDownload).toBe(true)
     expect(updater.autoInstallOnAppQuit).toBe(true)
   })
 
+  // The updater is loaded at the first check, so the checks below are awaited, not counted
+  // at once as when it was imported at start.
   it('checks shortly after start and then every six hours', async () => {
     const { service, updater, clock } = serviceWith()
     service.start()
     clock.advance(FIRST_CHECK_DELAY_MS - 1)
     expect(updater.checks).toBe(0)
     clock.advance(1)
-    expect(updater.checks).toBe(1)
+    await vi.waitFor(() => expect(updater.checks).toBe(1))
     await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1))
     clock.advance(CHECK_INTERVAL_MS)
-    expect(updater.checks).toBe(2)
+    await vi.waitFor(() => expect(updater.checks).toBe(2))
+  })
+
+  it('loads the updater at the first check, not at start, and only once', async () => {
+    const { service, updater, clock, loads } = serviceWith()
+    service.start()
+    expect(loads.count).toBe(0)
+    expect(updater.feeds).toEqual([])
+    clock.advance(FIRST_CHECK_DELAY_MS)
+    await vi.waitFor(() => expect(updater.checks).toBe(1))
+    await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1))
+    clock.advance(CHECK_INTERVAL_MS)
+    await vi.waitFor(() => expect(updater.checks).toBe(2))
+    expect(loads.count).toBe(1)
+    expect(updater.feeds).toHaveLength(1)
+  })
+
+  it('logs an updater that cannot be loaded as an error, and loads it again at the next check', async () => {
+    const updater = new FakeUpdater()
+    let failing = true
+    const world = serviceWith({
+      loadUpdater: async () => {
+        if (failing) throw new Error("Cannot find package 'electron-updater'")
+        return updater
+      }
+    })
+    world.service.start()
+    world.clock.advance(FIRST_CHECK_DELAY_MS)
+    await vi.waitFor(() =>
+      expect(world.lines).toContain(
+        "error: updates: the updater could not be loaded (Cannot find package 'electron-updater')"
+      )
+    )
+    expect(world.service.state()).toEqual({ status: 'idle' })
+    expect(world.states.map((state) => state.status)).toEqual(['checking', 'idle'])
+    failing = false
+    await vi.waitFor(() => expect(world.clock.pendingTimers()).toBe(1))
+    world.clock.advance(CHECK_INTERVAL_MS)
+    await vi.waitFor(() => expect(updater.checks).toBe(1))
+    expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://it.example.org/desk/' }])
   })
 
   it('goes from downloading to a ready notice, and stops checking', async () => {
@@ -88,6 +138,7 @@ describe('the update service', () => {
     await vi.waitFor(() => expect(service.state()).toEqual({ status: 'ready', version: '1.1.0' }))
     expect(states.map((state) => state.status)).toEqual(['checking', 'downloading', 'ready'])
     clock.advance(3 * CHECK_INTERVAL_MS)
+    await Promise.resolve()
     expect(updater.checks).toBe(1)
   })
 
@@ -102,13 +153,20 @@ describe('the update service', () => {
     expect(lines.join('\n')).toContain('ERR_INTERNET_DISCONNECTED')
     await vi.waitFor(() => expect(clock.pendingTimers()).toBe(1))
     clock.advance(CHECK_INTERVAL_MS)
-    expect(updater.checks).toBe(2)
+    await vi.waitFor(() => expect(updater.checks).toBe(2))
   })
 
   describe('restart', () => {
+    /** A check that finds and downloads 1.1.0: the updater is loaded by the check. */
+    async function downloaded(world: ReturnType<typeof serviceWith>): Promise<void> {
+      world.updater.nextCheck = () => world.updater.emit('update-downloaded', { version: '1.1.0' })
+      await world.service.check()
+      expect(world.service.state()).toEqual({ status: 'ready', version: '1.1.0' })
+    }
+
     async function ready(overrides: Partial<UpdateServiceOptions> = {}) {
       const world = serviceWith(overrides)
-      world.updater.emit('update-downloaded', { version: '1.1.0' })
+      await downloaded(world)
       return world
     }
 
@@ -147,7 +205,7 @@ describe('the update service', () => {
             })
         }
       })
-      world.updater.emit('update-downloaded', { version: '1.1.0' })
+      await downloaded(world)
       world.outbox.busy = true
       const restarting = world.service.restart()
       await vi.waitFor(() => expect(release).toBeTypeOf('function'))
