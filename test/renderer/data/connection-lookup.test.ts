@@ -4,7 +4,7 @@ import {
   NotFetchedYetError
 } from '../../../src/renderer/src/data/connection-lookup'
 import { NotFoundError, SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
 import { FakeDesk } from '../support/fake-desk'
 import { openConnection, person, smallSite } from '../support/reference-fixtures'
 

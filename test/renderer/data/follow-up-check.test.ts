@@ -9,14 +9,8 @@ import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { saveNotAppliedAfterDays } from '../../../src/renderer/src/db/follow-up-settings'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import {
-  deleteDatabase,
-  freshDatabase,
-  keepOpenBody,
-  newConnectionBody,
-  summaryFor,
-  uniqueSiteKey
-} from '../support/outbox-records'
+import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk } from '../support/fake-desk'
 import { openConnection, person } from '../support/reference-fixtures'
 
@@ -45,7 +39,7 @@ async function world(connections = [openConnection(40), openConnection(41)]) {
   })
   /** A result sent `daysAgo` days before NOW. */
   async function sent(body: ChangeRequest, daysAgo: number, crId: number): Promise<OutboxItem> {
-    const captured = await repository.capture(body, summaryFor('Ann Lee'), 'clerk')
+    const captured = await repository.capture(body, summaryOf('Ann Lee'), 'clerk')
     const item: OutboxItem = {
       ...captured,
       state: 'sent',
@@ -145,8 +139,8 @@ describe('FollowUpCheck (real IndexedDB, the bridge faked)', () => {
 
   it('finds a new connection in the person’s connections, each once', async () => {
     const w = await world([])
-    const first = await w.sent(newConnectionBody(1), 1, 1001)
-    const second = await w.sent(newConnectionBody(1), 1, 1002)
+    const first = await w.sent(newConnectionBody(undefined, { contactIndvId: 1 }), 1, 1001)
+    const second = await w.sent(newConnectionBody(undefined, { contactIndvId: 1 }), 1, 1002)
     w.desk.data.connections.push(
       openConnection(500, {
         contact: person(1, 'Ann', 'Lee'),
@@ -189,7 +183,7 @@ describe('version 4 of the database', () => {
       capturedAt: NOW - DAY_MS,
       connectionId: 41,
       body: completeBody(41),
-      summary: summaryFor('Ann Lee'),
+      summary: summaryOf('Ann Lee'),
       attempts: [],
       uncertain: false,
       updatedAt: NOW

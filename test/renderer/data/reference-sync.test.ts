@@ -6,7 +6,7 @@ import {
 } from '../../../src/renderer/src/data/reference-sync'
 import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/reference-store'
 import { SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
 import { generateDirectory } from '../support/generate-directory'
 import { FakeDesk } from '../support/fake-desk'
 import { openConnection, person, smallSite } from '../support/reference-fixtures'

@@ -12,7 +12,7 @@ import { replaceAssignments, replacePeople } from '../../../src/renderer/src/db/
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import { openConnection, person } from '../support/reference-fixtures'
 import { generateDirectory } from '../support/generate-directory'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/outbox-records'
+import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

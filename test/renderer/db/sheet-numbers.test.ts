@@ -7,7 +7,7 @@ import {
   sheetNumberAfter
 } from '../../../src/renderer/src/db/sheet-numbers'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/outbox-records'
+import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

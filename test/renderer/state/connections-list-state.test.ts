@@ -7,7 +7,8 @@ import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
 import { FakeDesk } from '../support/fake-desk'
 import { smallSite } from '../support/reference-fixtures'
-import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -138,8 +139,8 @@ describe('ConnectionsListState', () => {
 
   it('marks connections with unsent results as soon as one is captured', async () => {
     const { list, outbox } = await setUp()
-    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
-    await outbox.capture(keepOpenBody(102, 'again'), summaryFor('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102), summaryOf('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102, 'again'), summaryOf('Bob Stone'), 'clerk')
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 2, 0])
   })
 
@@ -160,7 +161,7 @@ describe('ConnectionsListState', () => {
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 0, 0])
     const joins = typeLookups
 
-    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102), summaryOf('Bob Stone'), 'clerk')
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 1, 0])
     expect(typeLookups).toBe(joins)
   })

@@ -7,7 +7,7 @@ import { SiteUnreachableError } from '../../../src/shared/errors'
 import { FakeDesk } from '../support/fake-desk'
 import { openConnection, person, smallSite } from '../support/reference-fixtures'
 import { holdPeoplePages } from '../support/hold-people-pages'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {

@@ -4,7 +4,8 @@ import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
 import { FakeDesk } from '../support/fake-desk'
 import { smallSite } from '../support/reference-fixtures'
-import { deleteDatabase, keepOpenBody, summaryFor, uniqueSiteKey } from '../support/outbox-records'
+import { deleteDatabase, uniqueSiteKey } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -38,7 +39,7 @@ describe('openSiteStates', () => {
       'Zoë Adams'
     ])
 
-    await site.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    await site.outbox.capture(keepOpenBody(101), summaryOf('Ann Lee'), 'clerk')
     expect(site.connections.rows[0]?.unsentCount).toBe(1)
     expect(site.status.waitingCount).toBe(1)
     desk.wake('captured')
@@ -61,7 +62,7 @@ describe('openSiteStates', () => {
     const siteA = uniqueSiteKey(111)
     const first = await open(desk, registry, siteA)
     await first.outbox.start()
-    await first.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    await first.outbox.capture(keepOpenBody(101), summaryOf('Ann Lee'), 'clerk')
     first.close()
 
     const second = await open(desk, registry, uniqueSiteKey(222))

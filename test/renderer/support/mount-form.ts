@@ -7,7 +7,7 @@ import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import type { ConnectionRow } from '../../../src/renderer/src/state/connections-list-state.svelte'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { deleteDatabase, uniqueSiteKey } from './outbox-records'
+import { deleteDatabase, uniqueSiteKey } from './test-databases'
 import { FakeDesk } from './fake-desk'
 import { smallChurch } from './church-fixtures'
 

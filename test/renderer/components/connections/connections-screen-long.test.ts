@@ -5,13 +5,12 @@ import { openConnection, person } from '../../support/reference-fixtures'
 import { dueIn, parish, teamMembersOf } from '../../support/parish-data'
 import {
   cleanUp,
-  keepOpen,
   mountComponent,
   openTestSite,
   seriousAxeProblems,
-  summaryOf,
   textOf
 } from '../../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
 
@@ -54,8 +53,16 @@ describe('connections screen with a long list', () => {
         !connection.completed && connection.teamMembers.some((member) => member.id === 13)
     ).length
     const { site } = await openTestSite(data)
-    await site.outbox.capture(keepOpen(108, 'Left a voicemail'), summaryOf('Priya Raman'), 'clerk')
-    await site.outbox.capture(keepOpen(108, 'Spoke with her'), summaryOf('Priya Raman'), 'clerk')
+    await site.outbox.capture(
+      keepOpenBody(108, 'Left a voicemail'),
+      summaryOf('Priya Raman'),
+      'clerk'
+    )
+    await site.outbox.capture(
+      keepOpenBody(108, 'Spoke with her'),
+      summaryOf('Priya Raman'),
+      'clerk'
+    )
     const selection = screenProps(site)
     const container = mountComponent(ConnectionsScreen, selection)
     await until(() => dataRows(container).length > 0, 'the list')

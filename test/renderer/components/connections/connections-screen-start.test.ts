@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
 import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { FakeDesk } from '../../support/fake-desk'
-import { deleteDatabase, uniqueSiteKey } from '../../support/outbox-records'
+import { deleteDatabase, uniqueSiteKey } from '../../support/test-databases'
 import { parish } from '../../support/parish-data'
 import {
   cleanUp,

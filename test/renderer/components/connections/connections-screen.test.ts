@@ -8,13 +8,12 @@ import { openConnection, person } from '../../support/reference-fixtures'
 import { dueIn, MARKUP, parish } from '../../support/parish-data'
 import {
   cleanUp,
-  keepOpen,
   mountComponent,
   openTestSite,
   seriousAxeProblems,
-  summaryOf,
   textOf
 } from '../../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
 
@@ -167,8 +166,16 @@ describe('connections list', () => {
   it('marks connections whose results still wait in the outbox', async () => {
     const { site, container } = await showList()
     expect(container.querySelector('.unsent')).toBeNull()
-    await site.outbox.capture(keepOpen(103, 'Left a voicemail'), summaryOf('Samuel Ortiz'), 'clerk')
-    await site.outbox.capture(keepOpen(103, 'Spoke with him'), summaryOf('Samuel Ortiz'), 'clerk')
+    await site.outbox.capture(
+      keepOpenBody(103, 'Left a voicemail'),
+      summaryOf('Samuel Ortiz'),
+      'clerk'
+    )
+    await site.outbox.capture(
+      keepOpenBody(103, 'Spoke with him'),
+      summaryOf('Samuel Ortiz'),
+      'clerk'
+    )
     await until(() => container.querySelector('.unsent') !== null, 'the marker')
     const marked = [...container.querySelectorAll('tr')].filter((row) =>
       row.querySelector('.unsent')

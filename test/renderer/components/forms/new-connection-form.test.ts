@@ -8,7 +8,7 @@ import {
 import { connectionDateOf } from '../../../../src/shared/change-request'
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import type { OutboxItem } from '../../../../src/shared/outbox/outbox-item'
-import { newConnectionBody } from '../../support/outbox-records'
+import { newConnectionBody } from '../../../shared/support/outbox-fixtures'
 import { cleanUp, formCallbacks, mountComponent, openChurch } from '../../support/mount-form'
 
 afterEach(cleanUp)
@@ -174,7 +174,7 @@ describe('new connection form', () => {
   it('edits an unsent new connection in place, starting from what was saved', async () => {
     const { site } = await openChurch()
     const captured = await site.outbox.capture(
-      newConnectionBody(1),
+      newConnectionBody(undefined, { contactIndvId: 1 }),
       {
         operation: 'new',
         contactName: 'Ann Lee',

@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
 import { connectionDateOf } from '../../../../src/shared/change-request'
 import type { OutboxItem } from '../../../../src/shared/outbox/outbox-item'
-import { keepOpenBody } from '../../support/outbox-records'
+import { keepOpenBody } from '../../../shared/support/outbox-fixtures'
 import {
   cleanUp,
   formCallbacks,

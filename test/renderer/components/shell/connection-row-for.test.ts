@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectionRowFor } from '../../../../src/renderer/src/components/shell/connection-row-for'
 import { dueIn } from '../../support/parish-data'
-import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../../support/screen-helpers'
+import { cleanUp, openTestSite, seedItem } from '../../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 
 afterEach(cleanUp)
 
@@ -26,7 +27,7 @@ describe('connectionRowFor', () => {
 
   it('falls back on what an unsent item recorded when its connection left the cache', async () => {
     const { site } = await openTestSite()
-    await site.outbox.capture(keepOpen(999, 'Called'), summaryOf('Old Friend'), 'clerk')
+    await site.outbox.capture(keepOpenBody(999, 'Called'), summaryOf('Old Friend'), 'clerk')
     const item = await seedItem(site, { connectionId: 999, contactName: 'Old Friend' })
     expect(connectionRowFor(site, 999, Date.now())).toBeNull()
     expect(connectionRowFor(site, 999, Date.now(), item)).toMatchObject({
