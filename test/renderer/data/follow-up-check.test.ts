@@ -12,7 +12,7 @@ import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk } from '../support/fake-desk'
-import { openConnection, person } from '../support/reference-fixtures'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const NOW = Date.UTC(2025, 10, 20, 15)
 let cleanups: Array<() => Promise<void>> = []

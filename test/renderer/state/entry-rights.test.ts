@@ -5,7 +5,7 @@ import {
   entryRights
 } from '../../../src/renderer/src/state/entry-rights'
 import type { ConnectionType } from '../../../src/shared/lookups'
-import { accountOf } from '../support/account-fixtures'
+import { accountOf } from '../../shared/support/accounts'
 
 const prayer: ConnectionType = {
   id: 3,

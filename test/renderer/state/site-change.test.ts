@@ -4,18 +4,18 @@ import { Clock } from '../../../src/renderer/src/state/clock.svelte'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import type { SignInResult } from '../../../src/shared/bridge/channels'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
-import { parish } from '../support/parish-data'
 import { cleanUp, onCleanUp, testRegistry } from '../support/screen-helpers'
 import { until } from '../support/until'
 import { FakeDesk } from '../support/fake-desk'
 import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { holdSends } from '../support/held-sends'
+import { practiceChurch } from '../support/practice-church'
 
 afterEach(cleanUp)
 
 /** The app signed in to a practice site of its own (its own site number, so its own database). */
 async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
-  const desk = new FakeDesk(parish())
+  const desk = new FakeDesk(practiceChurch())
   const siteNumber = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
   desk.practice = {
     ...desk.practice,

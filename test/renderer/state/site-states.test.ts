@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
 import { FakeDesk } from '../support/fake-desk'
-import { smallSite } from '../support/reference-fixtures'
 import { deleteDatabase, uniqueSiteKey } from '../support/test-databases'
 import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
+import { FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -25,7 +25,7 @@ describe('openSiteStates', () => {
   it('wires a site: reference data arrives, a capture is sent on wake, history shows it', async () => {
     const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
     cleanups.push(() => registry.delete())
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const site = await open(desk, registry, uniqueSiteKey())
 
     await site.start()
@@ -36,7 +36,7 @@ describe('openSiteStates', () => {
     expect(site.connections.rows.map((row) => row.contactName)).toEqual([
       'Ann Lee',
       'Bob Stone',
-      'Zoë Adams'
+      'Peggy Okafor'
     ])
 
     await site.outbox.capture(keepOpenBody(101), summaryOf('Ann Lee'), 'clerk')
@@ -55,7 +55,7 @@ describe('openSiteStates', () => {
   it('keeps a site’s unsent results when the clerk switches to another site and back', async () => {
     const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
     cleanups.push(() => registry.delete())
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     desk.delivery.send = async () => {
       throw new Error('offline')
     }

@@ -10,7 +10,7 @@ import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk, type FakeDeskData } from './fake-desk'
 import { deleteDatabase, uniqueSiteKey } from './test-databases'
-import { parish } from './parish-data'
+import { practiceChurch } from './practice-church'
 
 type Cleanup = () => Promise<void> | void
 const cleanups: Cleanup[] = []
@@ -36,7 +36,7 @@ export function testRegistry(): SiteRegistry {
 
 /** The state classes of one site on a database of its own, reference data downloaded. */
 export async function openTestSite(
-  data: FakeDeskData = parish()
+  data: FakeDeskData = practiceChurch()
 ): Promise<{ site: SiteStates; desk: FakeDesk }> {
   const registry = testRegistry()
   const desk = new FakeDesk(data)

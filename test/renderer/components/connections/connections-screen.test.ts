@@ -4,8 +4,6 @@ import ConnectionsScreen from '../../../../src/renderer/src/components/connectio
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../src/shared/errors'
 import type { FakeDesk } from '../../support/fake-desk'
-import { openConnection, person } from '../../support/reference-fixtures'
-import { dueIn, MARKUP, parish } from '../../support/parish-data'
 import {
   cleanUp,
   mountComponent,
@@ -16,6 +14,8 @@ import {
 import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
+import { MARKUP, dueIn, practiceChurch } from '../../support/practice-church'
+import { openConnection, person } from '../../../shared/support/lookup-builders'
 
 afterEach(cleanUp)
 
@@ -241,7 +241,7 @@ describe('connections list', () => {
   })
 
   it('shows names and comments from the site as text, never as markup', async () => {
-    const data = parish()
+    const data = practiceChurch()
     const markup = person(50, MARKUP, 'Doe')
     data.people.push(markup)
     data.connections.push(

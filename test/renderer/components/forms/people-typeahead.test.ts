@@ -3,14 +3,19 @@ import { page, userEvent } from 'vitest/browser'
 import { PeopleSearch } from '../../../../src/renderer/src/search/people-search'
 import type { Person } from '../../../../src/shared/lookups'
 import type { PeopleDirectory } from '../../../../src/renderer/src/components/forms/people-directory'
-import { cleanUp, mountComponent, openChurch, seriousAxeProblems } from '../../support/mount-form'
+import {
+  cleanUp,
+  mountComponent,
+  openTestSite,
+  seriousAxeProblems
+} from '../../support/screen-helpers'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)
 
 async function mountTypeahead(directory?: PeopleDirectory) {
   const chosen: Array<Person | null> = []
-  const source = directory ?? (await openChurch()).site.reference
+  const source = directory ?? (await openTestSite()).site.reference
   const container = mountComponent(TypeaheadHost, {
     directory: source,
     onchoose: (person: Person | null) => chosen.push(person)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectionRowFor } from '../../../../src/renderer/src/components/shell/connection-row-for'
-import { dueIn } from '../../support/parish-data'
 import { cleanUp, openTestSite, seedItem } from '../../support/screen-helpers'
 import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
+import { dueIn } from '../../support/practice-church'
 
 afterEach(cleanUp)
 

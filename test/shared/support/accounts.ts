@@ -12,7 +12,11 @@ export const ALL_RIGHTS: AccountRights = {
   mayViewOutreachHistory: true
 }
 
-/** An account as the adapter reads it: an administrator at site 12345 unless told else. */
+/**
+ * An account as the adapter reads it: an administrator at site 12345 unless told else. The
+ * one account builder of the node and browser tests; a fake's own account is this one with
+ * the fake's values.
+ */
 export function accountOf(
   overrides: Partial<Omit<Account, 'rights'>> & { rights?: Partial<AccountRights> } = {}
 ): Account {
