@@ -9,7 +9,12 @@ import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import { saveNotAppliedAfterDays } from '../../../src/renderer/src/db/follow-up-settings'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
+import {
+  VERSION_3_STORES,
+  deleteDatabase,
+  freshDatabase,
+  uniqueSiteKey
+} from '../support/test-databases'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk } from '../support/fake-desk'
 import { openConnection, person } from '../../shared/support/lookup-builders'
@@ -167,15 +172,7 @@ describe('version 4 of the database', () => {
   it('gives every sent result of a version 3 database its follow-up, waiting since its receipt', async () => {
     const siteKey = uniqueSiteKey()
     const old = new Dexie(databaseNameOf(siteKey))
-    old.version(3).stores({
-      outbox: 'id, &sequence, state, receipt.at',
-      meta: 'key',
-      lists: 'key',
-      directoryPages: 'page',
-      assignmentPages: 'page',
-      connectionDetails: 'id',
-      personConnections: 'personId'
-    })
+    old.version(3).stores(VERSION_3_STORES)
     const base = {
       idempotencyKey: 'k',
       siteKey,

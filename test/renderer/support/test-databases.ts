@@ -24,3 +24,14 @@ export async function deleteDatabase(db: Dexie): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0))
   await Dexie.delete(db.name)
 }
+
+/** The app's schema at database version 3, before follow-ups (version 4): for upgrade tests. */
+export const VERSION_3_STORES = {
+  outbox: 'id, &sequence, state, receipt.at',
+  meta: 'key',
+  lists: 'key',
+  directoryPages: 'page',
+  assignmentPages: 'page',
+  connectionDetails: 'id',
+  personConnections: 'personId'
+}

@@ -84,12 +84,13 @@ export function summaryFor(body: ChangeRequest): OutboxItemSummary {
   return summaryOf('Ann Lee', operationOf(body), 'Visitor')
 }
 
+/** Item `sequence` as captured: keep-open of `connectionId`, or a new connection for -1. */
 export function capture(
   sequence: number,
   connectionId = 7,
-  overrides: { siteKey?: string; capturedAt?: number } = {}
+  overrides: { siteKey?: string; capturedAt?: number; comment?: string } = {}
 ): OutboxItem {
-  const body = bodyFor(connectionId)
+  const body = bodyFor(connectionId, overrides.comment)
   return createOutboxItem({
     id: `item-${sequence}`,
     idempotencyKey: `key-${sequence}`,

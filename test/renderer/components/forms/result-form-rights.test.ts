@@ -6,7 +6,7 @@ import { readConnectionDetails } from '../../../../src/renderer/src/db/connectio
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../src/shared/errors'
 import type { Account } from '../../../../src/shared/lookups'
-import { accountOf } from '../../../shared/support/accounts'
+import { accountOf, READ_ONLY_RIGHTS } from '../../../shared/support/accounts'
 import type { FakeDesk } from '../../support/fake-desk'
 import { formCallbacks, rowOf } from '../../support/mount-form'
 import {
@@ -198,12 +198,7 @@ describe('result form: rights before sending', () => {
     const readonly = accountOf({
       userName: 'readonly',
       role: 'member',
-      rights: {
-        mayCreateChangeRequests: false,
-        mayPostChangeRequests: false,
-        mayReassign: false,
-        comments: 'view'
-      }
+      rights: READ_ONLY_RIGHTS
     })
     showResultForm(site, 101, readonly)
     await expect

@@ -3,7 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result-form.svelte'
 import type { SignInRequest } from '../../../../src/shared/bridge/channels'
-import { accountOf } from '../../../shared/support/accounts'
+import { accountOf, READ_ONLY_RIGHTS } from '../../../shared/support/accounts'
 import { cleanUp, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 import { until } from '../../support/until'
 import { launchApp, startPractice } from '../../support/mount-app'
@@ -248,12 +248,7 @@ describe('app shell, rights', () => {
     data.account = accountOf({
       userName: 'readonly',
       role: 'member',
-      rights: {
-        mayCreateChangeRequests: false,
-        mayPostChangeRequests: false,
-        mayReassign: false,
-        comments: 'view'
-      }
+      rights: READ_ONLY_RIGHTS
     })
     const { app, container } = await launchApp({ data, forms: { ResultForm, NewConnectionForm } })
     await app.session.startPractice('readonly')
