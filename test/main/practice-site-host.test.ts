@@ -7,7 +7,7 @@ import { createAcsApi } from '../../src/main/api/acs-api'
 import { createPracticeSiteHost } from '../../src/main/practice-site-host'
 import { DeskError } from '../../src/shared/errors'
 import { startNetworkGate } from '../harness/network-gate'
-import { newConnectionBody } from './support/practice-site-fixture'
+import { newConnectionBody } from '../shared/support/outbox-fixtures'
 
 let folder: string
 

@@ -10,7 +10,7 @@ import type { CredentialVault, PracticeSiteHost } from '../../src/main/service-c
 import { PRACTICE_SITE_STORED_ADDRESS, withPracticeSite } from '../../src/main/signed-in-site'
 import { InvalidSettingError } from '../../src/shared/errors'
 import { createMemoryKeychain, type MemoryKeychain } from '../harness/memory-keychain'
-import { newConnectionBody } from './support/practice-site-fixture'
+import { newConnectionBody } from '../shared/support/outbox-fixtures'
 
 /**
  * One run of the app: its own practice-site host (a new port each time, one state file in

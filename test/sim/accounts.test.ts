@@ -16,6 +16,7 @@ import {
   passwordOf,
   type Username
 } from './support/site-client'
+import { SEED_EXAMPLE } from '../shared/support/bodies'
 
 let site: PracticeSite
 let client: SiteClient
@@ -201,20 +202,7 @@ describe('the second practice site', () => {
 
   it('records change requests with their site; any other site → 404', async () => {
     const response = await client.post(
-      {
-        ConnectionId: -1,
-        Complete: false,
-        ConnectionDate: '03/14/2025',
-        ConnectionTypeId: 1,
-        FamilyConnection: false,
-        ContactIndvId: 76,
-        OpenCategoryId: 1,
-        Reassign: false,
-        NewCallerIndvId: -1,
-        NewTeamId: 1,
-        Comment: 'At the second site',
-        ResponseIdList: [-1]
-      },
+      { ...SEED_EXAMPLE, ConnectionDate: '03/14/2025', Comment: 'At the second site' },
       { site: SECOND_PRACTICE_SITE_NUMBER }
     )
     await okJson(response)

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createAcsClient, NOT_SENT_STATUS, type AcsClient } from '../../../src/main/api/acs-client'
 import type { SendItem } from '../../../src/shared/bridge/channels'
 import type { ChangeRequest } from '../../../src/shared/change-request'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 
 let fixture: SiteFixture
 let client: AcsClient
@@ -88,7 +89,7 @@ describe('ACS client against the practice site', () => {
   it('reads the site’s ModelState for a body it refuses', async () => {
     const outcome = await client.postChangeRequest(
       fixture.credentials(),
-      item(newConnectionBody('no such type', 99))
+      item(newConnectionBody('no such type', { connectionTypeId: 99 }))
     )
     expect(outcome).toMatchObject({ kind: 'rejected', status: 400 })
     if (outcome.kind !== 'rejected') return
@@ -99,7 +100,7 @@ describe('ACS client against the practice site', () => {
     // The clerk has full rights to connection types 1 and 2 only.
     const outcome = await client.postChangeRequest(
       fixture.credentials('clerk'),
-      item(newConnectionBody('not my type', 3))
+      item(newConnectionBody('not my type', { connectionTypeId: 3 }))
     )
     expect(outcome).toMatchObject({ kind: 'rejected', status: 403 })
     if (outcome.kind === 'rejected') expect(outcome.message).toMatch(/^Access ACS refused .*403/)

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net'
 import { createAcsClient } from '../../../src/main/api/acs-client'
 import { createAcsHttp } from '../../../src/main/api/http'
 import type { ApiLogger } from '../../../src/main/api/api-logger'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 
 let fixture: SiteFixture
 const APPLICATION_ID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301'

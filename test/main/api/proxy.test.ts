@@ -9,7 +9,8 @@ import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcom
 import { startConnectProxy, type ConnectProxy } from '../../harness/connect-proxy'
 import { SITE_ROOT } from '../../harness/tls-certificates'
 import { startTlsFront, type TlsFront } from '../../harness/tls-front'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 
 const withSiteRootInSystem = (source: CaSource): readonly string[] =>
   source === 'system' ? [SITE_ROOT] : rootCertificates

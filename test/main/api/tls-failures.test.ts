@@ -13,7 +13,8 @@ import { loadTrustStore, type CaSource } from '../../../src/main/api/trust-store
 import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
 import { SITE_ROOT, serverIdentity, type IdentityName } from '../../harness/tls-certificates'
 import { startTlsFront, type TlsFront } from '../../harness/tls-front'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 
 /** The site's authority in the "system" list, as IT would have installed it. */
 const withSiteRootInSystem = (source: CaSource): readonly string[] =>

@@ -2,12 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { ChangeRequest } from '../../../src/shared/change-request'
 import { blockedBy } from '../../../src/shared/outbox/delivery-order'
 import type { Connection } from '../../../src/shared/lookups'
-import {
-  keepOpenBody,
-  newConnectionBody,
-  startSite,
-  type SiteFixture
-} from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { keepOpenBody, newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { comment, expectCleanLogs, expectEachRecordedOnce } from '../support/delivery-checks'
 import { createDeliveryWorld, type DeliveryWorld } from '../support/delivery-world'
 

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RecordedChangeRequest } from '../../../src/sim'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { comment } from '../support/delivery-checks'
 import { createDeliveryWorld } from '../support/delivery-world'
 import { expectTrueAccount } from '../support/site-account'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { newConnectionBody, startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { comment } from '../support/delivery-checks'
 import { expectTrueAccount } from '../support/site-account'
 import { createTwoSiteWorld, type TwoSiteWorld } from '../support/two-site-world'

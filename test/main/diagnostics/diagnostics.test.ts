@@ -17,7 +17,8 @@ import { createDiagnosticsSaver } from '../../../src/main/diagnostics/save-diagn
 import { settingsWithoutSecrets } from '../../../src/main/diagnostics/settings-without-secrets'
 import type { OutboxSummary } from '../../../src/shared/bridge/channels'
 import { DeskError } from '../../../src/shared/errors'
-import { newConnectionBody, startSite } from '../support/practice-site-fixture'
+import { startSite } from '../support/practice-site-fixture'
+import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 
 let folder: string
 

@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppLog, type AppLog } from '../../../src/main/logging/app-log'
 import { routeConsoleToLog } from '../../../src/main/logging/route-console'
 import type { Person } from '../../../src/shared/lookups'
-import {
-  keepOpenBody,
-  newConnectionBody,
-  startSite,
-  type SiteFixture
-} from '../support/practice-site-fixture'
+import { startSite, type SiteFixture } from '../support/practice-site-fixture'
+import { keepOpenBody, newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { COMMENT_MARKER, comment } from '../support/delivery-checks'
 import { createDeliveryWorld, type DeliveryWorld } from '../support/delivery-world'
 

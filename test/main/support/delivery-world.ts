@@ -5,18 +5,23 @@ import { createCredentialVault } from '../../../src/main/credential-vault'
 import { withPracticeSite } from '../../../src/main/signed-in-site'
 import {
   createDeliveryScheduler,
-  REPEATED_DUE_DELAY_MS
+  REPEATED_DUE_DELAY_MS,
+  type DeliveryScheduler
 } from '../../../src/main/delivery-scheduler'
 import type { WakeReason } from '../../../src/shared/bridge/channels'
 import { MAX_PAGE_SIZE, type Connection } from '../../../src/shared/lookups'
 import { operationOf, type ChangeRequest } from '../../../src/shared/change-request'
-import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
+import {
+  createDeliveryLoop,
+  type DeliveryLoop,
+  type DeliveryLoopStore
+} from '../../../src/shared/outbox/delivery-loop'
 import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
 import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { siteKeyOf } from '../../../src/shared/site-key'
 import type { SiteFixture } from './practice-site-fixture'
-import { createFakeClock } from './fake-clock'
+import { createFakeClock, type FakeClock } from './fake-clock'
 import { createMemoryOutboxStore } from './memory-outbox-store'
 import { fakeSafeStorage, memorySettings } from './memory-keychain-parts'
 
@@ -85,14 +90,7 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
     logger,
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency })
   })
-  const loop = createDeliveryLoop({
-    store,
-    send: (batch) => scheduler.sendBatch(batch, 1),
-    report: async (report) => scheduler.report(report, 1),
-    now: () => clock.now(),
-    siteKey,
-    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
-  })
+  const loop = pageLoop(scheduler, store, clock, siteKey, options.batchSize)
   loopHolder.loop = loop
   let sequence = 0
 
@@ -185,3 +183,24 @@ export async function createDeliveryWorld(fixture: SiteFixture, options: WorldOp
 }
 
 export type DeliveryWorld = Awaited<ReturnType<typeof createDeliveryWorld>>
+
+/**
+ * The page's delivery loop for one site's outbox, sending through the main process's
+ * scheduler as window 1 does over the bridge.
+ */
+export function pageLoop(
+  scheduler: DeliveryScheduler,
+  store: DeliveryLoopStore,
+  clock: FakeClock,
+  siteKey: string,
+  batchSize?: number
+): DeliveryLoop {
+  return createDeliveryLoop({
+    store,
+    send: (batch) => scheduler.sendBatch(batch, 1),
+    report: async (report) => scheduler.report(report, 1),
+    now: () => clock.now(),
+    siteKey,
+    ...(batchSize === undefined ? {} : { batchSize })
+  })
+}

@@ -1,27 +1,19 @@
 import type { AcsApi, Credentials, SignInCheck } from '../../../src/main/service-contracts'
 import type { Account, Page } from '../../../src/shared/lookups'
+import { accountOf } from '../../shared/support/accounts'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
+/** The account the fake answers for a site and user: Jane Adams, person 76 of the seed. */
 export function accountAt(siteNumber: number, userName: string): Account {
-  return {
+  return accountOf({
     siteNumber,
     siteName: `Site ${siteNumber}`,
     email: 'jadams@practice.example',
     userName,
     fullName: 'Jane Adams',
-    role: 'administrator',
     personId: 76,
-    familyId: 1010,
-    rights: {
-      mayCreateChangeRequests: true,
-      maySearchPeople: true,
-      comments: 'full',
-      mayPostChangeRequests: true,
-      mayReassign: true,
-      mayAssignContacts: true,
-      assignedContactsOnly: false,
-      mayViewOutreachHistory: true
-    }
-  }
+    familyId: 1010
+  })
 }
 
 function emptyPage<T>(pageIndex: number, pageSize: number): Page<T> {
@@ -75,23 +67,11 @@ export function fakeAcsApi(
     },
     connection: async (_credentials, connectionId) => {
       calls.push(['connection', connectionId])
-      return {
-        id: connectionId,
-        typeId: 1,
+      return openConnection(connectionId, {
         typeName: 'Visitor follow-up',
-        colour: '',
         contact: null,
-        familyConnection: false,
-        familyId: null,
-        dateCreated: '',
-        dueDate: '',
-        completed: false,
-        comment: '',
-        contactType: '',
-        responses: [],
-        teamMembers: [],
         mayChange: true
-      }
+      })
     },
     personConnections: async (_credentials, personId, page) => {
       calls.push(['personConnections', personId, page.pageIndex])
@@ -103,20 +83,7 @@ export function fakeAcsApi(
     },
     person: async (_credentials, personId) => {
       calls.push(['person', personId])
-      return {
-        id: personId,
-        familyId: null,
-        firstName: 'Ann',
-        lastName: 'Lee',
-        goesByName: '',
-        friendlyName: '',
-        email: '',
-        phone: '',
-        address: '',
-        city: '',
-        state: '',
-        zipcode: ''
-      }
+      return person(personId, 'Ann', 'Lee', { familyId: null, email: '' })
     }
   }
 }

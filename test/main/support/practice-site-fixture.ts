@@ -1,8 +1,3 @@
-import {
-  buildKeepOpen,
-  buildNewConnection,
-  type ChangeRequest
-} from '../../../src/shared/change-request'
 import type { Credentials } from '../../../src/main/service-contracts'
 import {
   startPracticeSite,
@@ -63,36 +58,4 @@ export async function startSite(people = 40): Promise<SiteFixture> {
     },
     close: () => site.close()
   }
-}
-
-/** A new connection for individual 76, made by team 1: valid for every practice user. */
-export function newConnectionBody(comment: string, connectionTypeId = 1): ChangeRequest {
-  const built = buildNewConnection({
-    connectionTypeId,
-    contactIndvId: 76,
-    familyConnection: false,
-    assignee: { kind: 'team', teamId: 1 },
-    complete: false,
-    date: '03/14/2025',
-    comment,
-    responseIds: []
-  })
-  if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
-  return built.body
-}
-
-export function keepOpenBody(
-  connectionId: number,
-  comment: string,
-  connection?: { connectionTypeId: number; contactIndvId: number; familyConnection: boolean }
-): ChangeRequest {
-  const built = buildKeepOpen({
-    connectionId,
-    date: '03/14/2025',
-    comment,
-    responseIds: [],
-    ...(connection ? { connection } : {})
-  })
-  if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
-  return built.body
 }

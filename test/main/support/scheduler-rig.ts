@@ -6,6 +6,7 @@ import {
 } from '../../../src/main/delivery-scheduler'
 import type { SiteCredentials } from '../../../src/main/service-contracts'
 import { siteKeyOf } from '../../../src/shared/site-key'
+import { completeBody } from '../../shared/support/bodies'
 import { createFakeClock, type FakeClock } from './fake-clock'
 
 const SITE = { baseUrl: 'http://127.0.0.1:9/api_accessacs_mobile/v2', siteNumber: 12345 }
@@ -30,20 +31,7 @@ export function sendItem(id: string): SendItem {
   return {
     id,
     idempotencyKey: `key-${id}`,
-    body: {
-      ConnectionId: 10,
-      Complete: true,
-      ConnectionDate: '03/14/2025',
-      ConnectionTypeId: 1,
-      FamilyConnection: false,
-      ContactIndvId: 76,
-      OpenCategoryId: 1,
-      Reassign: false,
-      NewCallerIndvId: -1,
-      NewTeamId: -1,
-      Comment: '',
-      ResponseIdList: [-1]
-    }
+    body: completeBody(10)
   }
 }
 

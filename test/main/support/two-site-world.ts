@@ -4,13 +4,14 @@ import { createCredentialVault } from '../../../src/main/credential-vault'
 import { createDeliveryScheduler } from '../../../src/main/delivery-scheduler'
 import type { WakeReason } from '../../../src/shared/bridge/channels'
 import { operationOf, type ChangeRequest } from '../../../src/shared/change-request'
-import { createDeliveryLoop, type DeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
+import type { DeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
 import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { siteKeyOf } from '../../../src/shared/site-key'
 import type { SiteFixture } from './practice-site-fixture'
 import { createFakeClock } from './fake-clock'
+import { pageLoop } from './delivery-world'
 import { createMemoryOutboxStore, type MemoryOutboxStore } from './memory-outbox-store'
 import { fakeSafeStorage, memorySettings } from './memory-keychain-parts'
 
@@ -82,14 +83,7 @@ export function createTwoSiteWorld(
     const credentials = fixture.credentials()
     const siteKey = siteKeyOf({ ...credentials, practice: false })
     const store = createMemoryOutboxStore()
-    const loop = createDeliveryLoop({
-      store,
-      send: (batch) => scheduler.sendBatch(batch, 1),
-      report: async (report) => scheduler.report(report, 1),
-      now: () => clock.now(),
-      siteKey,
-      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize })
-    })
+    const loop = pageLoop(scheduler, store, clock, siteKey, options.batchSize)
     outboxes.push({ siteKey, fixture, store, loop, listening: false })
   }
   let sequence = 0

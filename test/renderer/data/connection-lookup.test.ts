@@ -4,9 +4,10 @@ import {
   NotFetchedYetError
 } from '../../../src/renderer/src/data/connection-lookup'
 import { NotFoundError, SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
 import { FakeDesk } from '../support/fake-desk'
-import { openConnection, person, smallSite } from '../support/reference-fixtures'
+import { FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -24,7 +25,7 @@ async function setUp(desk: FakeDesk) {
 
 describe('ConnectionLookup', () => {
   it('fetches a connection’s details online and reads them back offline, saying so', async () => {
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { lookup } = await setUp(desk)
     const online = await lookup.details(102)
     expect(online).toMatchObject({ value: { id: 102 }, fetchedAt: 1_000, fromCache: false })
@@ -34,7 +35,7 @@ describe('ConnectionLookup', () => {
   })
 
   it('says plainly when details asked for offline were never fetched here', async () => {
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { lookup } = await setUp(desk)
     desk.failures.set('connection', { error: OFFLINE })
     const attempt = lookup.details(101)
@@ -45,7 +46,7 @@ describe('ConnectionLookup', () => {
   })
 
   it('does not hide a refusal behind the saved copy', async () => {
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { lookup } = await setUp(desk)
     await lookup.details(102)
     desk.failures.set('connection', { error: new NotFoundError('No such connection') })
@@ -53,7 +54,7 @@ describe('ConnectionLookup', () => {
   })
 
   it('fetches every page of a person’s connections, and keeps them for offline', async () => {
-    const data = smallSite()
+    const data = practiceChurch({ only: FEW_CONNECTIONS })
     const carl = person(4, 'Carl', 'Young')
     data.connections.push(
       ...Array.from({ length: 1_100 }, (_, index) => openConnection(500 + index, { contact: carl }))
@@ -62,11 +63,11 @@ describe('ConnectionLookup', () => {
     const { lookup } = await setUp(desk)
 
     const online = await lookup.personConnections(4, 'Carl Young')
-    // As contact (104 closed, the 1,100 new ones) and as team member (101, 102).
+    // As the one assigned (102) and as contact (111 closed, the 1,100 new ones).
     expect(online.value.map((connection) => connection.id).slice(0, 4)).toEqual([
-      101, 102, 104, 500
+      102, 111, 500, 501
     ])
-    expect(online.value).toHaveLength(1_103)
+    expect(online.value).toHaveLength(1_102)
     expect(desk.lookupCalls.map((call) => call.pageIndex)).toEqual([0, 1, 2])
 
     desk.failures.set('personConnections', { error: OFFLINE })

@@ -4,7 +4,7 @@ import { outboxJson } from '../../../src/renderer/src/export/outbox-json-export'
 import { receiptLogCsv } from '../../../src/renderer/src/export/receipt-log-csv'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { keepOpenBody, newConnectionBody, summaryFor } from '../support/outbox-records'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 function sentItem(
   sequence: number,
@@ -20,7 +20,7 @@ function sentItem(
     sequence,
     capturedAt: 1_000 * sequence,
     body,
-    summary: summaryFor(contactName)
+    summary: summaryOf(contactName)
   })
   return receipt ? { ...item, state: 'sent', receipt } : item
 }
@@ -78,7 +78,7 @@ describe('receiptLogCsv', () => {
         3,
         '=cmd|calc',
         { connectionCRId: 4712, at: Date.UTC(2025, 2, 14, 10, 0), possibleDuplicate: true },
-        newConnectionBody(76)
+        newConnectionBody()
       )
     ]
     expect(receiptLogCsv(items).split('\r\n')).toEqual([

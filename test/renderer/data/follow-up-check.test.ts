@@ -10,15 +10,14 @@ import { saveNotAppliedAfterDays } from '../../../src/renderer/src/db/follow-up-
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import {
+  VERSION_3_STORES,
   deleteDatabase,
   freshDatabase,
-  keepOpenBody,
-  newConnectionBody,
-  summaryFor,
   uniqueSiteKey
-} from '../support/outbox-records'
+} from '../support/test-databases'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk } from '../support/fake-desk'
-import { openConnection, person } from '../support/reference-fixtures'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const NOW = Date.UTC(2025, 10, 20, 15)
 let cleanups: Array<() => Promise<void>> = []
@@ -45,7 +44,7 @@ async function world(connections = [openConnection(40), openConnection(41)]) {
   })
   /** A result sent `daysAgo` days before NOW. */
   async function sent(body: ChangeRequest, daysAgo: number, crId: number): Promise<OutboxItem> {
-    const captured = await repository.capture(body, summaryFor('Ann Lee'), 'clerk')
+    const captured = await repository.capture(body, summaryOf('Ann Lee'), 'clerk')
     const item: OutboxItem = {
       ...captured,
       state: 'sent',
@@ -145,8 +144,8 @@ describe('FollowUpCheck (real IndexedDB, the bridge faked)', () => {
 
   it('finds a new connection in the person’s connections, each once', async () => {
     const w = await world([])
-    const first = await w.sent(newConnectionBody(1), 1, 1001)
-    const second = await w.sent(newConnectionBody(1), 1, 1002)
+    const first = await w.sent(newConnectionBody(undefined, { contactIndvId: 1 }), 1, 1001)
+    const second = await w.sent(newConnectionBody(undefined, { contactIndvId: 1 }), 1, 1002)
     w.desk.data.connections.push(
       openConnection(500, {
         contact: person(1, 'Ann', 'Lee'),
@@ -173,15 +172,7 @@ describe('version 4 of the database', () => {
   it('gives every sent result of a version 3 database its follow-up, waiting since its receipt', async () => {
     const siteKey = uniqueSiteKey()
     const old = new Dexie(databaseNameOf(siteKey))
-    old.version(3).stores({
-      outbox: 'id, &sequence, state, receipt.at',
-      meta: 'key',
-      lists: 'key',
-      directoryPages: 'page',
-      assignmentPages: 'page',
-      connectionDetails: 'id',
-      personConnections: 'personId'
-    })
+    old.version(3).stores(VERSION_3_STORES)
     const base = {
       idempotencyKey: 'k',
       siteKey,
@@ -189,7 +180,7 @@ describe('version 4 of the database', () => {
       capturedAt: NOW - DAY_MS,
       connectionId: 41,
       body: completeBody(41),
-      summary: summaryFor('Ann Lee'),
+      summary: summaryOf('Ann Lee'),
       attempts: [],
       uncertain: false,
       updatedAt: NOW

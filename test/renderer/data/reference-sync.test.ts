@@ -6,10 +6,11 @@ import {
 } from '../../../src/renderer/src/data/reference-sync'
 import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/reference-store'
 import { SiteUnreachableError } from '../../../src/shared/errors'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
 import { generateDirectory } from '../support/generate-directory'
 import { FakeDesk } from '../support/fake-desk'
-import { openConnection, person, smallSite } from '../support/reference-fixtures'
+import { churchPerson, FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -28,7 +29,10 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 describe('ReferenceSync', () => {
   it('downloads 5,000 people with q=% in pages of 500, four at a time, saved in order', async () => {
-    const desk = new FakeDesk({ ...smallSite(), people: generateDirectory(5_000, 3) })
+    const desk = new FakeDesk({
+      ...practiceChurch({ only: FEW_CONNECTIONS }),
+      people: generateDirectory(5_000, 3)
+    })
     const { db, sync } = await setUp(desk)
     const search = desk.people.search
     let inFlight = 0
@@ -89,12 +93,13 @@ describe('ReferenceSync', () => {
   })
 
   it('downloads the assignments: the summary, then each type’s pages, type after type', async () => {
-    const data = smallSite()
+    const data = practiceChurch({ only: FEW_CONNECTIONS })
     data.connections.push(
       ...Array.from({ length: 7 }, (_, index) =>
-        openConnection(200 + index, { typeId: 2, contact: person(4, 'Carl', 'Young') })
+        openConnection(200 + index, { typeId: 2, contact: churchPerson(4) })
       )
     )
+    const dueOf = (id: number) => data.connections.find((each) => each.id === id)?.dueDate
     const desk = new FakeDesk(data)
     const { db } = await setUp(desk)
     const sync = new ReferenceSync(db, desk, { pageSize: 3, now: () => 1_000_000 })
@@ -110,36 +115,46 @@ describe('ReferenceSync', () => {
     ])
     const saved = await readWorkingSet(db)
     expect(saved.assignments.map((connection) => connection.id)).toEqual([
-      101, 103, 102, 200, 201, 202, 203, 204, 205, 206
+      101, 104, 102, 200, 201, 202, 203, 204, 205, 206
     ])
     expect(saved.assignmentSummary).toEqual([
       {
         typeId: 1,
         typeName: 'First-time guest',
         colour: '#2e7d32',
-        earliestDueDate: '01/10/2025',
+        earliestDueDate: dueOf(101),
         total: 2
       },
-      { typeId: 2, typeName: 'Hospital visit', colour: '', earliestDueDate: '03/20/2025', total: 8 }
+      {
+        typeId: 2,
+        typeName: 'Hospital visit',
+        colour: '#1565c0',
+        earliestDueDate: dueOf(102),
+        total: 8
+      }
     ])
     expect(saved.asOf.assignments).toBe(1_000_000)
   })
 
   it('saves every kind with its own as-of time, the account first and the directory last', async () => {
     let now = 1_000_000
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { db, sync } = await setUp(desk, () => now++)
     const result = await sync.refresh()
 
     expect(result.failures).toEqual([])
     const saved = await readWorkingSet(db)
     expect(saved.account).toEqual(desk.data.account)
-    expect(saved.connectionTypes.map((type) => type.id)).toEqual([1, 2, 3])
-    expect(saved.responsesByType.get(1)?.map((response) => response.id)).toEqual([11, 12])
-    expect(saved.responsesByType.get(2)).toEqual([{ id: 21, name: 'Prayed together' }])
-    expect(saved.teams).toHaveLength(2)
+    expect(saved.connectionTypes.map((type) => type.id)).toEqual([1, 2, 3, 4, 5])
+    expect(saved.responsesByType.get(1)?.map((response) => response.id)).toEqual([11, 12, 13, 14])
+    expect(saved.responsesByType.get(2)).toEqual([
+      { id: 21, name: 'Visited in hospital' },
+      { id: 22, name: 'Prayed together' },
+      { id: 23, name: 'Brought communion' }
+    ])
+    expect(saved.teams).toHaveLength(3)
     expect(await readPeople(db)).toEqual(desk.data.people)
-    expect(saved.assignments.map((connection) => connection.id)).toEqual([101, 103, 102])
+    expect(saved.assignments.map((connection) => connection.id)).toEqual([101, 104, 102])
     expect(saved.asOf).toEqual({
       account: 1_000_000,
       connectionTypes: 1_000_001,
@@ -152,7 +167,10 @@ describe('ReferenceSync', () => {
   })
 
   it('counts the items the site sent that could not be read, by kind, without failing', async () => {
-    const desk = new FakeDesk({ ...smallSite(), skipped: { people: 3, types: 1, summary: 2 } })
+    const desk = new FakeDesk({
+      ...practiceChurch({ only: FEW_CONNECTIONS }),
+      skipped: { people: 3, types: 1, summary: 2 }
+    })
     const { sync } = await setUp(desk)
     const result = await sync.refresh()
     expect(result.failures).toEqual([])
@@ -161,7 +179,10 @@ describe('ReferenceSync', () => {
 
   it('keeps the old copy and its as-of time when a refresh fails part way', async () => {
     let now = 1_000_000
-    const desk = new FakeDesk({ ...smallSite(), people: generateDirectory(2_500, 5) })
+    const desk = new FakeDesk({
+      ...practiceChurch({ only: FEW_CONNECTIONS }),
+      people: generateDirectory(2_500, 5)
+    })
     const { db, sync } = await setUp(desk, () => now)
     await sync.refresh()
     const before = await readWorkingSet(db)
@@ -235,7 +256,7 @@ describe('ReferenceSync', () => {
 
   it('is stale until every kind was fetched, and again a day later', async () => {
     let now = 5 * DAY
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { sync } = await setUp(desk, () => now)
     expect(await sync.isStale()).toBe(true)
     await sync.refresh({ kinds: ['people'] })
@@ -252,7 +273,7 @@ describe('ReferenceSync', () => {
   })
 
   it('shares a refresh already under way instead of starting a second', async () => {
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const { sync } = await setUp(desk)
     const [first, second] = await Promise.all([sync.refresh(), sync.refresh()])
     expect(second).toBe(first)

@@ -9,13 +9,8 @@ import {
   beginSending,
   createOutboxItem
 } from '../../../src/shared/outbox/outbox-transitions'
-import {
-  freshDatabase,
-  keepOpenBody,
-  newConnectionBody,
-  summaryFor,
-  uniqueSiteKey
-} from '../support/outbox-records'
+import { freshDatabase, uniqueSiteKey } from '../support/test-databases'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -32,7 +27,7 @@ async function repositoryAt(now: () => number = () => 1_700_000_000_000) {
 describe('OutboxRepository.capture', () => {
   it('is readable from a new connection as soon as capture resolves', async () => {
     const { db, repository } = await repositoryAt()
-    const item = await repository.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
+    const item = await repository.capture(keepOpenBody(41), summaryOf('Ann Lee'), 'clerk')
 
     const other = new DeskDatabase(db.siteKey, db.name)
     try {
@@ -56,19 +51,19 @@ describe('OutboxRepository.capture', () => {
     const { repository } = await repositoryAt()
     const items = await Promise.all(
       Array.from({ length: 12 }, (_, index) =>
-        repository.capture(keepOpenBody(100 + index), summaryFor(`Person ${index}`), 'clerk')
+        repository.capture(keepOpenBody(100 + index), summaryOf(`Person ${index}`), 'clerk')
       )
     )
     const sequences = items.map((item) => item.sequence).sort((a, b) => a - b)
     expect(sequences).toEqual(Array.from({ length: 12 }, (_, index) => index + 1))
-    const later = await repository.capture(newConnectionBody(76), summaryFor('Later'), 'clerk')
+    const later = await repository.capture(newConnectionBody(), summaryOf('Later'), 'clerk')
     expect(later.sequence).toBe(13)
   })
 
   it('gives each item its own uuid id and Idempotency-Key and the site it belongs to', async () => {
     const { db, repository } = await repositoryAt()
-    const first = await repository.capture(keepOpenBody(7), summaryFor('Ann'), 'clerk')
-    const second = await repository.capture(keepOpenBody(7), summaryFor('Ann'), 'clerk')
+    const first = await repository.capture(keepOpenBody(7), summaryOf('Ann'), 'clerk')
+    const second = await repository.capture(keepOpenBody(7), summaryOf('Ann'), 'clerk')
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
     for (const item of [first, second]) {
       expect(item.id).toMatch(uuid)
@@ -85,7 +80,7 @@ describe('OutboxRepository.capture', () => {
   it('refuses a body that breaks the contract and saves nothing', async () => {
     const { repository } = await repositoryAt()
     const broken = { ...keepOpenBody(7), Complete: true, Reassign: true }
-    const failure = repository.capture(broken, summaryFor('Ann'), 'clerk')
+    const failure = repository.capture(broken, summaryOf('Ann'), 'clerk')
     await expect(failure).rejects.toBeInstanceOf(InvalidPayloadError)
     await expect(failure).rejects.toMatchObject({
       fieldErrors: { Reassign: ['A connection cannot be completed and reassigned at once'] }
@@ -98,9 +93,9 @@ describe('OutboxRepository lists and saves', () => {
   it('lists unsent items in capture order and leaves out sent and discarded ones', async () => {
     let now = 1_000
     const { repository } = await repositoryAt(() => now)
-    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
-    const second = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
-    const third = await repository.capture(keepOpenBody(3), summaryFor('C'), 'clerk')
+    const first = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
+    const second = await repository.capture(keepOpenBody(2), summaryOf('B'), 'clerk')
+    const third = await repository.capture(keepOpenBody(3), summaryOf('C'), 'clerk')
     now = 2_000
     const sent = applyOutcome(
       beginSending(second, now),
@@ -128,7 +123,7 @@ describe('OutboxRepository lists and saves', () => {
         sequence: count - index,
         capturedAt: 1_000 + index,
         body: keepOpenBody(index + 1),
-        summary: summaryFor(`Person ${index}`)
+        summary: summaryOf(`Person ${index}`)
       })
       if (index % 3 === 0) {
         return applyOutcome(
@@ -154,7 +149,7 @@ describe('OutboxRepository lists and saves', () => {
     const { repository } = await repositoryAt(() => now)
     const names = ['Ann Lee', 'Bob Stone', 'Ann Marsh']
     for (const [index, name] of names.entries()) {
-      const item = await repository.capture(keepOpenBody(10 + index), summaryFor(name), 'clerk')
+      const item = await repository.capture(keepOpenBody(10 + index), summaryOf(name), 'clerk')
       now += 1_000
       const outcome = {
         kind: 'accepted' as const,
@@ -177,7 +172,7 @@ describe('OutboxRepository lists and saves', () => {
 
   it('saves a batch in one transaction: a bad item leaves all of them unsaved', async () => {
     const { repository } = await repositoryAt()
-    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const first = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
     const locked = beginSending(first, 5)
     const foreign = { ...locked, id: 'other', siteKey: uniqueSiteKey() }
     await expect(repository.saveAll([locked, foreign])).rejects.toThrow(/another site/)
@@ -189,11 +184,11 @@ describe('OutboxRepository clerk actions', () => {
   it('edits through the state machine, renewing the key only when the body changed', async () => {
     let now = 1_000
     const { repository } = await repositoryAt(() => now)
-    const item = await repository.capture(keepOpenBody(9, 'first'), summaryFor('Ann'), 'clerk')
+    const item = await repository.capture(keepOpenBody(9, 'first'), summaryOf('Ann'), 'clerk')
     now = 2_000
-    const same = await repository.edit(item.id, keepOpenBody(9, 'first'), summaryFor('Ann'))
+    const same = await repository.edit(item.id, keepOpenBody(9, 'first'), summaryOf('Ann'))
     expect(same.idempotencyKey).toBe(item.idempotencyKey)
-    const changed = await repository.edit(item.id, keepOpenBody(9, 'second'), summaryFor('Ann'))
+    const changed = await repository.edit(item.id, keepOpenBody(9, 'second'), summaryOf('Ann'))
     expect(changed.idempotencyKey).not.toBe(item.idempotencyKey)
     expect(changed.body.Comment).toBe('second')
     expect((await repository.get(item.id))?.updatedAt).toBe(2_000)
@@ -201,12 +196,12 @@ describe('OutboxRepository clerk actions', () => {
 
   it('refuses actions the state forbids and leaves the item as it was', async () => {
     const { repository } = await repositoryAt()
-    const item = await repository.capture(keepOpenBody(9), summaryFor('Ann'), 'clerk')
+    const item = await repository.capture(keepOpenBody(9), summaryOf('Ann'), 'clerk')
     const locked = beginSending(item, 5)
     await repository.saveAll([locked])
     await expect(repository.discard(item.id)).rejects.toBeInstanceOf(OutboxTransitionError)
     await expect(
-      repository.edit(item.id, keepOpenBody(9, 'changed'), summaryFor('Ann'))
+      repository.edit(item.id, keepOpenBody(9, 'changed'), summaryOf('Ann'))
     ).rejects.toThrow(/being sent right now/)
     expect(await repository.get(item.id)).toEqual(locked)
   })
@@ -214,7 +209,7 @@ describe('OutboxRepository clerk actions', () => {
   it('retries a waiting item now and reports a missing one with a typed error', async () => {
     let now = 1_000
     const { repository } = await repositoryAt(() => now)
-    const item = await repository.capture(keepOpenBody(9), summaryFor('Ann'), 'clerk')
+    const item = await repository.capture(keepOpenBody(9), summaryOf('Ann'), 'clerk')
     const waiting = applyOutcome(
       beginSending(item, now),
       { kind: 'retryable', status: 503, message: 'busy', retryAfterMs: 60_000 },
@@ -232,8 +227,8 @@ describe('OutboxRepository clerk actions', () => {
   it('turns items left sending by a crash into unknown-outcome at start-up', async () => {
     let now = 1_000
     const { db, repository } = await repositoryAt(() => now)
-    const stuck = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
-    const queued = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
+    const stuck = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
+    const queued = await repository.capture(keepOpenBody(2), summaryOf('B'), 'clerk')
     await repository.saveAll([beginSending(stuck, now)])
 
     // A new repository on a new connection: what the app sees after a restart.
@@ -258,8 +253,8 @@ describe('OutboxRepository clerk actions', () => {
     const windowB = new OutboxRepository(otherConnection)
     const saved = []
     for (let round = 0; round < 3; round++) {
-      saved.push(await windowA.capture(keepOpenBody(1), summaryFor('A'), 'clerk'))
-      saved.push(await windowB.capture(keepOpenBody(2), summaryFor('B'), 'clerk'))
+      saved.push(await windowA.capture(keepOpenBody(1), summaryOf('A'), 'clerk'))
+      saved.push(await windowB.capture(keepOpenBody(2), summaryOf('B'), 'clerk'))
     }
     expect(saved.map((item) => item.sequence)).toEqual([1, 2, 3, 4, 5, 6])
     expect((await windowA.listAll()).map((item) => item.sequence)).toEqual([1, 2, 3, 4, 5, 6])
@@ -268,7 +263,7 @@ describe('OutboxRepository clerk actions', () => {
   it('continues the numbering of a database that older versions counted in meta', async () => {
     const { db, repository } = await repositoryAt()
     await db.meta.put({ key: 'sequence', value: 41 })
-    const item = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const item = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
     expect(item.sequence).toBe(42)
   })
 })
@@ -277,14 +272,14 @@ describe('OutboxRepository.settleAndLock', () => {
   it('writes the answers and locks only what is still stored as it was listed', async () => {
     const now = 2_000
     const { repository } = await repositoryAt(() => now)
-    const first = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
-    const edited = await repository.capture(keepOpenBody(2), summaryFor('B'), 'clerk')
-    const discarded = await repository.capture(keepOpenBody(3), summaryFor('C'), 'clerk')
-    const untouched = await repository.capture(keepOpenBody(4), summaryFor('D'), 'clerk')
+    const first = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
+    const edited = await repository.capture(keepOpenBody(2), summaryOf('B'), 'clerk')
+    const discarded = await repository.capture(keepOpenBody(3), summaryOf('C'), 'clerk')
+    const untouched = await repository.capture(keepOpenBody(4), summaryOf('D'), 'clerk')
     const [sending] = await repository.settleAndLock([], [first], now)
     if (!sending) throw new Error('the first item was not locked')
     // The list was read; then the clerk edits one result and discards another.
-    await repository.edit(edited.id, keepOpenBody(2, 'changed'), summaryFor('B'))
+    await repository.edit(edited.id, keepOpenBody(2, 'changed'), summaryOf('B'))
     await repository.discard(discarded.id)
 
     const answered = applyOutcome(
@@ -307,7 +302,7 @@ describe('OutboxRepository.settleAndLock', () => {
 
   it('refuses another site’s items and writes nothing', async () => {
     const { repository } = await repositoryAt()
-    const item = await repository.capture(keepOpenBody(1), summaryFor('A'), 'clerk')
+    const item = await repository.capture(keepOpenBody(1), summaryOf('A'), 'clerk')
     const foreign = { ...item, siteKey: 'https://other.example/v2#9' }
     await expect(repository.settleAndLock([], [item, foreign], 1)).rejects.toThrow(/another site/)
     expect((await repository.get(item.id))?.state).toBe('queued')
@@ -324,7 +319,7 @@ describe('OutboxRepository: the line back, and Send all now', () => {
       connection++
       const item = await repository.capture(
         keepOpenBody(connection),
-        summaryFor(`Person ${connection}`),
+        summaryOf(`Person ${connection}`),
         'clerk'
       )
       const after = applyOutcome(beginSending(item, now), outcome, now)
@@ -343,7 +338,7 @@ describe('OutboxRepository: the line back, and Send all now', () => {
     // Saved by a version that did not yet record why an item waits.
     const { waitingFor: _cause, ...older } = await failed({ kind: 'retryable', message: 'offline' })
     await repository.saveAll([older])
-    const queued = await repository.capture(keepOpenBody(99), summaryFor('Queued'), 'clerk')
+    const queued = await repository.capture(keepOpenBody(99), summaryOf('Queued'), 'clerk')
     // Within the shortest backoff (500 ms): every wait above is still running.
     now = 1_100
     return { repository, offline, busy, lost, refused, older, queued }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -14,10 +15,10 @@ describe('OutboxRepository.summary', () => {
     cleanups.push(cleanup)
     let now = 1_700_000_000_000
     const repository = new OutboxRepository(db, { now: () => now })
-    const first = await repository.capture(keepOpenBody(1), summaryFor('Ann Lee'), 'clerk')
+    const first = await repository.capture(keepOpenBody(1), summaryOf('Ann Lee'), 'clerk')
     now += 60_000
-    const second = await repository.capture(keepOpenBody(2), summaryFor('Bo Chan'), 'clerk')
-    await repository.capture(keepOpenBody(3), summaryFor('Cy Dee'), 'clerk')
+    const second = await repository.capture(keepOpenBody(2), summaryOf('Bo Chan'), 'clerk')
+    await repository.capture(keepOpenBody(3), summaryOf('Cy Dee'), 'clerk')
     // The oldest is sent: the oldest unsent is the second.
     const sent = applyOutcome(
       beginSending(first, now),

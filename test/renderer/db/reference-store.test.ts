@@ -10,9 +10,9 @@ import {
 } from '../../../src/renderer/src/db/reference-store'
 import { replaceAssignments, replacePeople } from '../../../src/renderer/src/db/reference-writes'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import { openConnection, person } from '../support/reference-fixtures'
 import { generateDirectory } from '../support/generate-directory'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/outbox-records'
+import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -251,7 +251,7 @@ describe('upgrading a database of the version before the real API (2 to 3)', () 
     const directory = await readPeople(db)
     expect(directory.map((entry) => entry.id)).toEqual(people.map((entry) => entry.IndvId))
     expect(directory[1]).toEqual({
-      ...person(2, 'Robert', 'Stone', 'Bob'),
+      ...person(2, 'Robert', 'Stone', { goesByName: 'Bob' }),
       familyId: 1002,
       email: 'robert@example.org',
       phone: '555-0100'

@@ -7,7 +7,12 @@ import {
   sheetNumberAfter
 } from '../../../src/renderer/src/db/sheet-numbers'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
-import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/outbox-records'
+import {
+  VERSION_3_STORES,
+  deleteDatabase,
+  freshDatabase,
+  uniqueSiteKey
+} from '../support/test-databases'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -87,15 +92,7 @@ describe('upgrading a database of version 3 (the real API) to 4', () => {
     const old = new Dexie(databaseNameOf(siteKey))
     cleanups.push(() => deleteDatabase(old))
     // The app of version 3: its schema as it was before version 4 existed.
-    old.version(3).stores({
-      outbox: 'id, &sequence, state, receipt.at',
-      meta: 'key',
-      lists: 'key',
-      directoryPages: 'page',
-      assignmentPages: 'page',
-      connectionDetails: 'id',
-      personConnections: 'personId'
-    })
+    old.version(3).stores(VERSION_3_STORES)
     await old.open()
     const item = { id: 'kept', sequence: 7, state: 'queued', connectionId: 4, updatedAt: 1 }
     await old.table('outbox').put(item)

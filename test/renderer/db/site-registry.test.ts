@@ -5,7 +5,8 @@ import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import { siteKeyOf } from '../../../src/shared/site-key'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
-import { deleteDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { deleteDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -61,14 +62,14 @@ describe('SiteRegistry', () => {
     const siteB = `https://b-${crypto.randomUUID()}.example/v2#12345`
 
     const dbA = await openSite(registry, siteA)
-    const itemA = await new OutboxRepository(dbA).capture(keepOpenBody(5), summaryFor('A'), 'ann')
+    const itemA = await new OutboxRepository(dbA).capture(keepOpenBody(5), summaryOf('A'), 'ann')
     dbA.close()
 
     const dbB = await openSite(registry, siteB)
     const outboxB = new OutboxRepository(dbB)
     expect(await outboxB.listUnsent()).toEqual([])
     expect(await outboxB.get(itemA.id)).toBeUndefined()
-    await outboxB.capture(keepOpenBody(6), summaryFor('B'), 'bob')
+    await outboxB.capture(keepOpenBody(6), summaryOf('B'), 'bob')
     dbB.close()
 
     const reopenedA = await openSite(registry, siteA)
@@ -84,8 +85,8 @@ describe('SiteRegistry', () => {
     const siteB = `https://b-${crypto.randomUUID()}.example/v2#222`
     const dbA = await openSite(registry, siteA)
     const outboxA = new OutboxRepository(dbA)
-    await outboxA.capture(keepOpenBody(1), summaryFor('A'), 'ann')
-    await outboxA.capture(keepOpenBody(2), summaryFor('A2'), 'ann')
+    await outboxA.capture(keepOpenBody(1), summaryOf('A'), 'ann')
+    await outboxA.capture(keepOpenBody(2), summaryOf('A2'), 'ann')
     now = 2_000
     await openSite(registry, siteB)
 

@@ -1,20 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../src/renderer/src/components/connections/connections-screen.svelte'
-import { openConnection, person, smallSite } from '../support/reference-fixtures'
 import { cleanUp, mountComponent, openTestSite, textOf } from '../support/screen-helpers'
 import { until } from '../support/until'
 import { screenProps } from '../support/screen-props.svelte'
+import { practiceChurch } from '../support/practice-church'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 afterEach(cleanUp)
 
-/** 50 open connections: 48 of types the clerk may change, 2 of the view-only type 3. */
+/** 50 open connections: 48 of types the clerk may change, 2 of the view-only type 5. */
 function fiftyConnections() {
-  const site = smallSite()
+  const site = practiceChurch()
   const connections = Array.from({ length: 50 }, (_, index) =>
     openConnection(1_000 + index, {
       contact: person(100 + index, 'Guest', `Number${String(index).padStart(2, '0')}`),
-      typeId: index === 7 || index === 31 ? 3 : (index % 2) + 1,
+      typeId: index === 7 || index === 31 ? 5 : (index % 2) + 1,
       dueDate: '01/10/2025'
     })
   )
@@ -46,8 +47,8 @@ describe('the same result for many connections', () => {
     expect(included.querySelectorAll('li')).toHaveLength(48)
     const refused = [...dialog.querySelectorAll('ul.refused li')].map(textOf)
     expect(refused).toEqual([
-      'Guest Number07 — Old campaign: You may only view Old campaign connections.',
-      'Guest Number31 — Old campaign: You may only view Old campaign connections.'
+      'Guest Number07 — Easter 2019 campaign: You may only view Easter 2019 campaign connections.',
+      'Guest Number31 — Easter 2019 campaign: You may only view Easter 2019 campaign connections.'
     ])
     ;[...dialog.querySelectorAll('button')].find((b) => textOf(b) === 'Save 48 results')!.click()
     await until(() => textOf(dialog).includes('Saved 48 results'), 'the 48 are saved')

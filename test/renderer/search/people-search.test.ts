@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { nameTokens } from '../../../src/renderer/src/search/normalize-name'
 import { PeopleSearch, type PersonMatch } from '../../../src/renderer/src/search/people-search'
 import { prefixDistance } from '../../../src/renderer/src/search/prefix-distance'
-import { person } from '../support/reference-fixtures'
 import { generateDirectory, seededRandom } from '../support/generate-directory'
+import { person } from '../../shared/support/lookup-builders'
 
 const fixtures = [
   person(1, 'Ann', 'Lee'),
   person(2, 'Annabel', 'Leeds'),
-  person(3, 'Robert', 'Stone', 'Bob'),
+  person(3, 'Robert', 'Stone', { goesByName: 'Bob' }),
   person(4, 'Zoë', 'Ångström'),
   person(5, 'John', 'Annis'),
   person(6, 'Mary-Kate', "O'Brien"),
-  person(7, 'Jonathan', 'Smith', 'Jon'),
+  person(7, 'Jonathan', 'Smith', { goesByName: 'Jon' }),
   person(8, 'Anne', 'Lee'),
   person(9, 'Leeann', 'Price')
 ]

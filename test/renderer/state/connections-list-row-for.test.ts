@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { dueIn } from '../support/parish-data'
-import { cleanUp, keepOpen, openTestSite, seedItem, summaryOf } from '../support/screen-helpers'
+import { cleanUp, openTestSite, seedItem } from '../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
+import { dueIn } from '../support/practice-church'
 
 afterEach(cleanUp)
 
@@ -25,7 +26,7 @@ describe('the list state’s rowFor', () => {
 
   it('falls back on what an unsent item recorded when its connection left the cache', async () => {
     const { site } = await openTestSite()
-    await site.outbox.capture(keepOpen(999, 'Called'), summaryOf('Old Friend'), 'clerk')
+    await site.outbox.capture(keepOpenBody(999, 'Called'), summaryOf('Old Friend'), 'clerk')
     const item = await seedItem(site, { connectionId: 999, contactName: 'Old Friend' })
     expect(site.connections.rowFor(999, Date.now())).toBeNull()
     expect(site.connections.rowFor(999, Date.now(), item)).toMatchObject({

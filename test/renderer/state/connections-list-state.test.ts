@@ -6,8 +6,10 @@ import { DetailsMemory } from '../../../src/renderer/src/state/details-memory.sv
 import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte'
 import { ReferenceState } from '../../../src/renderer/src/state/reference-state.svelte'
 import { FakeDesk } from '../support/fake-desk'
-import { smallSite } from '../support/reference-fixtures'
-import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
+import { churchPerson, dueIn, MARKUP_COMMENT, practiceChurch } from '../support/practice-church'
+import { openConnection } from '../../shared/support/lookup-builders'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -17,10 +19,21 @@ afterEach(async () => {
 /** Noon on 14 March 2025, the clerk's local time. */
 const TODAY = new Date(2025, 2, 14, 12).getTime()
 
+/**
+ * Three of the practice church's open connections as of TODAY: Ann Lee's (a team's, overdue),
+ * Peggy Okafor's (Carl Young's, due tomorrow), and one of Zoë Adams's that nobody is assigned
+ * and has no due date, which the church itself lacks.
+ */
+function threeConnections() {
+  const church = practiceChurch({ now: TODAY, only: [101, 102] })
+  church.connections.push(openConnection(103, { contact: churchPerson(3) }))
+  return church
+}
+
 async function setUp() {
   const { db, cleanup } = await freshDatabase()
   cleanups.push(cleanup)
-  const desk = new FakeDesk(smallSite())
+  const desk = new FakeDesk(threeConnections())
   const now = () => TODAY
   const reference = new ReferenceState(db, new ReferenceSync(db, desk, { now }), { now })
   await reference.refresh()
@@ -43,20 +56,20 @@ describe('ConnectionsListState', () => {
         contactName: 'Ann Lee',
         typeName: 'First-time guest',
         colour: '#2e7d32',
-        assigneeName: 'Zoë Adams, Carl Young',
-        dueDate: '01/10/2025',
+        assigneeName: 'Esther Bailey, David Kim',
+        dueDate: dueIn(-3, TODAY),
         overdue: true,
-        lastComment: '',
+        lastComment: MARKUP_COMMENT,
         unsentCount: 0
       },
       {
-        contactName: 'Bob Stone',
+        contactName: 'Peggy Okafor',
         typeName: 'Hospital visit',
-        colour: '',
+        colour: '#1565c0',
         assigneeName: 'Carl Young',
-        dueDate: '03/20/2025',
+        dueDate: dueIn(1, TODAY),
         overdue: false,
-        lastComment: '',
+        lastComment: 'Surgery went well; family would welcome a visit on Thursday.',
         unsentCount: 0
       },
       {
@@ -86,33 +99,40 @@ describe('ConnectionsListState', () => {
     const rows = new Map(list.rows.map((row) => [row.connection.id, row]))
     expect(rows.get(101)).toMatchObject({
       lastComment: 'Asked about the youth group.',
-      assigneeName: 'Zoë Adams, Carl Young'
+      assigneeName: 'Esther Bailey, David Kim'
     })
     expect(rows.get(103)).toMatchObject({
       lastComment: 'Left a message on Tuesday.',
       assigneeName: 'Carl Young'
     })
-    expect(rows.get(102)?.lastComment).toBe('')
+    // Without details fetched, the comment the list itself carried.
+    expect(rows.get(102)?.lastComment).toBe(
+      'Surgery went well; family would welcome a visit on Thursday.'
+    )
   })
 
   it('filters by type, assigned person (alone or among team members) and overdue, and searches contact names', async () => {
     const { list } = await setUp()
     list.setTypeFilter(1)
     expect(ids(list)).toEqual([101, 103])
-    list.setCallerFilter(4)
+    list.setCallerFilter(9)
     expect(ids(list)).toEqual([101])
     expect(list.filtered).toBe(true)
     list.clearFilters()
     expect(list.filtered).toBe(false)
 
+    // Esther Bailey is on the team of 101; Carl Young has 102 alone.
+    list.setCallerFilter(9)
+    expect(ids(list)).toEqual([101])
     list.setCallerFilter(4)
-    expect(ids(list)).toEqual([101, 102])
+    expect(ids(list)).toEqual([102])
     list.clearFilters()
     list.setOverdueOnly(true)
     expect(ids(list)).toEqual([101])
     list.clearFilters()
 
-    list.setSearch('rob')
+    // By the given name the list does not show (Peggy is Margaret).
+    list.setSearch('marg')
     expect(ids(list)).toEqual([102])
     list.setSearch('zoe ad')
     expect(ids(list)).toEqual([103])
@@ -133,13 +153,13 @@ describe('ConnectionsListState', () => {
     list.sortBy('type')
     expect(ids(list)).toEqual([101, 103, 102])
     list.sortBy('assignee')
-    expect(ids(list)).toEqual([102, 103, 101])
+    expect(ids(list)).toEqual([102, 101, 103])
   })
 
   it('marks connections with unsent results as soon as one is captured', async () => {
     const { list, outbox } = await setUp()
-    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
-    await outbox.capture(keepOpenBody(102, 'again'), summaryFor('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102), summaryOf('Peggy Okafor'), 'clerk')
+    await outbox.capture(keepOpenBody(102, 'again'), summaryOf('Peggy Okafor'), 'clerk')
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 2, 0])
   })
 
@@ -161,7 +181,7 @@ describe('ConnectionsListState', () => {
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 0, 0])
     const joins = typeLookups
 
-    await outbox.capture(keepOpenBody(102), summaryFor('Bob Stone'), 'clerk')
+    await outbox.capture(keepOpenBody(102), summaryOf('Peggy Okafor'), 'clerk')
     expect(list.rows.map((row) => row.unsentCount)).toEqual([0, 1, 0])
     expect(typeLookups).toBe(joins)
   })

@@ -5,7 +5,7 @@ import {
   entryRights
 } from '../../../src/renderer/src/state/entry-rights'
 import type { ConnectionType } from '../../../src/shared/lookups'
-import { accountOf } from '../support/account-fixtures'
+import { accountOf, READ_ONLY_RIGHTS } from '../../shared/support/accounts'
 
 const prayer: ConnectionType = {
   id: 3,
@@ -21,12 +21,7 @@ const clerk = accountOf({ userName: 'clerk', role: 'staff', rights: { mayAssignC
 const readonly = accountOf({
   userName: 'readonly',
   role: 'staff',
-  rights: {
-    mayCreateChangeRequests: false,
-    mayPostChangeRequests: false,
-    mayReassign: false,
-    comments: 'view'
-  }
+  rights: READ_ONLY_RIGHTS
 })
 const nocomment = accountOf({
   userName: 'nocomment',

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
 import { HistoryState } from '../../../src/renderer/src/state/history-state.svelte'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
-import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -15,7 +16,7 @@ async function withSentItems(names: string[]) {
   let now = Date.UTC(2025, 2, 14, 9)
   const repository = new OutboxRepository(db, { now: () => now })
   for (const [index, name] of names.entries()) {
-    const item = await repository.capture(keepOpenBody(20 + index), summaryFor(name), 'clerk')
+    const item = await repository.capture(keepOpenBody(20 + index), summaryOf(name), 'clerk')
     now += 60_000
     const sending = beginSending(
       index === 1
@@ -31,7 +32,7 @@ async function withSentItems(names: string[]) {
     }
     await repository.saveAll([applyOutcome(sending, outcome, now)])
   }
-  await repository.capture(keepOpenBody(99), summaryFor('Still unsent'), 'clerk')
+  await repository.capture(keepOpenBody(99), summaryOf('Still unsent'), 'clerk')
   return repository
 }
 

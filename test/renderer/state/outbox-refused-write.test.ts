@@ -4,7 +4,8 @@ import { OutboxState } from '../../../src/renderer/src/state/outbox-state.svelte
 import { StorageWriteError } from '../../../src/shared/errors'
 import { until } from '../support/until'
 import { FakeDesk } from '../support/fake-desk'
-import { freshDatabase, keepOpenBody, summaryFor } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { holdSends } from '../support/held-sends'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -22,7 +23,7 @@ describe('a write the storage refuses is not a stuck item', () => {
     cleanups.push(async () => outbox.dispose())
     await outbox.start()
     for (const id of [41, 42]) {
-      await outbox.capture(keepOpenBody(id), summaryFor('Ann Lee'), 'clerk')
+      await outbox.capture(keepOpenBody(id), summaryOf('Ann Lee'), 'clerk')
     }
     const held = holdSends(desk)
     desk.wake('captured')

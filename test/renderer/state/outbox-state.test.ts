@@ -6,12 +6,8 @@ import { DeskError, InvalidPayloadError } from '../../../src/shared/errors'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
 import { FakeDesk } from '../support/fake-desk'
-import {
-  freshDatabase,
-  keepOpenBody,
-  newConnectionBody,
-  summaryFor
-} from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -46,7 +42,7 @@ describe('OutboxState', () => {
   it('captures durably, lists the result as queued and asks the main process to send', async () => {
     const { desk, repository, outbox } = await setUp()
     await outbox.start()
-    const item = await outbox.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
+    const item = await outbox.capture(keepOpenBody(41), summaryOf('Ann Lee'), 'clerk')
 
     expect(await repository.get(item.id)).toEqual(item)
     expect(outbox.rows).toEqual([{ item, description: 'Queued' }])
@@ -62,8 +58,8 @@ describe('OutboxState', () => {
   it('sends on wake, follows the run and ends with an empty list', async () => {
     const { desk, repository, outbox } = await setUp()
     await outbox.start()
-    const first = await outbox.capture(keepOpenBody(41), summaryFor('Ann Lee'), 'clerk')
-    const second = await outbox.capture(newConnectionBody(76), summaryFor('Bob Stone'), 'clerk')
+    const first = await outbox.capture(keepOpenBody(41), summaryOf('Ann Lee'), 'clerk')
+    const second = await outbox.capture(newConnectionBody(), summaryOf('Bob Stone'), 'clerk')
 
     desk.wake('captured')
     await settle(outbox)
@@ -100,7 +96,7 @@ describe('OutboxState', () => {
       return report(summary)
     }
     await outbox.start()
-    for (const id of [1, 2, 3]) await outbox.capture(keepOpenBody(id), summaryFor('A'), 'clerk')
+    for (const id of [1, 2, 3]) await outbox.capture(keepOpenBody(id), summaryOf('A'), 'clerk')
 
     await outbox.drain()
 
@@ -133,8 +129,8 @@ describe('OutboxState', () => {
     })
     const { outbox } = await setUp({ desk })
     await outbox.start()
-    const first = await outbox.capture(keepOpenBody(7, 'first try'), summaryFor('Ann'), 'clerk')
-    await outbox.capture(keepOpenBody(7, 'second try'), summaryFor('Ann'), 'clerk')
+    const first = await outbox.capture(keepOpenBody(7, 'first try'), summaryOf('Ann'), 'clerk')
+    await outbox.capture(keepOpenBody(7, 'second try'), summaryOf('Ann'), 'clerk')
 
     await outbox.drain()
 
@@ -177,7 +173,7 @@ describe('OutboxState', () => {
     }
     // A morning offline: eight failed tries each.
     const offline = [1, 2, 3].map((connection) =>
-      repository.capture(keepOpenBody(connection), summaryFor(`Offline ${connection}`), 'clerk')
+      repository.capture(keepOpenBody(connection), summaryOf(`Offline ${connection}`), 'clerk')
     )
     const refusedConnection = {
       kind: 'retryable',
@@ -186,7 +182,7 @@ describe('OutboxState', () => {
     const waitingForLine = await Promise.all(
       (await Promise.all(offline)).map((item) => failTimes(item, refusedConnection, 8))
     )
-    const busyItem = await repository.capture(keepOpenBody(4), summaryFor('Busy'), 'clerk')
+    const busyItem = await repository.capture(keepOpenBody(4), summaryOf('Busy'), 'clerk')
     const busy = await failTimes(busyItem, { kind: 'retryable', status: 503, message: 'busy' }, 8)
     // A moment after the last try: even the shortest backoff (500 ms) still runs.
     now += 1
@@ -211,7 +207,7 @@ describe('OutboxState', () => {
   it('when the line back cannot be written, still sends what is due and says why', async () => {
     const { desk, repository, outbox } = await setUp()
     await outbox.start()
-    await outbox.capture(keepOpenBody(1), summaryFor('Ann'), 'clerk')
+    await outbox.capture(keepOpenBody(1), summaryOf('Ann'), 'clerk')
     const refusal = new DeskError('The outbox could not be written: the disk is full')
     repository.retryOnReconnect = () => Promise.reject(refusal)
     desk.wake('online')
@@ -222,7 +218,7 @@ describe('OutboxState', () => {
 
   it('recovers results a crash left sending before it listens, and reports them', async () => {
     const { desk, repository, outbox } = await setUp()
-    const item = await repository.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    const item = await repository.capture(keepOpenBody(3), summaryOf('Ann'), 'clerk')
     await repository.saveAll([beginSending(item, 5)])
 
     await outbox.start()
@@ -241,8 +237,8 @@ describe('OutboxState', () => {
   it('edits, retries and discards through the repository, updating the list', async () => {
     const { outbox } = await setUp()
     await outbox.start()
-    const item = await outbox.capture(keepOpenBody(3, 'before'), summaryFor('Ann'), 'clerk')
-    const edited = await outbox.edit(item.id, keepOpenBody(3, 'after'), summaryFor('Ann B'))
+    const item = await outbox.capture(keepOpenBody(3, 'before'), summaryOf('Ann'), 'clerk')
+    const edited = await outbox.edit(item.id, keepOpenBody(3, 'after'), summaryOf('Ann B'))
     expect(outbox.rows[0]?.item.body.Comment).toBe('after')
     expect(edited.summary.contactName).toBe('Ann B')
     await outbox.retryNow(item.id)
@@ -256,7 +252,7 @@ describe('OutboxState', () => {
     await outbox.start()
     const reports = desk.reports.length
     const broken = { ...keepOpenBody(3), ConnectionDate: '02/30/2025' }
-    await expect(outbox.capture(broken, summaryFor('Ann'), 'clerk')).rejects.toBeInstanceOf(
+    await expect(outbox.capture(broken, summaryOf('Ann'), 'clerk')).rejects.toBeInstanceOf(
       InvalidPayloadError
     )
     expect(desk.reports).toHaveLength(reports)
@@ -275,9 +271,9 @@ describe('OutboxState', () => {
       heard.push(report)
       await answered
     }
-    const item = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    const item = await outbox.capture(keepOpenBody(3), summaryOf('Ann'), 'clerk')
     expect(await repository.get(item.id)).toEqual(item)
-    const edited = await outbox.edit(item.id, keepOpenBody(3, 'again'), summaryFor('Ann'))
+    const edited = await outbox.edit(item.id, keepOpenBody(3, 'again'), summaryOf('Ann'))
     expect((await repository.get(item.id))?.body).toEqual(edited.body)
     expect(heard).toHaveLength(2)
     answerAll()
@@ -290,7 +286,7 @@ describe('OutboxState', () => {
     desk.delivery.report = async () => {
       throw new DeskError('The app’s main process did not answer')
     }
-    const item = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    const item = await outbox.capture(keepOpenBody(3), summaryOf('Ann'), 'clerk')
     expect(await repository.get(item.id)).toBeDefined()
     expect(outbox.error?.message).toBe('The app’s main process did not answer')
   })
@@ -302,7 +298,7 @@ describe('OutboxState', () => {
     }
     const { outbox } = await setUp({ desk })
     await outbox.start()
-    await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
+    await outbox.capture(keepOpenBody(3), summaryOf('Ann'), 'clerk')
     expect(await outbox.drain()).toBeNull()
     expect(outbox.error?.message).toBe('Sending is not possible right now')
     expect(outbox.rows.map((row) => row.item.state)).toEqual(['queued'])
@@ -310,8 +306,8 @@ describe('OutboxState', () => {
 
   it('exports the selected results, or all of them, as JSON', async () => {
     const { outbox, repository } = await setUp()
-    const first = await outbox.capture(keepOpenBody(3), summaryFor('Ann'), 'clerk')
-    const second = await outbox.capture(keepOpenBody(4), summaryFor('Bob'), 'clerk')
+    const first = await outbox.capture(keepOpenBody(3), summaryOf('Ann'), 'clerk')
+    const second = await outbox.capture(keepOpenBody(4), summaryOf('Bob'), 'clerk')
     const selected = JSON.parse(await outbox.exportJson([second.id]))
     expect(selected).toMatchObject({
       format: OUTBOX_EXPORT_FORMAT,

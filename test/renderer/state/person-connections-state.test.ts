@@ -4,43 +4,21 @@ import type { LookedUp } from '../../../src/renderer/src/state/looked-up'
 import { PersonConnectionsState } from '../../../src/renderer/src/state/person-connections-state.svelte'
 import { DeskError, NotFoundError } from '../../../src/shared/errors'
 import type { Connection, Person } from '../../../src/shared/lookups'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 function personOf(id: number, firstName: string, lastName: string): Person {
-  return {
-    id,
-    familyId: id,
-    firstName,
-    lastName,
-    goesByName: '',
-    friendlyName: '',
-    email: '',
-    phone: '',
-    address: '',
-    city: '',
-    state: '',
-    zipcode: ''
-  }
+  return person(id, firstName, lastName, { email: '' })
 }
 
 function connectionOf(id: number, contact: Person, fields: Partial<Connection> = {}): Connection {
-  return {
-    id,
-    typeId: 1,
+  return openConnection(id, {
     typeName: 'First-time guest',
-    colour: '',
     contact,
-    familyConnection: false,
     familyId: contact.familyId,
     dateCreated: '03/01/2025',
     dueDate: '03/20/2025',
-    completed: false,
-    comment: '',
-    contactType: '',
-    responses: [],
-    teamMembers: [],
-    mayChange: null,
     ...fields
-  }
+  })
 }
 
 const peggy = personOf(5, 'Margaret', 'Okafor')

@@ -5,9 +5,10 @@ import { ReferenceState } from '../../../src/renderer/src/state/reference-state.
 import { ConnectionsListState } from '../../../src/renderer/src/state/connections-list-state.svelte'
 import { SiteUnreachableError } from '../../../src/shared/errors'
 import { FakeDesk } from '../support/fake-desk'
-import { openConnection, person, smallSite } from '../support/reference-fixtures'
 import { holdPeoplePages } from '../support/hold-people-pages'
-import { freshDatabase } from '../support/outbox-records'
+import { freshDatabase } from '../support/test-databases'
+import { FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'
+import { openConnection, person } from '../../shared/support/lookup-builders'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -19,7 +20,7 @@ const DAY = 24 * 60 * 60 * 1000
 async function setUp(now: () => number) {
   const { db, cleanup } = await freshDatabase()
   cleanups.push(cleanup)
-  const desk = new FakeDesk(smallSite())
+  const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
   const reference = new ReferenceState(db, new ReferenceSync(db, desk, { now }), { now })
   cleanups.push(async () => reference.stop())
   return { db, desk, reference }
@@ -41,19 +42,21 @@ describe('ReferenceState', () => {
     expect(reference.connectionTypes.map((type) => [type.name, type.mayChange])).toEqual([
       ['First-time guest', true],
       ['Hospital visit', true],
-      ['Old campaign', false]
+      ['Membership class', true],
+      ['Prayer request', true],
+      ['Easter 2019 campaign', false]
     ])
     expect(reference.assignmentSummary.map((summary) => [summary.typeId, summary.total])).toEqual([
       [1, 2],
       [2, 1]
     ])
-    expect(reference.responsesFor(1).map((response) => response.id)).toEqual([11, 12])
+    expect(reference.responsesFor(1).map((response) => response.id)).toEqual([11, 12, 13, 14])
     expect(reference.responsesFor(99)).toEqual([])
     expect(reference.personById(2)?.goesByName).toBe('Bob')
     expect(reference.typeById(2)?.name).toBe('Hospital visit')
     expect(reference.teamById(2)?.name).toBe('Care team')
-    expect(reference.connectionById(103)?.contact?.id).toBe(3)
-    expect(reference.searchPeople('bob').map((match) => match.person.id)).toEqual([2])
+    expect(reference.connectionById(104)?.contact?.id).toBe(2)
+    expect(reference.searchPeople('peggy').map((match) => match.person.id)).toEqual([5])
     expect(reference.searchVersion).toBeGreaterThan(0)
   })
 
@@ -67,7 +70,7 @@ describe('ReferenceState', () => {
     now += DAY / 2
     await reference.start()
     expect(desk.lookupCalls).toHaveLength(calls)
-    expect(reference.people).toHaveLength(4)
+    expect(reference.people).toHaveLength(17)
   })
 
   it('reports progress during a refresh and keeps failures with the old data', async () => {
@@ -87,7 +90,7 @@ describe('ReferenceState', () => {
     expect(reference.refreshing).toBe(false)
     expect(reference.progress).toBeNull()
     expect(reference.failures.map((failure) => failure.kind)).toEqual(['teams'])
-    expect(reference.teams).toHaveLength(2)
+    expect(reference.teams).toHaveLength(3)
     expect(reference.asOf.teams).toBe(10 * DAY)
     expect(reference.asOf.people).toBe(12 * DAY)
     expect(reference.dataAsOf).toBe(10 * DAY)
@@ -97,7 +100,7 @@ describe('ReferenceState', () => {
   it('publishes the open assignments, their people named, before the directory is read', async () => {
     const now = 10 * DAY
     const { db, desk } = await setUp(() => now)
-    desk.data.people.push(person(5, 'Dora', 'Finch'))
+    desk.data.people.push(person(18, 'Dora', 'Finch'))
     await new ReferenceSync(db, desk, { now: () => now }).refresh()
     // A second window on the same saved copy, as after a restart.
     const reference = new ReferenceState(db, new ReferenceSync(db, desk), { now: () => now })
@@ -110,29 +113,29 @@ describe('ReferenceState', () => {
     await until(() => reference.loaded, 'the working set to be published')
 
     // Type after type, as the assignments of each type are fetched.
-    expect(reference.connections.map((connection) => connection.id)).toEqual([101, 103, 102])
+    expect(reference.connections.map((connection) => connection.id)).toEqual([101, 104, 102])
     expect(reference.isStale(now)).toBe(false)
     expect(reference.directoryLoading).toBe(true)
     expect(reference.people).toEqual([])
     expect(reference.searchPeople('dora')).toEqual([])
     expect(reference.searchVersion).toBe(0)
     // Contacts and team members come with the assignments: the list names them already.
-    expect(reference.personById(5)).toBeUndefined()
+    expect(reference.personById(18)).toBeUndefined()
     const list = new ConnectionsListState(reference, { unsentCountFor: () => 0 }, now)
     const rowsBefore = list.rows
     expect(rowsBefore.map((row) => [row.contactName, row.assigneeName])).toEqual([
-      ['Ann Lee', 'Zoë Adams, Carl Young'],
-      ['Bob Stone', 'Carl Young'],
-      ['Zoë Adams', 'Unassigned']
+      ['Ann Lee', 'Esther Bailey, David Kim'],
+      ['Bob Stone', 'Esther Bailey, David Kim'],
+      ['Peggy Okafor', 'Carl Young']
     ])
 
     await letGo()
     await loading
 
     expect(reference.directoryLoading).toBe(false)
-    expect(reference.people).toHaveLength(5)
-    expect(reference.personById(5)?.firstName).toBe('Dora')
-    expect(reference.searchPeople('dora').map((match) => match.person.id)).toEqual([5])
+    expect(reference.people).toHaveLength(18)
+    expect(reference.personById(18)?.firstName).toBe('Dora')
+    expect(reference.searchPeople('dora').map((match) => match.person.id)).toEqual([18])
     expect(reference.searchVersion).toBe(1)
     // Every name was already there: the list is not joined again for the directory.
     expect(list.rows).toBe(rowsBefore)
@@ -160,7 +163,7 @@ describe('ReferenceState', () => {
 
     expect(reference.isStale(now)).toBe(false)
     expect(reference.connections.map((connection) => connection.id)).toEqual([201])
-    expect(reference.people).toHaveLength(4)
+    expect(reference.people).toHaveLength(17)
     expect(reference.searchPeople('carl').map((match) => match.person.id)).toEqual([4])
   })
 
@@ -180,7 +183,7 @@ describe('ReferenceState', () => {
 
     // The older read finished first, but a newer one had begun: only the newer is indexed.
     expect(reference.searchVersion).toBe(1)
-    expect(reference.people).toHaveLength(4)
+    expect(reference.people).toHaveLength(17)
     expect(reference.searchPeople('ann').map((match) => match.person.id)).toEqual([1])
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SessionState } from '../../../src/renderer/src/state/session-state.svelte'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
 import type { CredentialStatus } from '../../../src/shared/bridge/channels'
-import { accountOf } from '../support/account-fixtures'
+import { accountOf } from '../../shared/support/accounts'
 import { FakeDesk } from '../support/fake-desk'
 
 describe('SessionState', () => {

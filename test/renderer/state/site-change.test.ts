@@ -4,18 +4,18 @@ import { Clock } from '../../../src/renderer/src/state/clock.svelte'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
 import type { SignInResult } from '../../../src/shared/bridge/channels'
 import { CredentialsRejectedError } from '../../../src/shared/errors'
-import { parish } from '../support/parish-data'
-import { cleanUp, keepOpen, onCleanUp, testRegistry } from '../support/screen-helpers'
+import { cleanUp, onCleanUp, testRegistry } from '../support/screen-helpers'
 import { until } from '../support/until'
 import { FakeDesk } from '../support/fake-desk'
-import { summaryFor } from '../support/outbox-records'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { holdSends } from '../support/held-sends'
+import { practiceChurch } from '../support/practice-church'
 
 afterEach(cleanUp)
 
 /** The app signed in to a practice site of its own (its own site number, so its own database). */
 async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
-  const desk = new FakeDesk(parish())
+  const desk = new FakeDesk(practiceChurch())
   const siteNumber = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
   desk.practice = {
     ...desk.practice,
@@ -76,7 +76,7 @@ describe('a change of sign-in waits for the answers of the batch that is out', (
   it('signing out mid-batch: the answers are written before the database closes, and nothing goes twice', async () => {
     const { app, desk, site } = await startDesk()
     for (const id of [101, 102, 103]) {
-      await site.outbox.capture(keepOpen(id, `call ${id}`), summaryFor('Ann Lee'), 'jadams')
+      await site.outbox.capture(keepOpenBody(id, `call ${id}`), summaryOf('Ann Lee'), 'jadams')
     }
     const held = holdSends(desk)
     const signOuts = countSignOuts(desk)
@@ -105,7 +105,7 @@ describe('a change of sign-in waits for the answers of the batch that is out', (
 
   it('goes ahead after a bounded wait when no answer comes, and says so', async () => {
     const { app, desk, site } = await startDesk({ siteChangeWaitMs: 200 })
-    await site.outbox.capture(keepOpen(101, 'unanswered'), summaryFor('Ann Lee'), 'jadams')
+    await site.outbox.capture(keepOpenBody(101, 'unanswered'), summaryOf('Ann Lee'), 'jadams')
     const held = holdSends(desk)
     desk.wake('captured')
     await until(() => held.length === 1, 'the batch to leave')
@@ -133,7 +133,7 @@ describe('a change of sign-in waits for the answers of the batch that is out', (
     expect(desk.stops).toEqual([site.siteKey])
     expect(app.site).toBe(site)
 
-    await site.outbox.capture(keepOpen(101, 'after'), summaryFor('Ann Lee'), 'jadams')
+    await site.outbox.capture(keepOpenBody(101, 'after'), summaryOf('Ann Lee'), 'jadams')
     desk.wake('captured')
     await until(() => site.outbox.count === 0 && !site.outbox.sending, 'the result to go out')
     expect(desk.sentSiteKeys).toEqual([site.siteKey])
@@ -145,7 +145,7 @@ describe('a change of sign-in waits for the answers of the batch that is out', (
     await until(() => desk.stops.length === 1, 'the site to be stopped for the sign-in')
     expect(app.site).toBe(site)
 
-    await site.outbox.capture(keepOpen(101, 'same site'), summaryFor('Ann Lee'), 'jadams')
+    await site.outbox.capture(keepOpenBody(101, 'same site'), summaryOf('Ann Lee'), 'jadams')
     desk.wake('captured')
     await until(() => site.outbox.count === 0 && !site.outbox.sending, 'the result to go out')
     expect(desk.sentBatches).toHaveLength(1)

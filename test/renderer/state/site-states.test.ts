@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
 import { FakeDesk } from '../support/fake-desk'
-import { smallSite } from '../support/reference-fixtures'
-import { deleteDatabase, keepOpenBody, summaryFor, uniqueSiteKey } from '../support/outbox-records'
+import { deleteDatabase, uniqueSiteKey } from '../support/test-databases'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
+import { FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'
 
 const cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -24,7 +25,7 @@ describe('openSiteStates', () => {
   it('wires a site: reference data arrives, a capture is sent on wake, history shows it', async () => {
     const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
     cleanups.push(() => registry.delete())
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     const site = await open(desk, registry, uniqueSiteKey())
 
     await site.start()
@@ -35,10 +36,10 @@ describe('openSiteStates', () => {
     expect(site.connections.rows.map((row) => row.contactName)).toEqual([
       'Ann Lee',
       'Bob Stone',
-      'Zoë Adams'
+      'Peggy Okafor'
     ])
 
-    await site.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    await site.outbox.capture(keepOpenBody(101), summaryOf('Ann Lee'), 'clerk')
     expect(site.connections.rows[0]?.unsentCount).toBe(1)
     expect(site.status.waitingCount).toBe(1)
     desk.wake('captured')
@@ -54,14 +55,14 @@ describe('openSiteStates', () => {
   it('keeps a site’s unsent results when the clerk switches to another site and back', async () => {
     const registry = new SiteRegistry(`test-registry-${crypto.randomUUID()}`)
     cleanups.push(() => registry.delete())
-    const desk = new FakeDesk(smallSite())
+    const desk = new FakeDesk(practiceChurch({ only: FEW_CONNECTIONS }))
     desk.delivery.send = async () => {
       throw new Error('offline')
     }
     const siteA = uniqueSiteKey(111)
     const first = await open(desk, registry, siteA)
     await first.outbox.start()
-    await first.outbox.capture(keepOpenBody(101), summaryFor('Ann Lee'), 'clerk')
+    await first.outbox.capture(keepOpenBody(101), summaryOf('Ann Lee'), 'clerk')
     first.close()
 
     const second = await open(desk, registry, uniqueSiteKey(222))

@@ -7,7 +7,7 @@ import {
   beginSending,
   createOutboxItem
 } from '../../../src/shared/outbox/outbox-transitions'
-import { keepOpenBody, newConnectionBody, summaryFor } from '../support/outbox-records'
+import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 function item(sequence: number, connectionId: number): OutboxItem {
   return createOutboxItem({
@@ -17,8 +17,8 @@ function item(sequence: number, connectionId: number): OutboxItem {
     capturedBy: 'clerk',
     sequence,
     capturedAt: sequence,
-    body: connectionId > 0 ? keepOpenBody(connectionId) : newConnectionBody(76),
-    summary: summaryFor(`Person ${sequence}`)
+    body: connectionId > 0 ? keepOpenBody(connectionId) : newConnectionBody(),
+    summary: summaryOf(`Person ${sequence}`)
   })
 }
 

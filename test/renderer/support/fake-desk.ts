@@ -32,7 +32,7 @@ import type {
   Team
 } from '../../../src/shared/lookups'
 import { siteKeyOf } from '../../../src/shared/site-key'
-import { ALL_RIGHTS } from './account-fixtures'
+import { accountOf } from '../../shared/support/accounts'
 
 /**
  * A stand-in for `window.desk` (the bridge, not fetch): serves reference data from memory,
@@ -63,18 +63,14 @@ export type LookupName =
 
 /** An administrator with every right: what most screens are tested as. */
 export function fakeAccount(overrides: Partial<Account> = {}): Account {
-  return {
-    siteNumber: 12345,
+  return accountOf({
     siteName: 'Grace Community Church',
     email: 'jadams@example.org',
-    userName: 'jadams',
     fullName: 'Jane Adams',
-    role: 'administrator',
     personId: null,
     familyId: null,
-    rights: { ...ALL_RIGHTS },
     ...overrides
-  }
+  })
 }
 
 export class FakeDesk implements DeskApi {

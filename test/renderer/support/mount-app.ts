@@ -5,10 +5,10 @@ import type { FormComponents } from '../../../src/renderer/src/components/shell/
 import type { CredentialStatus } from '../../../src/shared/bridge/channels'
 import { openSiteStates } from '../../../src/renderer/src/state/site-states'
 import { FakeDesk, type FakeDeskData } from './fake-desk'
-import { parish } from './parish-data'
 import { mountComponent, onCleanUp, testRegistry } from './screen-helpers'
 import { until } from './until'
 import { STUB_FORMS } from './stub-forms'
+import { practiceChurch } from './practice-church'
 
 export interface LaunchOptions {
   data?: FakeDeskData
@@ -28,7 +28,7 @@ function practiceSiteNumber(): number {
  * registry and databases of the test's own, and stand-in forms unless real ones are given.
  */
 export async function launchApp(options: LaunchOptions = {}) {
-  const desk = new FakeDesk(options.data ?? parish())
+  const desk = new FakeDesk(options.data ?? practiceChurch())
   const siteNumber = practiceSiteNumber()
   desk.status = { ...desk.status, ...options.status }
   desk.practiceSite = { ...desk.practiceSite, siteNumber }

@@ -1,49 +1,16 @@
-import axe from 'axe-core'
-import { mount, unmount, type Component } from 'svelte'
 import ResultForm from '../../../src/renderer/src/components/forms/result/result-form.svelte'
-import { expect } from 'vitest'
 import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import type { ConnectionRow } from '../../../src/renderer/src/state/connections-list-state.svelte'
-import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
+import type { SiteStates } from '../../../src/renderer/src/state/site-states'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { deleteDatabase, uniqueSiteKey } from './outbox-records'
-import { FakeDesk } from './fake-desk'
-import { smallChurch } from './church-fixtures'
+import { mountComponent, openTestSite } from './screen-helpers'
 
-type Cleanup = () => Promise<void> | void
-const cleanups: Cleanup[] = []
-
-/** Runs in afterEach: unmounts, closes and deletes what the test opened, newest first. */
-export async function cleanUp(): Promise<void> {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
-}
-
-/**
- * The state classes on a database of their own, with the small church's reference data
- * fetched through a fake bridge (the lookups; nothing is sent anywhere).
- */
-export async function openChurch(): Promise<{ site: SiteStates; desk: FakeDesk }> {
-  const registry = new SiteRegistry(`forms-registry-${crypto.randomUUID()}`)
-  cleanups.push(() => registry.delete())
-  const desk = new FakeDesk(smallChurch())
-  const site = await openSiteStates(desk, uniqueSiteKey(), registry)
-  cleanups.push(async () => {
-    site.close()
-    await deleteDatabase(site.database)
-  })
-  await site.outbox.start()
-  await site.reference.refresh()
-  expect(site.reference.failures).toEqual([])
-  return { site, desk }
-}
-
-/** The result form on one connection of the small church, as the shell would mount it. */
+/** The result form on one connection of the practice church, as the shell would mount it. */
 export async function openResultForm(
   connectionId = 101,
   options: { calls?: ReturnType<typeof formCallbacks>; date?: string } = {}
 ) {
-  const { site, desk } = await openChurch()
+  const { site, desk } = await openTestSite()
   const calls = options.calls ?? formCallbacks()
   const container = mountComponent(ResultForm, {
     site,
@@ -61,20 +28,6 @@ export function rowOf(site: SiteStates, connectionId: number): ConnectionRow {
   const row = site.connections.rows.find((each) => each.connection.id === connectionId)
   if (!row) throw new Error(`connection ${connectionId} is not in the open list`)
   return row
-}
-
-export function mountComponent<Props extends Record<string, unknown>>(
-  component: Component<Props>,
-  props: Props
-): HTMLElement {
-  const target = document.createElement('div')
-  document.body.append(target)
-  const instance = mount(component, { target, props })
-  cleanups.push(async () => {
-    await unmount(instance)
-    target.remove()
-  })
-  return target
 }
 
 export interface SavedEvent {
@@ -121,19 +74,6 @@ export async function readThroughNewConnection(
     db.close()
   }
 }
-
-/** Serious and critical axe findings, as readable lines (empty when there are none). */
-export async function seriousAxeProblems(container: HTMLElement): Promise<string[]> {
-  const results = await axe.run(container)
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`
-    )
-}
-
-/** Resolves when `condition` holds; fails the test when it never does. */
 
 export function byId(container: HTMLElement, id: string): HTMLElement {
   const element = container.querySelector<HTMLElement>(`[id="${id}"]`)

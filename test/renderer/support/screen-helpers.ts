@@ -6,11 +6,11 @@ import { expect } from 'vitest'
 import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
 import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
 import { openSiteStates, type SiteStates } from '../../../src/renderer/src/state/site-states'
-import { buildKeepOpen, type ChangeRequest } from '../../../src/shared/change-request'
-import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
+import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { FakeDesk, type FakeDeskData } from './fake-desk'
-import { deleteDatabase, uniqueSiteKey } from './outbox-records'
-import { parish } from './parish-data'
+import { deleteDatabase, uniqueSiteKey } from './test-databases'
+import { practiceChurch } from './practice-church'
 
 type Cleanup = () => Promise<void> | void
 const cleanups: Cleanup[] = []
@@ -36,7 +36,7 @@ export function testRegistry(): SiteRegistry {
 
 /** The state classes of one site on a database of its own, reference data downloaded. */
 export async function openTestSite(
-  data: FakeDeskData = parish()
+  data: FakeDeskData = practiceChurch()
 ): Promise<{ site: SiteStates; desk: FakeDesk }> {
   const registry = testRegistry()
   const desk = new FakeDesk(data)
@@ -80,22 +80,6 @@ export async function seriousAxeProblems(container: HTMLElement): Promise<string
     )
 }
 
-/** Resolves when `condition` holds; fails the test, saying what was awaited, when it never does. */
-
-export function keepOpen(connectionId: number, comment: string): ChangeRequest {
-  const built = buildKeepOpen({ connectionId, date: '03/14/2025', comment, responseIds: [] })
-  if (!built.ok) throw new Error(`fixture is invalid: ${JSON.stringify(built.errors)}`)
-  return built.body
-}
-
-export function summaryOf(
-  contactName: string,
-  operation: OutboxItemSummary['operation'] = 'keep-open',
-  connectionTypeName = 'First-time guest'
-): OutboxItemSummary {
-  return { operation, contactName, connectionTypeName }
-}
-
 /** Captures a result, then puts it in the state a delivery would have left it in. */
 export async function seedItem(
   site: SiteStates,
@@ -103,7 +87,7 @@ export async function seedItem(
   change: (item: OutboxItem) => OutboxItem = (item) => item
 ): Promise<OutboxItem> {
   const captured = await site.outbox.capture(
-    keepOpen(capture.connectionId, capture.comment ?? 'Left a message'),
+    keepOpenBody(capture.connectionId, capture.comment ?? 'Left a message'),
     summaryOf(capture.contactName, 'keep-open', capture.typeName),
     'clerk'
   )

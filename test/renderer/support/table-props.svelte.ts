@@ -3,7 +3,7 @@ import type {
   ConnectionSort,
   ConnectionSortKey
 } from '../../../src/renderer/src/state/connections-list-state.svelte'
-import { openConnection } from './reference-fixtures'
+import { openConnection } from '../../shared/support/lookup-builders'
 
 /** `count` rows as the list state makes them, in order: "Contact 0000", "Contact 0001", … */
 export function manyRows(count: number): ConnectionRow[] {

@@ -10,6 +10,7 @@ import {
   NotSignedInError,
   UnexpectedAnswerError
 } from '../../../src/shared/errors'
+import { completeBody } from '../support/bodies'
 
 const status = {
   configured: true,
@@ -24,20 +25,7 @@ const status = {
   applicationId: 'none' as const
 }
 
-const validBody = {
-  ConnectionId: 5,
-  Complete: true,
-  ConnectionDate: '03/14/2025',
-  ConnectionTypeId: 1,
-  FamilyConnection: false,
-  ContactIndvId: 76,
-  OpenCategoryId: 1,
-  Reassign: false,
-  NewCallerIndvId: -1,
-  NewTeamId: -1,
-  Comment: '',
-  ResponseIdList: [-1]
-}
+const validBody = completeBody(5)
 
 /** A transport that answers from a table and lets the test emit notices. */
 function fakeTransport(answers: Partial<Record<InvokeChannelName, unknown>> = {}) {

@@ -2,43 +2,21 @@ import { describe, expect, it } from 'vitest'
 import type { ChangeRequest } from '../../../src/shared/change-request'
 import { appliedEvidence, sameText } from '../../../src/shared/follow-up/applied-evidence'
 import type { Connection, Person } from '../../../src/shared/lookups'
+import { openConnection, person as personNamed } from '../support/lookup-builders'
 
 function person(id: number): Person {
-  return {
-    id,
-    familyId: null,
-    firstName: `P${id}`,
-    lastName: 'Test',
-    goesByName: '',
-    friendlyName: '',
-    email: '',
-    phone: '',
-    address: '',
-    city: '',
-    state: '',
-    zipcode: ''
-  }
+  return personNamed(id, `P${id}`, 'Test', { familyId: null, email: '' })
 }
 
 function connection(overrides: Partial<Connection> = {}): Connection {
-  return {
-    id: 40,
-    typeId: 1,
+  return openConnection(40, {
     typeName: 'Visit',
-    colour: '',
     contact: person(7),
-    familyConnection: false,
-    familyId: null,
     dateCreated: '10/01/2025',
-    dueDate: '',
-    completed: false,
-    comment: '',
-    contactType: '',
-    responses: [],
     teamMembers: [person(3)],
     mayChange: true,
     ...overrides
-  }
+  })
 }
 
 function result(overrides: Partial<ChangeRequest> = {}): ChangeRequest {

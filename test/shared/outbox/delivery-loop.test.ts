@@ -1,47 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboxReport, SendBatchResult, SendItem } from '../../../src/shared/bridge/channels'
-import { buildKeepOpen, buildNewConnection } from '../../../src/shared/change-request'
 import { DeskError, SenderBusyError } from '../../../src/shared/errors'
 import { createDeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
 import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { createMemoryOutboxStore } from '../../main/support/memory-outbox-store'
-
-const SITE = 'http://127.0.0.1:1/api_accessacs_mobile/v2#12345'
-const T0 = Date.UTC(2025, 2, 14, 9, 0, 0)
+import { capture as captureItem, SITE, T0 } from '../support/outbox-fixtures'
 
 function capture(sequence: number, connectionId = -1, siteKey = SITE): OutboxItem {
-  const built =
-    connectionId === -1
-      ? buildNewConnection({
-          connectionTypeId: 1,
-          contactIndvId: 76,
-          familyConnection: false,
-          assignee: { kind: 'team', teamId: 1 },
-          complete: false,
-          date: '03/14/2025',
-          comment: `result ${sequence}`,
-          responseIds: []
-        })
-      : buildKeepOpen({
-          connectionId,
-          date: '03/14/2025',
-          comment: `result ${sequence}`,
-          responseIds: [],
-          connection: { connectionTypeId: 1, contactIndvId: 76, familyConnection: false }
-        })
-  if (!built.ok) throw new Error('fixture body is invalid')
-  return createOutboxItem({
-    id: `item-${sequence}`,
-    idempotencyKey: `key-${sequence}`,
-    siteKey,
-    capturedBy: 'clerk',
-    sequence,
-    capturedAt: T0 + sequence,
-    body: built.body,
-    summary: { operation: 'new', contactName: 'Ann Lee', connectionTypeName: 'Visitor' }
-  })
+  return captureItem(sequence, connectionId, { siteKey, comment: `result ${sequence}` })
 }
 
 const accepted = (id: number): DeliveryOutcome => ({

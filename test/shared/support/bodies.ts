@@ -1,5 +1,9 @@
 import { expect } from 'vitest'
-import { validateChangeRequest, type FieldErrors } from '../../../src/shared/change-request'
+import {
+  validateChangeRequest,
+  type ChangeRequest,
+  type FieldErrors
+} from '../../../src/shared/change-request'
 
 /** The seed's example body: a new connection for individual 76, made by team 1. */
 export const SEED_EXAMPLE = {
@@ -16,6 +20,22 @@ export const SEED_EXAMPLE = {
   Comment: 'Test',
   ResponseIdList: [-1]
 } as const
+
+/**
+ * A complete body for connection `connectionId` that names its connection (type 1, individual
+ * 76), as the app sends "Complete": the wire form the bridge and the scheduler carry.
+ */
+export function completeBody(connectionId: number): ChangeRequest {
+  return {
+    ...SEED_EXAMPLE,
+    ConnectionId: connectionId,
+    Complete: true,
+    ConnectionDate: '03/14/2025',
+    NewTeamId: -1,
+    Comment: '',
+    ResponseIdList: [-1]
+  }
+}
 
 /** The minimal bodies of the operations on an existing connection (the eight required fields). */
 export const COMPLETE = {

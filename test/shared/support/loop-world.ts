@@ -1,44 +1,18 @@
 import type { OutboxReport, SendBatchResult, SendItem } from '../../../src/shared/bridge/channels'
-import { buildNewConnection } from '../../../src/shared/change-request'
 import { createDeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
 import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
 import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 import { createMemoryOutboxStore } from '../../main/support/memory-outbox-store'
+import { capture, outcomes, T0 } from './outbox-fixtures'
 
 export const SITE = 'https://secure.accessacs.com/api_accessacs_mobile/v2#12345'
-const T0 = Date.UTC(2025, 2, 14, 9, 0, 0)
 
+/** Item `sequence`: a new connection, its comment naming the sequence. */
 export function newItem(sequence: number): OutboxItem {
-  const built = buildNewConnection({
-    connectionTypeId: 1,
-    contactIndvId: 76,
-    familyConnection: false,
-    assignee: { kind: 'team', teamId: 1 },
-    complete: false,
-    date: '03/14/2025',
-    comment: `result ${sequence}`,
-    responseIds: []
-  })
-  if (!built.ok) throw new Error('fixture body is invalid')
-  return createOutboxItem({
-    id: `item-${sequence}`,
-    idempotencyKey: `key-${sequence}`,
-    siteKey: SITE,
-    capturedBy: 'clerk',
-    sequence,
-    capturedAt: T0 + sequence,
-    body: built.body,
-    summary: { operation: 'new', contactName: 'Ann Lee', connectionTypeName: 'Visitor' }
-  })
+  return capture(sequence, -1, { siteKey: SITE, comment: `result ${sequence}` })
 }
 
-export const accepted = (id: number): DeliveryOutcome => ({
-  kind: 'accepted',
-  connectionCRId: id,
-  status: 200,
-  idempotencyHonoured: true
-})
+export const accepted = (id: number): DeliveryOutcome => outcomes.accepted(id, true)
 
 /** A batch out: the test answers it when it chooses. */
 export interface HeldBatch {

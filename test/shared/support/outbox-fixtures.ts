@@ -8,38 +8,89 @@ import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcom
 import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
 import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
 
+/*
+ * The one outbox fixture module of every project (node, browser): bodies, summaries,
+ * captured items and delivery outcomes. It imports nothing from `node:` or Dexie, so the
+ * component tests in Chromium use it as the state machine's tests in Node do.
+ */
+
 export const SITE = 'http://127.0.0.1:1/api_accessacs_mobile/v2#12345'
 export const T0 = Date.UTC(2025, 2, 14, 9, 0, 0)
 
-/** A valid body: keep-open for an existing connection, or a new connection for -1. */
-export function bodyFor(connectionId: number, comment = 'Left a voicemail'): ChangeRequest {
-  const built =
-    connectionId === -1
-      ? buildNewConnection({
-          connectionTypeId: 1,
-          contactIndvId: 76,
-          familyConnection: false,
-          assignee: { kind: 'team', teamId: 1 },
-          complete: false,
-          date: '03/14/2025',
-          comment,
-          responseIds: []
-        })
-      : buildKeepOpen({ connectionId, date: '03/14/2025', comment, responseIds: [] })
+/** The date every fixture body carries: the practice site's "today" in the contract's examples. */
+const FIXTURE_DATE = '03/14/2025'
+
+/**
+ * Keep-open for an existing connection. `connection` (its type, contact and family flag)
+ * makes the body say which connection it means, as the app sends it when it knows.
+ */
+export function keepOpenBody(
+  connectionId: number,
+  comment = 'Left a message',
+  connection?: { connectionTypeId: number; contactIndvId: number; familyConnection: boolean }
+): ChangeRequest {
+  const built = buildKeepOpen({
+    connectionId,
+    date: FIXTURE_DATE,
+    comment,
+    responseIds: [],
+    ...(connection ? { connection } : {})
+  })
   if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
   return built.body
 }
 
-export function summaryFor(body: ChangeRequest): OutboxItemSummary {
-  return { operation: operationOf(body), contactName: 'Ann Lee', connectionTypeName: 'Visitor' }
+/**
+ * A new connection made by team 1; for individual 76 and type 1 unless told else, which is
+ * valid for every practice-site user (the seed's own example).
+ */
+export function newConnectionBody(
+  comment = 'First visit',
+  {
+    contactIndvId = 76,
+    connectionTypeId = 1
+  }: { contactIndvId?: number; connectionTypeId?: number } = {}
+): ChangeRequest {
+  const built = buildNewConnection({
+    connectionTypeId,
+    contactIndvId,
+    familyConnection: false,
+    assignee: { kind: 'team', teamId: 1 },
+    complete: false,
+    date: FIXTURE_DATE,
+    comment,
+    responseIds: []
+  })
+  if (!built.ok) throw new Error(`fixture body is invalid: ${JSON.stringify(built.errors)}`)
+  return built.body
 }
 
+/** A valid body: keep-open for an existing connection, or a new connection for -1. */
+export function bodyFor(connectionId: number, comment = 'Left a voicemail'): ChangeRequest {
+  return connectionId === -1 ? newConnectionBody(comment) : keepOpenBody(connectionId, comment)
+}
+
+/** What the outbox lists for a result; keep-open of a first-time guest unless told else. */
+export function summaryOf(
+  contactName: string,
+  operation: OutboxItemSummary['operation'] = 'keep-open',
+  connectionTypeName = 'First-time guest'
+): OutboxItemSummary {
+  return { operation, contactName, connectionTypeName }
+}
+
+/** The summary the state machine's tests give every body: Ann Lee, a visitor. */
+export function summaryFor(body: ChangeRequest): OutboxItemSummary {
+  return summaryOf('Ann Lee', operationOf(body), 'Visitor')
+}
+
+/** Item `sequence` as captured: keep-open of `connectionId`, or a new connection for -1. */
 export function capture(
   sequence: number,
   connectionId = 7,
-  overrides: { siteKey?: string; capturedAt?: number } = {}
+  overrides: { siteKey?: string; capturedAt?: number; comment?: string } = {}
 ): OutboxItem {
-  const body = bodyFor(connectionId)
+  const body = bodyFor(connectionId, overrides.comment)
   return createOutboxItem({
     id: `item-${sequence}`,
     idempotencyKey: `key-${sequence}`,

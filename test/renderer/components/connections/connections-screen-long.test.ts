@@ -1,19 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
-import { openConnection, person } from '../../support/reference-fixtures'
-import { dueIn, parish, teamMembersOf } from '../../support/parish-data'
 import {
   cleanUp,
-  keepOpen,
   mountComponent,
   openTestSite,
   seriousAxeProblems,
-  summaryOf,
   textOf
 } from '../../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
+import { dueIn, practiceChurch, teamMembersOf } from '../../support/practice-church'
+import { openConnection, person } from '../../../shared/support/lookup-builders'
 
 const EXTRA = 2000
 const GIVEN = ['Abel', 'Beth', 'Cyrus', 'Dinah', 'Ezra', 'Faith', 'Gideon', 'Hope']
@@ -23,9 +22,9 @@ afterEach(async () => {
   window.scrollTo(0, 0)
 })
 
-/** The parish and 2,000 more open connections, all dated, so Priya Raman's undated one is last. */
+/** The practice church and 2,000 more open connections, all dated, so Priya Raman's undated one is last. */
 function bigParish() {
-  const data = parish()
+  const data = practiceChurch()
   for (let index = 0; index < EXTRA; index++) {
     const indvId = 1000 + index
     data.people.push(person(indvId, GIVEN[index % GIVEN.length]!, `Member${index}`))
@@ -54,8 +53,16 @@ describe('connections screen with a long list', () => {
         !connection.completed && connection.teamMembers.some((member) => member.id === 13)
     ).length
     const { site } = await openTestSite(data)
-    await site.outbox.capture(keepOpen(108, 'Left a voicemail'), summaryOf('Priya Raman'), 'clerk')
-    await site.outbox.capture(keepOpen(108, 'Spoke with her'), summaryOf('Priya Raman'), 'clerk')
+    await site.outbox.capture(
+      keepOpenBody(108, 'Left a voicemail'),
+      summaryOf('Priya Raman'),
+      'clerk'
+    )
+    await site.outbox.capture(
+      keepOpenBody(108, 'Spoke with her'),
+      summaryOf('Priya Raman'),
+      'clerk'
+    )
     const selection = screenProps(site)
     const container = mountComponent(ConnectionsScreen, selection)
     await until(() => dataRows(container).length > 0, 'the list')

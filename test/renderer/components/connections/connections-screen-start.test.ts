@@ -3,8 +3,7 @@ import { page, userEvent } from 'vitest/browser'
 import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
 import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { FakeDesk } from '../../support/fake-desk'
-import { deleteDatabase, uniqueSiteKey } from '../../support/outbox-records'
-import { parish } from '../../support/parish-data'
+import { deleteDatabase, uniqueSiteKey } from '../../support/test-databases'
 import {
   cleanUp,
   mountComponent,
@@ -15,6 +14,7 @@ import {
   textOf
 } from '../../support/screen-helpers'
 import { screenProps } from '../../support/screen-props.svelte'
+import { practiceChurch } from '../../support/practice-church'
 
 afterEach(cleanUp)
 
@@ -99,7 +99,7 @@ describe('the assigned-person filter', () => {
 describe('before the saved connections are read', () => {
   it('says they are being read, politely, and only then that there is no data', async () => {
     const registry = testRegistry()
-    const site = await openSiteStates(new FakeDesk(parish()), uniqueSiteKey(), registry)
+    const site = await openSiteStates(new FakeDesk(practiceChurch()), uniqueSiteKey(), registry)
     onCleanUp(async () => {
       site.close()
       await deleteDatabase(site.database)

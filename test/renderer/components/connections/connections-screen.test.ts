@@ -4,19 +4,18 @@ import ConnectionsScreen from '../../../../src/renderer/src/components/connectio
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../src/shared/errors'
 import type { FakeDesk } from '../../support/fake-desk'
-import { openConnection, person } from '../../support/reference-fixtures'
-import { dueIn, MARKUP, parish } from '../../support/parish-data'
 import {
   cleanUp,
-  keepOpen,
   mountComponent,
   openTestSite,
   seriousAxeProblems,
-  summaryOf,
   textOf
 } from '../../support/screen-helpers'
+import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
+import { MARKUP, dueIn, practiceChurch } from '../../support/practice-church'
+import { openConnection, person } from '../../../shared/support/lookup-builders'
 
 afterEach(cleanUp)
 
@@ -167,8 +166,16 @@ describe('connections list', () => {
   it('marks connections whose results still wait in the outbox', async () => {
     const { site, container } = await showList()
     expect(container.querySelector('.unsent')).toBeNull()
-    await site.outbox.capture(keepOpen(103, 'Left a voicemail'), summaryOf('Samuel Ortiz'), 'clerk')
-    await site.outbox.capture(keepOpen(103, 'Spoke with him'), summaryOf('Samuel Ortiz'), 'clerk')
+    await site.outbox.capture(
+      keepOpenBody(103, 'Left a voicemail'),
+      summaryOf('Samuel Ortiz'),
+      'clerk'
+    )
+    await site.outbox.capture(
+      keepOpenBody(103, 'Spoke with him'),
+      summaryOf('Samuel Ortiz'),
+      'clerk'
+    )
     await until(() => container.querySelector('.unsent') !== null, 'the marker')
     const marked = [...container.querySelectorAll('tr')].filter((row) =>
       row.querySelector('.unsent')
@@ -234,7 +241,7 @@ describe('connections list', () => {
   })
 
   it('shows names and comments from the site as text, never as markup', async () => {
-    const data = parish()
+    const data = practiceChurch()
     const markup = person(50, MARKUP, 'Doe')
     data.people.push(markup)
     data.connections.push(

@@ -11,7 +11,7 @@ import {
   ResultFormState
 } from '../../../../src/renderer/src/components/forms/result/result-form-state.svelte'
 import type { ConnectionRow } from '../../../../src/renderer/src/state/connections-list-state.svelte'
-import { openConnection } from '../../support/reference-fixtures'
+import { openConnection } from '../../../shared/support/lookup-builders'
 
 describe('normalizeDateInput', () => {
   it('pads month and day as written on cards, and leaves anything unclear as typed', () => {

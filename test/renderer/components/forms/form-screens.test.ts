@@ -3,14 +3,13 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result/result-form.svelte'
 import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
+import { formCallbacks, rowOf } from '../../support/mount-form'
 import {
   cleanUp,
-  formCallbacks,
   mountComponent,
-  openChurch,
-  rowOf,
+  openTestSite,
   seriousAxeProblems
-} from '../../support/mount-form'
+} from '../../support/screen-helpers'
 
 afterEach(cleanUp)
 beforeEach(async () => {
@@ -50,7 +49,7 @@ function mountNewConnectionForm(site: SiteStates): HTMLElement {
 
 describe('result form screens', () => {
   it('a filled-in reassignment: no serious accessibility problem, pictured', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const container = mountResultForm(site, 102)
     await userEvent.fill(page.getByRole('textbox', { name: 'Date' }), '03/16/2025')
     await userEvent.click(page.getByRole('checkbox', { name: 'Visited in hospital' }))
@@ -69,7 +68,7 @@ describe('result form screens', () => {
   })
 
   it('with errors shown and with the leave-without-saving question: no serious problem', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const container = mountResultForm(site, 101)
     await userEvent.fill(page.getByRole('textbox', { name: 'Date' }), '13/01/2025')
     await userEvent.click(page.getByRole('radio', { name: /^Reassign/ }))
@@ -85,7 +84,7 @@ describe('result form screens', () => {
 
 describe('new connection form screens', () => {
   it('a new family connection being assigned: no serious problem, pictured', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const container = mountNewConnectionForm(site)
     await userEvent.keyboard('ortiz sam')
     await userEvent.keyboard('{Enter}')
@@ -111,7 +110,7 @@ describe('new connection form screens', () => {
   })
 
   it('with every missing choice reported: no serious problem', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const container = mountNewConnectionForm(site)
     await userEvent.click(page.getByRole('radio', { name: 'A team' }))
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))

@@ -3,7 +3,6 @@ import { page, userEvent } from 'vitest/browser'
 import HistoryScreen from '../../../../src/renderer/src/components/history/history-screen.svelte'
 import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/export/receipt-log-csv'
 import { seedHistory } from '../../support/history-seed'
-import { MARKUP } from '../../support/parish-data'
 import { applyOutcome, beginSending } from '../../../../src/shared/outbox/outbox-transitions'
 import {
   cleanUp,
@@ -16,6 +15,7 @@ import {
   textOf
 } from '../../support/screen-helpers'
 import { until } from '../../support/until'
+import { MARKUP } from '../../support/practice-church'
 
 afterEach(cleanUp)
 

@@ -3,7 +3,6 @@ import { page, userEvent } from 'vitest/browser'
 import { OUTBOX_CSV_COLUMNS, outboxCsv } from '../../../../src/renderer/src/export/outbox-csv'
 import OutboxScreen from '../../../../src/renderer/src/components/outbox/outbox-screen.svelte'
 import { localClockTime } from '../../../../src/shared/outbox/describe-state'
-import { MARKUP } from '../../support/parish-data'
 import { seedOutbox } from '../../support/outbox-seed'
 import {
   cleanUp,
@@ -16,6 +15,7 @@ import {
   textOf
 } from '../../support/screen-helpers'
 import { until } from '../../support/until'
+import { MARKUP } from '../../support/practice-church'
 
 afterEach(cleanUp)
 

@@ -3,11 +3,11 @@ import { page, userEvent } from 'vitest/browser'
 import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
 import ResultForm from '../../../../src/renderer/src/components/forms/result/result-form.svelte'
 import type { SignInRequest } from '../../../../src/shared/bridge/channels'
-import { accountOf } from '../../support/account-fixtures'
-import { parish } from '../../support/parish-data'
+import { accountOf, READ_ONLY_RIGHTS } from '../../../shared/support/accounts'
 import { cleanUp, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 import { until } from '../../support/until'
 import { launchApp, startPractice } from '../../support/mount-app'
+import { practiceChurch } from '../../support/practice-church'
 
 afterEach(cleanUp)
 
@@ -244,16 +244,11 @@ describe('app shell', () => {
 
 describe('app shell, rights', () => {
   it('shows the whole app read-only, with the reason, to a user who may not post change requests', async () => {
-    const data = parish()
+    const data = practiceChurch()
     data.account = accountOf({
       userName: 'readonly',
       role: 'member',
-      rights: {
-        mayCreateChangeRequests: false,
-        mayPostChangeRequests: false,
-        mayReassign: false,
-        comments: 'view'
-      }
+      rights: READ_ONLY_RIGHTS
     })
     const { app, container } = await launchApp({ data, forms: { ResultForm, NewConnectionForm } })
     await app.session.startPractice('readonly')

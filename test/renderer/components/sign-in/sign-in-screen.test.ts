@@ -4,7 +4,7 @@ import SignInScreen from '../../../../src/renderer/src/components/sign-in/sign-i
 import { SessionState } from '../../../../src/renderer/src/state/session-state.svelte'
 import type { CredentialStatus, SignInRequest } from '../../../../src/shared/bridge/channels'
 import { CredentialsRejectedError, InvalidSettingError } from '../../../../src/shared/errors'
-import { accountOf } from '../../support/account-fixtures'
+import { accountOf } from '../../../shared/support/accounts'
 import { FakeDesk } from '../../support/fake-desk'
 import { cleanUp, mountComponent, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 

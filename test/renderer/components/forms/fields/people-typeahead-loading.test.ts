@@ -4,7 +4,7 @@ import { ReferenceSync } from '../../../../../src/renderer/src/data/reference-sy
 import { ReferenceState } from '../../../../../src/renderer/src/state/reference-state.svelte'
 import type { Person } from '../../../../../src/shared/lookups'
 import { holdPeoplePages } from '../../../support/hold-people-pages'
-import { cleanUp, mountComponent, openChurch } from '../../../support/mount-form'
+import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
 import { until } from '../../../support/until'
 import TypeaheadHost from './typeahead-host.svelte'
 
@@ -12,7 +12,7 @@ afterEach(cleanUp)
 
 describe('people typeahead while the directory loads', () => {
   it('says the directory is loading instead of "no match", then searches it', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     // The app started again on the same saved copy, its directory not read yet.
     const reference = new ReferenceState(site.database, new ReferenceSync(site.database, desk))
     const input = page.getByRole('combobox', { name: 'Contact' })

@@ -6,16 +6,16 @@ import type { PeopleDirectory } from '../../../../../src/renderer/src/components
 import {
   cleanUp,
   mountComponent,
-  openChurch,
+  openTestSite,
   seriousAxeProblems
-} from '../../../support/mount-form'
+} from '../../../support/screen-helpers'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)
 
 async function mountTypeahead(directory?: PeopleDirectory) {
   const chosen: Array<Person | null> = []
-  const source = directory ?? (await openChurch()).site.reference
+  const source = directory ?? (await openTestSite()).site.reference
   const container = mountComponent(TypeaheadHost, {
     directory: source,
     onchoose: (person: Person | null) => chosen.push(person)

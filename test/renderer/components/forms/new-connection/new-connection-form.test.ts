@@ -8,8 +8,9 @@ import {
 import { connectionDateOf } from '../../../../../src/shared/change-request'
 import type { SiteStates } from '../../../../../src/renderer/src/state/site-states'
 import type { OutboxItem } from '../../../../../src/shared/outbox/outbox-item'
-import { newConnectionBody } from '../../../support/outbox-records'
-import { cleanUp, formCallbacks, mountComponent, openChurch } from '../../../support/mount-form'
+import { newConnectionBody } from '../../../../shared/support/outbox-fixtures'
+import { formCallbacks } from '../../../support/mount-form'
+import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
 
 afterEach(cleanUp)
 
@@ -18,7 +19,7 @@ const typeSelect = () => page.getByRole('combobox', { name: 'Connection type' })
 const saveButton = () => page.getByRole('button', { name: 'Save', exact: true })
 
 async function openForm(options: { site?: SiteStates; editing?: OutboxItem } = {}) {
-  const site = options.site ?? (await openChurch()).site
+  const site = options.site ?? (await openTestSite()).site
   const calls = formCallbacks()
   const container = mountComponent(NewConnectionForm, {
     site,
@@ -99,7 +100,7 @@ describe('new connection form', () => {
       FamilyConnection: false,
       ContactIndvId: 3,
       ConnectionTypeId: 1,
-      NewCallerIndvId: 7,
+      NewCallerIndvId: 6,
       NewTeamId: -1,
       ConnectionDate: connectionDateOf(new Date()),
       Comment: '',
@@ -145,7 +146,8 @@ describe('new connection form', () => {
       'Choose a type',
       'First-time guest',
       'Hospital visit',
-      'Membership class'
+      'Membership class',
+      'Prayer request'
     ])
     await expect
       .element(page.getByText('Choose a connection type to see its responses.'))
@@ -172,9 +174,9 @@ describe('new connection form', () => {
   })
 
   it('edits an unsent new connection in place, starting from what was saved', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const captured = await site.outbox.capture(
-      newConnectionBody(1),
+      newConnectionBody(undefined, { contactIndvId: 1 }),
       {
         operation: 'new',
         contactName: 'Ann Lee',

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { CHOOSE_OPERATION } from '../../../../../src/renderer/src/components/forms/result/result-form-state.svelte'
-import { MARKUP_COMMENT } from '../../../support/church-fixtures'
-import { byId, cleanUp, openResultForm } from '../../../support/mount-form'
+import { byId, openResultForm } from '../../../support/mount-form'
+import { cleanUp } from '../../../support/screen-helpers'
 import { until } from '../../../support/until'
+import { dueIn, MARKUP_COMMENT } from '../../../support/practice-church'
 
 afterEach(cleanUp)
 
@@ -153,8 +154,8 @@ describe('result form: what the site sent is shown as text', () => {
     const header = container.querySelector('header')
     expect(header?.textContent).toContain(MARKUP_COMMENT)
     expect(header?.textContent).toContain('Ann Lee')
-    expect(header?.textContent).toContain('Esther Bailey, Grace Nguyen')
-    expect(header?.textContent).toContain('03/09/2025')
+    expect(header?.textContent).toContain('Esther Bailey, David Kim')
+    expect(header?.textContent).toContain(dueIn(-3))
     expect(header?.textContent).toContain('First-time guest')
     expect(container.querySelector('b, img')).toBeNull()
   })

@@ -6,16 +6,15 @@ import { readConnectionDetails } from '../../../../../src/renderer/src/db/connec
 import type { SiteStates } from '../../../../../src/renderer/src/state/site-states'
 import { SiteUnreachableError } from '../../../../../src/shared/errors'
 import type { Account } from '../../../../../src/shared/lookups'
-import { accountOf } from '../../../support/account-fixtures'
+import { accountOf, READ_ONLY_RIGHTS } from '../../../../shared/support/accounts'
 import type { FakeDesk } from '../../../support/fake-desk'
+import { formCallbacks, rowOf } from '../../../support/mount-form'
 import {
   cleanUp,
-  formCallbacks,
   mountComponent,
-  openChurch,
-  rowOf,
+  openTestSite,
   seriousAxeProblems
-} from '../../../support/mount-form'
+} from '../../../support/screen-helpers'
 import { until } from '../../../support/until'
 
 afterEach(cleanUp)
@@ -55,7 +54,7 @@ function newerDetails(desk: FakeDesk, connectionId: number, change: object): voi
 
 describe('result form: the connection’s details', () => {
   it('fetches them when it opens: the header fills in, the list and this computer keep them', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     const greeters = desk.data.people.filter((person) => [3, 4].includes(person.id))
     newerDetails(desk, 103, { comment: 'Called twice; try after 6 pm.', teamMembers: greeters })
     const { container } = showResultForm(site, 103, site.reference.account)
@@ -74,7 +73,7 @@ describe('result form: the connection’s details', () => {
   })
 
   it('offline, says plainly they were never fetched on this computer, and the form still works', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     desk.failures.set('connection', {
       error: new SiteUnreachableError('Access ACS could not be reached; check the connection.')
     })
@@ -89,7 +88,7 @@ describe('result form: the connection’s details', () => {
   })
 
   it('offline, shows the details as fetched earlier on this computer, and when', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     newerDetails(desk, 102, { comment: 'Home on Friday; visit next week.' })
     await site.lookup.details(102)
     newerDetails(desk, 102, { comment: 'Newer than this computer knows.' })
@@ -106,8 +105,8 @@ describe('result form: the connection’s details', () => {
 
 describe('result form: rights before sending', () => {
   it('opens a connection of a view-only type read-only, with the reason and no Save', async () => {
-    const { site, desk } = await openChurch()
-    newerDetails(desk, 103, { typeId: 4, typeName: 'Easter 2019 campaign' })
+    const { site, desk } = await openTestSite()
+    newerDetails(desk, 103, { typeId: 5, typeName: 'Easter 2019 campaign' })
     await site.reference.refresh()
     const { calls, container } = showResultForm(site, 103, staff())
 
@@ -130,7 +129,7 @@ describe('result form: rights before sending', () => {
   })
 
   it('follows the details when they say this user may only view the connection', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     newerDetails(desk, 101, { mayChange: false })
     showResultForm(site, 101, staff())
     await expect
@@ -140,7 +139,7 @@ describe('result form: rights before sending', () => {
   })
 
   it('says a connection completed since is closed to results', async () => {
-    const { site, desk } = await openChurch()
+    const { site, desk } = await openTestSite()
     newerDetails(desk, 101, { completed: true })
     showResultForm(site, 101, site.reference.account)
     await expect
@@ -149,7 +148,7 @@ describe('result form: rights before sending', () => {
   })
 
   it('offers Reassign only with the right to reassign', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     showResultForm(site, 101, staff({ mayReassign: false }))
     const outcomes = page.getByRole('radio').elements()
     expect(outcomes.map((radio) => radio.closest('label')?.textContent?.trim())).toEqual([
@@ -158,13 +157,13 @@ describe('result form: rights before sending', () => {
     ])
     await cleanUp()
 
-    const { site: other } = await openChurch()
+    const { site: other } = await openTestSite()
     showResultForm(other, 101, staff())
     expect(page.getByRole('radio', { name: /^Reassign/ }).query()).not.toBeNull()
   })
 
   it('leaves the comment out when the rights do not let the user add one, and still saves', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     // An administrator always may; a user allowed to post but only to read comments may not add one.
     const { calls } = showResultForm(
       site,
@@ -183,7 +182,7 @@ describe('result form: rights before sending', () => {
   })
 
   it('hides the last comment from a user without any comment rights', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const { container } = showResultForm(
       site,
       102,
@@ -195,16 +194,11 @@ describe('result form: rights before sending', () => {
   })
 
   it('makes every form read-only for a user who may not post change requests, saying why', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const readonly = accountOf({
       userName: 'readonly',
       role: 'member',
-      rights: {
-        mayCreateChangeRequests: false,
-        mayPostChangeRequests: false,
-        mayReassign: false,
-        comments: 'view'
-      }
+      rights: READ_ONLY_RIGHTS
     })
     showResultForm(site, 101, readonly)
     await expect
@@ -212,7 +206,7 @@ describe('result form: rights before sending', () => {
       .toMatchTextContent(/Your Access ACS user readonly may not create change requests/)
     await cleanUp()
 
-    const { site: other } = await openChurch()
+    const { site: other } = await openTestSite()
     const calls = formCallbacks()
     const container = mountComponent(NewConnectionForm, {
       site: other,

@@ -3,16 +3,14 @@ import { page, userEvent } from 'vitest/browser'
 import ResultForm from '../../../../../src/renderer/src/components/forms/result/result-form.svelte'
 import { connectionDateOf } from '../../../../../src/shared/change-request'
 import type { OutboxItem } from '../../../../../src/shared/outbox/outbox-item'
-import { keepOpenBody } from '../../../support/outbox-records'
+import { keepOpenBody } from '../../../../shared/support/outbox-fixtures'
 import {
-  cleanUp,
   formCallbacks,
-  mountComponent,
-  openChurch,
   openResultForm,
   readThroughNewConnection,
   rowOf
 } from '../../../support/mount-form'
+import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
 
 afterEach(cleanUp)
 
@@ -229,7 +227,7 @@ describe('result form: saving', () => {
   })
 
   it('edits an unsent item: same item, new body, back to queued, nothing new captured', async () => {
-    const { site } = await openChurch()
+    const { site } = await openTestSite()
     const captured = await site.outbox.capture(
       keepOpenBody(101, 'Left a message'),
       { operation: 'keep-open', contactName: 'Ann Lee', connectionTypeName: 'First-time guest' },

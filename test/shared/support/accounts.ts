@@ -12,7 +12,19 @@ export const ALL_RIGHTS: AccountRights = {
   mayViewOutreachHistory: true
 }
 
-/** An account as the adapter reads it: an administrator at site 12345 unless told else. */
+/** The rights of the practice site's "readonly" user: may look, may post nothing. */
+export const READ_ONLY_RIGHTS: Partial<AccountRights> = {
+  mayCreateChangeRequests: false,
+  mayPostChangeRequests: false,
+  mayReassign: false,
+  comments: 'view'
+}
+
+/**
+ * An account as the adapter reads it: an administrator at site 12345 unless told else. The
+ * one account builder of the node and browser tests; a fake's own account is this one with
+ * the fake's values.
+ */
 export function accountOf(
   overrides: Partial<Omit<Account, 'rights'>> & { rights?: Partial<AccountRights> } = {}
 ): Account {
