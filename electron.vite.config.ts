@@ -2,8 +2,12 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
+// Every process resolves the $shared, $renderer, … aliases from tsconfig.base.json's paths.
+const resolveAliases = { tsconfigPaths: true }
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       // Bundled into out/main instead of loaded from node_modules at start: Node resolving,
       // reading and compiling their hundreds of files (zod, electron-store with conf and
@@ -16,6 +20,7 @@ export default defineConfig({
     }
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       // A sandboxed preload can require() nothing but a few Electron modules, so zod is
       // bundled in, and sandboxed preloads only run CommonJS.
@@ -24,6 +29,7 @@ export default defineConfig({
     }
   },
   renderer: {
+    resolve: resolveAliases,
     root: resolve(import.meta.dirname, 'src/renderer'),
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
     build: {

@@ -37,11 +37,21 @@ const noAppProcesses = {
   message: 'The practice site stands alone: it may import src/shared only.'
 }
 
+const noDeepClimb = {
+  regex: '^(\\.\\./){3,}',
+  message:
+    'Climbing three folders is hard to follow: use an alias ($shared, $renderer, $main, $preload, $sim, $test; tsconfig.base.json).'
+}
+
+/** Every rule set also refuses an import that climbs three folders. */
 function restrict(paths, patterns = []) {
   return {
     rules: {
       'no-restricted-imports': 'off',
-      '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }]
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths, patterns: [...patterns, noDeepClimb] }
+      ]
     }
   }
 }
@@ -75,6 +85,10 @@ export default tseslint.config(
       ],
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }]
     }
+  },
+  {
+    files: ['src/main/index.ts', 'src/preload/index.ts', 'test/**/*', 'bench/**/*'],
+    ...restrict([])
   },
   {
     files: ['src/**/*.ts', 'src/**/*.svelte'],

@@ -3,10 +3,14 @@ import { playwright } from '@vitest/browser-playwright'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { chromiumLaunchOptions } from './test/setup/chromium.ts'
 
+// Each project resolves the $shared, $renderer, $test, … aliases from tsconfig.base.json's paths.
+const resolve = { tsconfigPaths: true }
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'node',
           environment: 'node',
@@ -16,6 +20,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'dist',
           environment: 'node',
@@ -29,6 +34,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         test: {
           name: 'e2e',
           environment: 'node',
@@ -45,6 +51,7 @@ export default defineConfig({
         }
       },
       {
+        resolve,
         plugins: [svelte()],
         test: {
           name: 'browser',

@@ -56,6 +56,8 @@ function pageConfig(pageRoot: string, outDir: string): InlineConfig {
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
+    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
+    resolve: { tsconfigPaths: true },
     build: {
       outDir,
       emptyOutDir: true,
@@ -74,6 +76,7 @@ function serviceWorkerConfig(outDir: string): InlineConfig {
     logLevel: 'warn',
     // Workbox reads process.env.NODE_ENV to leave out its development logging.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    resolve: { tsconfigPaths: true },
     build: {
       outDir,
       emptyOutDir: false,

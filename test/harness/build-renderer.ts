@@ -28,6 +28,8 @@ export async function buildRenderer(outDir: string): Promise<void> {
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
+    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
+    resolve: { tsconfigPaths: true },
     build: {
       outDir,
       emptyOutDir: true,

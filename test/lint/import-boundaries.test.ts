@@ -79,4 +79,31 @@ describe('import boundaries', () => {
       '../renderer/src/db/desk-database'
     ])
   })
+
+  it('refuse an import that climbs three folders, and take the alias instead', async () => {
+    const climbing = importing('../../../shared/errors', '../../state/clock.svelte')
+    expect(
+      await refusedImports(
+        'src/renderer/src/components/forms/result/result-form-state.svelte.ts',
+        climbing
+      )
+    ).toEqual(['../../../shared/errors'])
+    expect(
+      await refusedImports(
+        'test/renderer/components/forms/result/x.test.ts',
+        importing('../../../../support/until')
+      )
+    ).toEqual(['../../../../support/until'])
+    const aliased = importing(
+      '$shared/errors',
+      '$renderer/state/clock.svelte',
+      '$test/renderer/support/until'
+    )
+    expect(
+      await refusedImports(
+        'src/renderer/src/components/forms/result/result-form-state.svelte.ts',
+        aliased
+      )
+    ).toEqual([])
+  })
 })

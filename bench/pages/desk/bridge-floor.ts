@@ -1,5 +1,5 @@
-import { buildDeskApi } from '../../../src/shared/bridge/build-desk-api'
-import type { DeskApi } from '../../../src/shared/bridge/desk-api'
+import { buildDeskApi } from '$shared/bridge/build-desk-api'
+import type { DeskApi } from '$shared/bridge/desk-api'
 import { BenchError } from '../../bench-error'
 import { HARNESS_BINDING } from '../../contract/desk-bench-api'
 import { desk } from './page-context'

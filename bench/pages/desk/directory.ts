@@ -1,7 +1,7 @@
-import type { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import { ReferenceSync } from '../../../src/renderer/src/data/reference-sync'
-import { readPeople } from '../../../src/renderer/src/db/reference-store'
-import type { DeskApi } from '../../../src/shared/bridge/desk-api'
+import type { DeskDatabase } from '$renderer/db/desk-database'
+import { ReferenceSync } from '$renderer/data/reference-sync'
+import { readPeople } from '$renderer/db/reference-store'
+import type { DeskApi } from '$shared/bridge/desk-api'
 import { BenchError } from '../../bench-error'
 import { desk, freshDatabase } from './page-context'
 

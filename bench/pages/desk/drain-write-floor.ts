@@ -1,5 +1,5 @@
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import type { DrainWriteFloor } from '../../contract/desk-bench-api'
 import { deleteRawDatabase, openRawDatabase, writeTransaction } from '../shared/raw-idb'
 import { queuedItems } from './drain'

@@ -1,5 +1,5 @@
-import type { Person } from '../../../src/shared/lookups'
-import { DEFAULT_RESULT_LIMIT } from '../../../src/renderer/src/search/people-search'
+import type { Person } from '$shared/lookups'
+import { DEFAULT_RESULT_LIMIT } from '$renderer/search/people-search'
 import { BenchError } from '../../bench-error'
 import { loadedPeople, sharedIndex } from './people-in-memory'
 import { PEER_ENGINES, sharedPeerEngine, type PeerEngineName } from './search-peers'

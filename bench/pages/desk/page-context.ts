@@ -1,6 +1,6 @@
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import type { DeskApi } from '../../../src/shared/bridge/desk-api'
-import { deskFromWindow } from '../../../src/shared/bridge/window-desk'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { deskFromWindow } from '$shared/bridge/window-desk'
 import { BenchError } from '../../bench-error'
 
 /** The page's bridge, exactly as the app builds it from the harness's transport. */

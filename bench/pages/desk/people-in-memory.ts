@@ -1,6 +1,6 @@
-import { readPeople } from '../../../src/renderer/src/db/reference-store'
-import { PeopleSearch } from '../../../src/renderer/src/search/people-search'
-import type { Person } from '../../../src/shared/lookups'
+import { readPeople } from '$renderer/db/reference-store'
+import { PeopleSearch } from '$renderer/search/people-search'
+import type { Person } from '$shared/lookups'
 import { BenchError } from '../../bench-error'
 import { latestDirectory } from './directory'
 

@@ -1,5 +1,5 @@
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
+import { OutboxRepository } from '$renderer/db/outbox-repository'
+import { createOutboxItem } from '$shared/outbox/outbox-transitions'
 import { BENCH_SUMMARY, BENCH_USER, benchChangeRequest } from '../../contract/bench-items'
 import { deleteRawDatabase, openRawDatabase, writeTransaction } from '../shared/raw-idb'
 import { freshDatabase, signedInSite, uniqueName } from './page-context'

@@ -1,7 +1,7 @@
 import uFuzzy from '@leeoniya/ufuzzy'
 import MiniSearch from 'minisearch'
-import { DEFAULT_RESULT_LIMIT } from '../../../src/renderer/src/search/people-search'
-import type { Person } from '../../../src/shared/lookups'
+import { DEFAULT_RESULT_LIMIT } from '$renderer/search/people-search'
+import type { Person } from '$shared/lookups'
 import { BenchError } from '../../bench-error'
 import { loadedPeople } from './people-in-memory'
 

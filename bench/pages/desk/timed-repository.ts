@@ -1,5 +1,5 @@
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { OutboxRepository } from '$renderer/db/outbox-repository'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 /** Where a drain spends its time in the store, for the report's breakdown. */
 export interface StoreTimes {

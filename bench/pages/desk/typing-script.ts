@@ -1,5 +1,5 @@
-import type { Person } from '../../../src/shared/lookups'
-import { mulberry32 } from '../../../src/sim/prng'
+import type { Person } from '$shared/lookups'
+import { mulberry32 } from '$sim/prng'
 
 /**
  * A clerk looking people up: each name typed one letter at a time ("m", "ma", ...,

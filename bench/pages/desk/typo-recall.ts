@@ -1,5 +1,5 @@
-import type { Person } from '../../../src/shared/lookups'
-import { mulberry32, type Random } from '../../../src/sim/prng'
+import type { Person } from '$shared/lookups'
+import { mulberry32, type Random } from '$sim/prng'
 import { loadedPeople, sharedIndex } from './people-in-memory'
 import { PEER_ENGINES, sharedPeerEngine, type PeerEngineName } from './search-peers'
 

@@ -18,6 +18,8 @@ export async function buildCaptureDriver(rendererOutDir: string): Promise<void> 
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
+    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
+    resolve: { tsconfigPaths: true },
     build: {
       outDir: join(rendererOutDir, CAPTURE_DRIVER_FOLDER),
       emptyOutDir: true,

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright'
 import * as z from 'zod'
-import { OUTBOX_STATES } from '../../../src/shared/outbox/outbox-item'
+import { OUTBOX_STATES } from '$shared/outbox/outbox-item'
 import { HarnessError } from '../harness-error'
 import type { Desk } from '../launch-desk'
 import {

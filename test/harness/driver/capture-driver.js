@@ -6,19 +6,19 @@
 // typecheck project cannot hold renderer code.
 // First: zod must be told before any schema is built (see the file).
 import './zod-jitless'
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { SiteRegistry } from '../../../src/renderer/src/db/site-registry'
-import { openSiteStates } from '../../../src/renderer/src/state/site-states'
-import { deskFromWindow } from '../../../src/shared/bridge/window-desk'
-import { DeskError } from '../../../src/shared/errors'
-import { UNSENT_STATES } from '../../../src/shared/outbox/outbox-item'
+import { OutboxRepository } from '$renderer/db/outbox-repository'
+import { SiteRegistry } from '$renderer/db/site-registry'
+import { openSiteStates } from '$renderer/state/site-states'
+import { deskFromWindow } from '$shared/bridge/window-desk'
+import { DeskError } from '$shared/errors'
+import { UNSENT_STATES } from '$shared/outbox/outbox-item'
 import { CAPTURE_DRIVER_GLOBAL, SAVED_BINDING } from './driver-contract'
 
 /** @typedef {import('./driver-contract').CaptureDriverApi} CaptureDriverApi */
 /** @typedef {import('./driver-contract').SavedReport} SavedReport */
-/** @typedef {import('../../../src/renderer/src/db/desk-database').DeskDatabase} DeskDatabase */
-/** @typedef {import('../../../src/renderer/src/state/site-states').SiteStates} SiteStates */
-/** @typedef {import('../../../src/shared/outbox/outbox-item').OutboxItem} OutboxItem */
+/** @typedef {import('$renderer/db/desk-database').DeskDatabase} DeskDatabase */
+/** @typedef {import('$renderer/state/site-states').SiteStates} SiteStates */
+/** @typedef {import('$shared/outbox/outbox-item').OutboxItem} OutboxItem */
 
 /**
  * @typedef {object} OpenSite

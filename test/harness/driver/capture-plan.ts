@@ -6,10 +6,10 @@ import {
   connectionDateOf,
   type Assignee,
   type BuildResult
-} from '../../../src/shared/change-request'
-import type { Connection } from '../../../src/shared/lookups'
-import type { OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
-import { pick, type Random } from '../../../src/sim/prng'
+} from '$shared/change-request'
+import type { Connection } from '$shared/lookups'
+import type { OutboxItemSummary } from '$shared/outbox/outbox-item'
+import { pick, type Random } from '$sim/prng'
 import { HarnessError } from '../harness-error'
 import type { CaptureEntry } from './driver-contract'
 import type { SiteCatalog } from './site-catalog'

@@ -1,4 +1,4 @@
-import type { RecordedChangeRequest } from '../../../src/sim'
+import type { RecordedChangeRequest } from '$sim/index'
 import type { DriverItem } from './capture-driver-page'
 
 /**

@@ -1,5 +1,5 @@
-import type { ChangeRequest } from '../../../src/shared/change-request'
-import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
+import type { ChangeRequest } from '$shared/change-request'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
 
 /**
  * What the capture driver page and the Node side agree on. The driver is a harness-only

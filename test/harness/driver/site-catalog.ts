@@ -6,14 +6,14 @@ import {
   readPeoplePage,
   readResponses,
   readTeams
-} from '../../../src/main/api/acs-adapter'
+} from '$main/api/acs-adapter'
 import {
   MAX_PAGE_SIZE,
   type Connection,
   type ConnectionType,
   type Person,
   type Team
-} from '../../../src/shared/lookups'
+} from '$shared/lookups'
 import { HarnessError } from '../harness-error'
 import type { HarnessSite } from '../harness-site'
 

@@ -1,4 +1,5 @@
 import type { Locator } from 'playwright'
+import { waitUntil } from '../driver/wait-until'
 import { HarnessError } from '../harness-error'
 import { normalizeSpace } from './app-header'
 import { DeskPage, readTableCells, type PageElement } from './desk-page'
@@ -66,8 +67,31 @@ export class ConnectionsPage extends DeskPage {
     return normalizeSpace(await this.page.getByText(/^(\d+ open|\d+ of \d+ shown)$/).innerText())
   }
 
+  /**
+   * Chooses a type and waits until the list has redrawn for it: a row read right after the
+   * choice could be one the filter is about to remove (a loaded page redraws late).
+   * "All types" waits for the unfiltered count, so the other filters must be clear.
+   */
   async filterByType(description: string): Promise<void> {
     await this.typeFilter.selectOption({ label: description })
+    const count = this.page.locator('.connections .count')
+    await waitUntil(
+      description === 'All types'
+        ? 'the list shows every type again'
+        : `the list shows only ${description} connections`,
+      async () => {
+        if (description === 'All types')
+          return /^\d+ open$/.test(await count.innerText()) || undefined
+        const rows = await this.rowTexts()
+        return rows.every((cells) => cells[1] === description) || undefined
+      },
+      {
+        timeoutMs: 30_000,
+        intervalMs: 50,
+        describe: async () =>
+          `${await count.innerText()}; types ${(await this.rowTexts()).map((cells) => cells[1]).join(', ')}`
+      }
+    )
   }
 
   /** Into the list from the search box with Arrow Down, as the filters offer. */

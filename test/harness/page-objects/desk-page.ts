@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'playwright'
-import type { InvokeChannelName } from '../../../src/shared/bridge/channel-names'
-import type { InvokeChannel, RequestOf, ResponseOf } from '../../../src/shared/bridge/channels'
-import { unwrap } from '../../../src/shared/bridge/envelope'
-import { parseResponse } from '../../../src/shared/bridge/parse'
+import type { InvokeChannelName } from '$shared/bridge/channel-names'
+import type { InvokeChannel, RequestOf, ResponseOf } from '$shared/bridge/channels'
+import { unwrap } from '$shared/bridge/envelope'
+import { parseResponse } from '$shared/bridge/parse'
 
 /**
  * The base of the harness's page objects: what every screen's object needs. Functions

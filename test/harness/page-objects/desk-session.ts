@@ -1,4 +1,4 @@
-import { PRACTICE_SITE_NUMBER, PRACTICE_USERS, type RecordedChangeRequest } from '../../../src/sim'
+import { PRACTICE_SITE_NUMBER, PRACTICE_USERS, type RecordedChangeRequest } from '$sim/index'
 import { HarnessError } from '../harness-error'
 import type { Desk } from '../launch-desk'
 import { AppHeader } from './app-header'

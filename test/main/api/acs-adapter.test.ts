@@ -12,8 +12,8 @@ import {
   readPerson,
   readResponses,
   readTeams
-} from '../../../src/main/api/acs-adapter'
-import type { Person } from '../../../src/shared/lookups'
+} from '$main/api/acs-adapter'
+import type { Person } from '$shared/lookups'
 
 function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { classifyAnswer } from '../../../src/main/api/acs-client'
+import { classifyAnswer } from '$main/api/acs-client'
 import {
   EXCERPT_MAX_LENGTH,
   FIELD_ERRORS_MAX_FIELDS,
@@ -8,7 +8,7 @@ import {
   readChangeRequestId,
   readErrorAnswer,
   safeExcerpt
-} from '../../../src/main/api/acs-answers'
+} from '$main/api/acs-answers'
 
 describe('readChangeRequestId', () => {
   it.each([

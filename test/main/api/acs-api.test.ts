@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAcsApi } from '../../../src/main/api/acs-api'
+import { createAcsApi } from '$main/api/acs-api'
 import {
   CredentialsRejectedError,
   InvalidSettingError,
   NotFoundError,
   SiteUnreachableError,
   UnexpectedAnswerError
-} from '../../../src/shared/errors'
+} from '$shared/errors'
 import { startSite, type SiteFixture } from '../support/practice-site-fixture'
 
 let fixture: SiteFixture

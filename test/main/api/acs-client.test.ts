@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createAcsClient, NOT_SENT_STATUS, type AcsClient } from '../../../src/main/api/acs-client'
-import type { SendItem } from '../../../src/shared/bridge/channels'
-import type { ChangeRequest } from '../../../src/shared/change-request'
+import { createAcsClient, NOT_SENT_STATUS, type AcsClient } from '$main/api/acs-client'
+import type { SendItem } from '$shared/bridge/channels'
+import type { ChangeRequest } from '$shared/change-request'
 import { startSite, type SiteFixture } from '../support/practice-site-fixture'
 import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 

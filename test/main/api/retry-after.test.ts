@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_RETRY_AFTER_MS, retryAfterMs } from '../../../src/main/api/retry-after'
+import { MAX_RETRY_AFTER_MS, retryAfterMs } from '$main/api/retry-after'
 
 const now = Date.UTC(2025, 2, 14, 12, 0, 0)
 

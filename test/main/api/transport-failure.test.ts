@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { transportFailureOf } from '../../../src/main/api/transport-failure'
+import { transportFailureOf } from '$main/api/transport-failure'
 
 function coded(code: string, message = code, extra: Record<string, unknown> = {}): Error {
   return Object.assign(new Error(message), { code }, extra)

@@ -1,7 +1,7 @@
 import { rootCertificates } from 'node:tls'
 import { describe, expect, it } from 'vitest'
-import type { ApiLogger } from '../../../src/main/api/api-logger'
-import { loadTrustStore, type CaSource } from '../../../src/main/api/trust-store'
+import type { ApiLogger } from '$main/api/api-logger'
+import { loadTrustStore, type CaSource } from '$main/api/trust-store'
 import { FILTER_ROOT, SITE_ROOT } from '../../harness/tls-certificates'
 
 function recordingLogger(): ApiLogger & { lines: string[] } {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Connection } from '../../../src/shared/lookups'
+import type { Connection } from '$shared/lookups'
 import { startSite, type SiteFixture } from '../support/practice-site-fixture'
 import { keepOpenBody, newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { comment, expectCleanLogs, expectEachRecordedOnce } from '../support/delivery-checks'

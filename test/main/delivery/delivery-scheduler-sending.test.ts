@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SenderBusyError } from '../../../src/shared/errors'
+import { SenderBusyError } from '$shared/errors'
 import {
   accepted,
   batchOf,

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  CLOSING_MESSAGE,
-  OTHER_SITE_MESSAGE,
-  STOPPED_MESSAGE
-} from '../../../src/main/batch-posting'
+import { CLOSING_MESSAGE, OTHER_SITE_MESSAGE, STOPPED_MESSAGE } from '$main/batch-posting'
 import { accepted, batchOf, schedulerHarness, sendItem, settle } from '../support/scheduler-rig'
 
 const items = (...ids: string[]) => ids.map(sendItem)

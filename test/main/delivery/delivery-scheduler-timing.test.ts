@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REPEATED_DUE_DELAY_MS } from '../../../src/main/delivery-scheduler'
+import { REPEATED_DUE_DELAY_MS } from '$main/delivery-scheduler'
 import { schedulerHarness } from '../support/scheduler-rig'
 
 const report = (nextDueAt: number | null, captured = false, unsentCount = 1) => ({

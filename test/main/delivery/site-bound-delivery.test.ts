@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { RecordedChangeRequest } from '../../../src/sim'
+import type { RecordedChangeRequest } from '$sim/index'
 import { startSite, type SiteFixture } from '../support/practice-site-fixture'
 import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 import { comment } from '../support/delivery-checks'

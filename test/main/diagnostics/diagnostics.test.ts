@@ -3,20 +3,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAcsClient } from '../../../src/main/api/acs-client'
+import { createAcsClient } from '$main/api/acs-client'
 import {
   createAttemptJournal,
   journalingClient,
   KEPT_ATTEMPTS
-} from '../../../src/main/diagnostics/attempt-journal'
-import {
-  diagnosticsFileName,
-  type DiagnosticsFacts
-} from '../../../src/main/diagnostics/diagnostics-bundle'
-import { createDiagnosticsSaver } from '../../../src/main/diagnostics/save-diagnostics'
-import { settingsWithoutSecrets } from '../../../src/main/diagnostics/settings-without-secrets'
-import type { OutboxSummary } from '../../../src/shared/bridge/channels'
-import { DeskError } from '../../../src/shared/errors'
+} from '$main/diagnostics/attempt-journal'
+import { diagnosticsFileName, type DiagnosticsFacts } from '$main/diagnostics/diagnostics-bundle'
+import { createDiagnosticsSaver } from '$main/diagnostics/save-diagnostics'
+import { settingsWithoutSecrets } from '$main/diagnostics/settings-without-secrets'
+import type { OutboxSummary } from '$shared/bridge/channels'
+import { DeskError } from '$shared/errors'
 import { startSite } from '../support/practice-site-fixture'
 import { newConnectionBody } from '../../shared/support/outbox-fixtures'
 

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createAppLog } from '../../../src/main/logging/app-log'
-import { routeConsoleToLog } from '../../../src/main/logging/route-console'
+import { createAppLog } from '$main/logging/app-log'
+import { routeConsoleToLog } from '$main/logging/route-console'
 
 let folder: string
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { REDACTED, redact } from '../../../src/main/logging/redact'
+import { REDACTED, redact } from '$main/logging/redact'
 
 describe('redact', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { vaultWithLoggedSecrets } from '../../../src/main/logging/vault-secrets'
-import type { CredentialVault, Credentials } from '../../../src/main/service-contracts'
+import { vaultWithLoggedSecrets } from '$main/logging/vault-secrets'
+import type { CredentialVault, Credentials } from '$main/service-contracts'
 
 describe('vaultWithLoggedSecrets', () => {
   it('hands the log every password it saves or gives out, and changes nothing else', async () => {

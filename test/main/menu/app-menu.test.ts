@@ -4,8 +4,8 @@ import {
   menuItems,
   type AppMenuActions,
   type MenuItemSpec
-} from '../../../src/main/menu/app-menu'
-import { aboutBox, shortcutsBox } from '../../../src/main/menu/about-box'
+} from '$main/menu/app-menu'
+import { aboutBox, shortcutsBox } from '$main/menu/about-box'
 
 function actions(): AppMenuActions {
   return { saveDiagnostics: vi.fn(), showAbout: vi.fn(), showShortcuts: vi.fn() }

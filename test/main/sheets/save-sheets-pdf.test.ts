@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createBridgeHandlers, type BridgeServices } from '../../../src/main/bridge-handlers'
-import type { SheetsService } from '../../../src/main/service-contracts'
-import { createSheetsPdfSaver } from '../../../src/main/sheets/save-sheets-pdf'
-import { DeskError } from '../../../src/shared/errors'
+import { createBridgeHandlers, type BridgeServices } from '$main/bridge-handlers'
+import type { SheetsService } from '$main/service-contracts'
+import { createSheetsPdfSaver } from '$main/sheets/save-sheets-pdf'
+import { DeskError } from '$shared/errors'
 
 let folder: string
 

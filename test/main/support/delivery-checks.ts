@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { RecordedChangeRequest } from '../../../src/sim'
+import type { RecordedChangeRequest } from '$sim/index'
 import type { DeliveryWorld } from './delivery-world'
 
 /** Comments carry this marker, so a check can tell a comment's text in a log line. */

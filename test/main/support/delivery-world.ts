@@ -1,25 +1,25 @@
-import { createAcsClient } from '../../../src/main/api/acs-client'
-import { createAcsApi } from '../../../src/main/api/acs-api'
-import type { ApiLogger } from '../../../src/main/api/api-logger'
-import { createCredentialVault } from '../../../src/main/credential-vault'
-import { withPracticeSite } from '../../../src/main/signed-in-site'
+import { createAcsClient } from '$main/api/acs-client'
+import { createAcsApi } from '$main/api/acs-api'
+import type { ApiLogger } from '$main/api/api-logger'
+import { createCredentialVault } from '$main/credential-vault'
+import { withPracticeSite } from '$main/signed-in-site'
 import {
   createDeliveryScheduler,
   REPEATED_DUE_DELAY_MS,
   type DeliveryScheduler
-} from '../../../src/main/delivery-scheduler'
-import type { WakeReason } from '../../../src/shared/bridge/channels'
-import { MAX_PAGE_SIZE, type Connection } from '../../../src/shared/lookups'
-import { operationOf, type ChangeRequest } from '../../../src/shared/change-request'
+} from '$main/delivery-scheduler'
+import type { WakeReason } from '$shared/bridge/channels'
+import { MAX_PAGE_SIZE, type Connection } from '$shared/lookups'
+import { operationOf, type ChangeRequest } from '$shared/change-request'
 import {
   createDeliveryLoop,
   type DeliveryLoop,
   type DeliveryLoopStore
-} from '../../../src/shared/outbox/delivery-loop'
-import { nextDueAt } from '../../../src/shared/outbox/delivery-order'
-import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
-import { siteKeyOf } from '../../../src/shared/site-key'
+} from '$shared/outbox/delivery-loop'
+import { nextDueAt } from '$shared/outbox/delivery-order'
+import { UNSENT_STATES, type OutboxItem } from '$shared/outbox/outbox-item'
+import { createOutboxItem } from '$shared/outbox/outbox-transitions'
+import { siteKeyOf } from '$shared/site-key'
 import type { SiteFixture } from './practice-site-fixture'
 import { createFakeClock, type FakeClock } from './fake-clock'
 import { createMemoryOutboxStore } from './memory-outbox-store'

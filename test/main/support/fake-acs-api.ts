@@ -1,5 +1,5 @@
-import type { AcsApi, Credentials, SignInCheck } from '../../../src/main/service-contracts'
-import type { Account, Page } from '../../../src/shared/lookups'
+import type { AcsApi, Credentials, SignInCheck } from '$main/service-contracts'
+import type { Account, Page } from '$shared/lookups'
 import { accountOf } from '../../shared/support/accounts'
 import { openConnection, person } from '../../shared/support/lookup-builders'
 

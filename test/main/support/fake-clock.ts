@@ -1,4 +1,4 @@
-import type { DeliveryClock } from '../../../src/main/delivery-scheduler'
+import type { DeliveryClock } from '$main/delivery-scheduler'
 
 /** A clock whose time moves only when the test says, with timers that fire as it moves. */
 export interface FakeClock extends DeliveryClock {

@@ -1,5 +1,5 @@
-import { lockIfStillListed, type DeliveryLoopStore } from '../../../src/shared/outbox/delivery-loop'
-import { UNSENT_STATES, type OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { lockIfStillListed, type DeliveryLoopStore } from '$shared/outbox/delivery-loop'
+import { UNSENT_STATES, type OutboxItem } from '$shared/outbox/outbox-item'
 
 /** The outbox as the delivery loop sees it, in memory; copies in and out like a database. */
 export interface MemoryOutboxStore extends DeliveryLoopStore {

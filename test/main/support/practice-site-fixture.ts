@@ -1,10 +1,10 @@
-import type { Credentials } from '../../../src/main/service-contracts'
+import type { Credentials } from '$main/service-contracts'
 import {
   startPracticeSite,
   type FaultSettings,
   type PracticeSite,
   type RecordedChangeRequest
-} from '../../../src/sim'
+} from '$sim/index'
 
 /** The practice site on 127.0.0.1:0, with its control endpoints over real HTTP. */
 export interface SiteFixture {

@@ -1,11 +1,8 @@
-import type { DeliveryState, SendItem, WakeReason } from '../../../src/shared/bridge/channels'
-import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
-import {
-  createDeliveryScheduler,
-  type DeliveryScheduler
-} from '../../../src/main/delivery-scheduler'
-import type { SiteCredentials } from '../../../src/main/service-contracts'
-import { siteKeyOf } from '../../../src/shared/site-key'
+import type { DeliveryState, SendItem, WakeReason } from '$shared/bridge/channels'
+import type { DeliveryOutcome } from '$shared/outbox/delivery-outcome'
+import { createDeliveryScheduler, type DeliveryScheduler } from '$main/delivery-scheduler'
+import type { SiteCredentials } from '$main/service-contracts'
+import { siteKeyOf } from '$shared/site-key'
 import { completeBody } from '../../shared/support/bodies'
 import { createFakeClock, type FakeClock } from './fake-clock'
 

@@ -2,7 +2,7 @@ import {
   createCredentialVault,
   type SafeStorageLike,
   type SettingsStore
-} from '../../../src/main/credential-vault'
+} from '$main/credential-vault'
 
 export const PASSWORD = 'password231-secret'
 export const credentials = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { DeliveryService } from '../../../src/main/service-contracts'
-import { watchOutboxActivity } from '../../../src/main/updates/outbox-activity'
-import type { SendBatchResult } from '../../../src/shared/bridge/channels'
+import type { DeliveryService } from '$main/service-contracts'
+import { watchOutboxActivity } from '$main/updates/outbox-activity'
+import type { SendBatchResult } from '$shared/bridge/channels'
 
 function deferred<T>() {
   let resolve!: (value: T) => void

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { updateFeed } from '../../../src/main/updates/feed-url'
-import { nextRestartStep } from '../../../src/main/updates/restart-gate'
+import { updateFeed } from '$main/updates/feed-url'
+import { nextRestartStep } from '$main/updates/restart-gate'
 import {
   CHECK_INTERVAL_MS,
   FIRST_CHECK_DELAY_MS,
   nextCheckDelay
-} from '../../../src/main/updates/update-schedule'
+} from '$main/updates/update-schedule'
 
 const HOUR = 3_600_000
 

@@ -7,9 +7,9 @@ import { join } from 'node:path'
 import { AppImageUpdater } from 'electron-updater'
 import type { AppAdapter } from 'electron-updater/out/AppAdapter'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { updateFeed } from '../../../src/main/updates/feed-url'
-import { createUpdateService, type UpdaterLike } from '../../../src/main/updates/update-service'
-import type { UpdateState } from '../../../src/shared/bridge/channels'
+import { updateFeed } from '$main/updates/feed-url'
+import { createUpdateService, type UpdaterLike } from '$main/updates/update-service'
+import type { UpdateState } from '$shared/bridge/channels'
 import { NodeHttpExecutor } from '../support/node-http-executor'
 
 /**

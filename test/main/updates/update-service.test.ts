@@ -4,9 +4,9 @@ import {
   createUpdateService,
   type UpdaterLike,
   type UpdateServiceOptions
-} from '../../../src/main/updates/update-service'
-import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS } from '../../../src/main/updates/update-schedule'
-import type { UpdateState } from '../../../src/shared/bridge/channels'
+} from '$main/updates/update-service'
+import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS } from '$main/updates/update-schedule'
+import type { UpdateState } from '$shared/bridge/channels'
 import { createFakeClock } from '../support/fake-clock'
 
 class FakeUpdater extends EventEmitter implements UpdaterLike {

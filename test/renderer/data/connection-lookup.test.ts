@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  ConnectionLookup,
-  NotFetchedYetError
-} from '../../../src/renderer/src/data/connection-lookup'
-import { NotFoundError, SiteUnreachableError } from '../../../src/shared/errors'
+import { ConnectionLookup, NotFetchedYetError } from '$renderer/data/connection-lookup'
+import { NotFoundError, SiteUnreachableError } from '$shared/errors'
 import { freshDatabase } from '../support/test-databases'
 import { FakeDesk } from '../support/fake-desk'
 import { FEW_CONNECTIONS, practiceChurch } from '../support/practice-church'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, toCsv } from '../../../src/renderer/src/export/csv'
-import { outboxJson } from '../../../src/renderer/src/export/outbox-json-export'
-import { receiptLogCsv } from '../../../src/renderer/src/export/receipt-log-csv'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import { csvCell, toCsv } from '$renderer/export/csv'
+import { outboxJson } from '$renderer/export/outbox-json-export'
+import { receiptLogCsv } from '$renderer/export/receipt-log-csv'
+import { createOutboxItem } from '$shared/outbox/outbox-transitions'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 function sentItem(

@@ -1,14 +1,14 @@
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { buildComplete, type ChangeRequest } from '../../../src/shared/change-request'
-import { DeskError, SiteUnreachableError } from '../../../src/shared/errors'
-import { DAY_MS } from '../../../src/shared/follow-up/follow-up-state'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { FollowUpCheck } from '../../../src/renderer/src/data/follow-up-check'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import { saveNotAppliedAfterDays } from '../../../src/renderer/src/db/follow-up-settings'
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
+import { buildComplete, type ChangeRequest } from '$shared/change-request'
+import { DeskError, SiteUnreachableError } from '$shared/errors'
+import { DAY_MS } from '$shared/follow-up/follow-up-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { FollowUpCheck } from '$renderer/data/follow-up-check'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import { saveNotAppliedAfterDays } from '$renderer/db/follow-up-settings'
+import { OutboxRepository } from '$renderer/db/outbox-repository'
+import { databaseNameOf } from '$renderer/db/site-key'
 import {
   VERSION_3_STORES,
   deleteDatabase,

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ReferenceRefreshError } from '../../../src/renderer/src/data/reference-refresh-error'
-import {
-  ReferenceSync,
-  type ReferenceProgress
-} from '../../../src/renderer/src/data/reference-sync'
-import { readPeople, readWorkingSet } from '../../../src/renderer/src/db/reference-store'
-import { SiteUnreachableError } from '../../../src/shared/errors'
+import { ReferenceRefreshError } from '$renderer/data/reference-refresh-error'
+import { ReferenceSync, type ReferenceProgress } from '$renderer/data/reference-sync'
+import { readPeople, readWorkingSet } from '$renderer/db/reference-store'
+import { SiteUnreachableError } from '$shared/errors'
 import { freshDatabase } from '../support/test-databases'
 import { generateDirectory } from '../support/generate-directory'
 import { FakeDesk } from '../support/fake-desk'

@@ -1,14 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import { OutboxItemMissingError } from '../../../src/renderer/src/db/outbox-item-missing-error'
-import { OutboxRepository, UNSENT_READ_CHUNK } from '../../../src/renderer/src/db/outbox-repository'
-import { InvalidPayloadError } from '../../../src/shared/errors'
-import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
-import {
-  applyOutcome,
-  beginSending,
-  createOutboxItem
-} from '../../../src/shared/outbox/outbox-transitions'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import { OutboxItemMissingError } from '$renderer/db/outbox-item-missing-error'
+import { OutboxRepository, UNSENT_READ_CHUNK } from '$renderer/db/outbox-repository'
+import { InvalidPayloadError } from '$shared/errors'
+import { OutboxTransitionError } from '$shared/outbox/outbox-transition-error'
+import { applyOutcome, beginSending, createOutboxItem } from '$shared/outbox/outbox-transitions'
 import { freshDatabase, uniqueSiteKey } from '../support/test-databases'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 

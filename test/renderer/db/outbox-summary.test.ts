@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { OutboxRepository } from '../../../src/renderer/src/db/outbox-repository'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import { OutboxRepository } from '$renderer/db/outbox-repository'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { freshDatabase } from '../support/test-databases'
 import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 

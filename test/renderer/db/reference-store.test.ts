@@ -1,15 +1,15 @@
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import type { LegacyConnectionRow, LegacyPersonRow } from '../../../src/renderer/src/db/legacy-rows'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import type { LegacyConnectionRow, LegacyPersonRow } from '$renderer/db/legacy-rows'
 import {
   isReferenceStale,
   oldestAsOf,
   readPeople,
   readWorkingSet
-} from '../../../src/renderer/src/db/reference-store'
-import { replaceAssignments, replacePeople } from '../../../src/renderer/src/db/reference-writes'
-import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
+} from '$renderer/db/reference-store'
+import { replaceAssignments, replacePeople } from '$renderer/db/reference-writes'
+import { databaseNameOf } from '$renderer/db/site-key'
 import { generateDirectory } from '../support/generate-directory'
 import { deleteDatabase, freshDatabase, uniqueSiteKey } from '../support/test-databases'
 import { openConnection, person } from '../../shared/support/lookup-builders'

@@ -1,12 +1,8 @@
 import { Dexie } from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import {
-  numberSheets,
-  resolveSheetNumber,
-  sheetNumberAfter
-} from '../../../src/renderer/src/db/sheet-numbers'
-import { databaseNameOf } from '../../../src/renderer/src/db/site-key'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import { numberSheets, resolveSheetNumber, sheetNumberAfter } from '$renderer/db/sheet-numbers'
+import { databaseNameOf } from '$renderer/db/site-key'
 import {
   VERSION_3_STORES,
   deleteDatabase,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import ConnectionsScreen from '../../../src/renderer/src/components/connections/connections-screen.svelte'
+import ConnectionsScreen from '$renderer/components/connections/connections-screen.svelte'
 import { cleanUp, mountComponent, openTestSite, textOf } from '../support/screen-helpers'
 import { until } from '../support/until'
 import { screenProps } from '../support/screen-props.svelte'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { nameTokens } from '../../../src/renderer/src/search/normalize-name'
-import { PeopleSearch, type PersonMatch } from '../../../src/renderer/src/search/people-search'
-import { prefixDistance } from '../../../src/renderer/src/search/prefix-distance'
+import { nameTokens } from '$renderer/search/normalize-name'
+import { PeopleSearch, type PersonMatch } from '$renderer/search/people-search'
+import { prefixDistance } from '$renderer/search/prefix-distance'
 import { generateDirectory, seededRandom } from '../support/generate-directory'
 import { person } from '../../shared/support/lookup-builders'
 

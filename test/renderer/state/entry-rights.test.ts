@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  accountInUse,
-  appReadOnlyReason,
-  entryRights
-} from '../../../src/renderer/src/state/entry-rights'
-import type { ConnectionType } from '../../../src/shared/lookups'
+import { accountInUse, appReadOnlyReason, entryRights } from '$renderer/state/entry-rights'
+import type { ConnectionType } from '$shared/lookups'
 import { accountOf, READ_ONLY_RIGHTS } from '../../shared/support/accounts'
 
 const prayer: ConnectionType = {

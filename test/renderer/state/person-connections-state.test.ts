@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { ConnectionDetailsState } from '../../../src/renderer/src/state/connection-details-state.svelte'
-import type { LookedUp } from '../../../src/renderer/src/state/looked-up'
-import { PersonConnectionsState } from '../../../src/renderer/src/state/person-connections-state.svelte'
-import { DeskError, NotFoundError } from '../../../src/shared/errors'
-import type { Connection, Person } from '../../../src/shared/lookups'
+import { ConnectionDetailsState } from '$renderer/state/connection-details-state.svelte'
+import type { LookedUp } from '$renderer/state/looked-up'
+import { PersonConnectionsState } from '$renderer/state/person-connections-state.svelte'
+import { DeskError, NotFoundError } from '$shared/errors'
+import type { Connection, Person } from '$shared/lookups'
 import { openConnection, person } from '../../shared/support/lookup-builders'
 
 function personOf(id: number, firstName: string, lastName: string): Person {

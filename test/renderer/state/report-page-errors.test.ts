@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { reportPageErrors } from '../../../src/renderer/src/state/report-page-errors'
-import { rendererErrorSchema } from '../../../src/shared/bridge/channels'
+import { reportPageErrors } from '$renderer/state/report-page-errors'
+import { rendererErrorSchema } from '$shared/bridge/channels'
 import { FakeDesk } from '../support/fake-desk'
 
 const undo: Array<() => void> = []

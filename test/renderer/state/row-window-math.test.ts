@@ -1,10 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import {
-  visibleRange,
-  windowSlots,
-  type WindowSlot
-} from '../../../src/renderer/src/state/row-window-math'
+import { visibleRange, windowSlots, type WindowSlot } from '$renderer/state/row-window-math'
 
 const letters = (count: number): string[] =>
   Array.from({ length: count }, (_, index) => `row ${index}`)

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { RowWindow } from '../../../src/renderer/src/state/row-window.svelte'
+import { RowWindow } from '$renderer/state/row-window.svelte'
 
 const ROW_HEIGHT = 25
 const cleanups: Array<() => void> = []

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { SessionState } from '../../../src/renderer/src/state/session-state.svelte'
-import { CredentialsRejectedError } from '../../../src/shared/errors'
-import type { CredentialStatus } from '../../../src/shared/bridge/channels'
+import { SessionState } from '$renderer/state/session-state.svelte'
+import { CredentialsRejectedError } from '$shared/errors'
+import type { CredentialStatus } from '$shared/bridge/channels'
 import { accountOf } from '../../shared/support/accounts'
 import { FakeDesk } from '../support/fake-desk'
 

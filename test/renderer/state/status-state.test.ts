@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { describeAge } from '../../../src/renderer/src/state/describe-age'
+import { describeAge } from '$renderer/state/describe-age'
 import {
   StatusState,
   type OutboxStatusSource,
   type ReferenceStatusSource
-} from '../../../src/renderer/src/state/status-state.svelte'
+} from '$renderer/state/status-state.svelte'
 import { FakeDesk } from '../support/fake-desk'
 
 const HOUR = 60 * 60 * 1000

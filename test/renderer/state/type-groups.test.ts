@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { typeGroups } from '../../../src/renderer/src/state/type-groups'
-import { connectionDateOrdinal } from '../../../src/shared/change-request'
-import type { AssignmentSummary, Connection, ConnectionType } from '../../../src/shared/lookups'
+import { typeGroups } from '$renderer/state/type-groups'
+import { connectionDateOrdinal } from '$shared/change-request'
+import type { AssignmentSummary, Connection, ConnectionType } from '$shared/lookups'
 
 const TODAY = connectionDateOrdinal('03/14/2025') ?? 0
 

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { mergeSaved } from '../../../src/shared/outbox/merge-saved'
-import { countByConnection } from '../../../src/renderer/src/state/unsent-list'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import {
-  applyOutcome,
-  beginSending,
-  createOutboxItem
-} from '../../../src/shared/outbox/outbox-transitions'
+import { mergeSaved } from '$shared/outbox/merge-saved'
+import { countByConnection } from '$renderer/state/unsent-list'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending, createOutboxItem } from '$shared/outbox/outbox-transitions'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
 function item(sequence: number, connectionId: number): OutboxItem {

@@ -17,9 +17,9 @@ import type {
   SignInRequest,
   SignInResult,
   WakeReason
-} from '../../../src/shared/bridge/channels'
-import type { DeskApi } from '../../../src/shared/bridge/desk-api'
-import { NotFoundError } from '../../../src/shared/errors'
+} from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { NotFoundError } from '$shared/errors'
 import type {
   Account,
   AssignmentSummary,
@@ -30,8 +30,8 @@ import type {
   PageRequest,
   Person,
   Team
-} from '../../../src/shared/lookups'
-import { siteKeyOf } from '../../../src/shared/site-key'
+} from '$shared/lookups'
+import { siteKeyOf } from '$shared/site-key'
 import { accountOf } from '../../shared/support/accounts'
 
 /**

@@ -1,4 +1,4 @@
-import type { Person } from '../../../src/shared/lookups'
+import type { Person } from '$shared/lookups'
 
 const FIRST_NAMES = [
   'James',

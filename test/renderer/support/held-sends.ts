@@ -1,4 +1,4 @@
-import type { SendItem } from '../../../src/shared/bridge/channels'
+import type { SendItem } from '$shared/bridge/channels'
 import type { FakeDesk } from './fake-desk'
 
 /** A batch the fake main process holds until the test lets its answers come back. */

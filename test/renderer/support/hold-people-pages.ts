@@ -1,4 +1,4 @@
-import type { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import type { DeskDatabase } from '$renderer/db/desk-database'
 
 /**
  * Holds a write transaction on the people pages, so a read of the directory waits for it

@@ -1,8 +1,8 @@
-import ResultForm from '../../../src/renderer/src/components/forms/result/result-form.svelte'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
-import type { ConnectionRow } from '../../../src/renderer/src/state/connections-list-state.svelte'
-import type { SiteStates } from '../../../src/renderer/src/state/site-states'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import ResultForm from '$renderer/components/forms/result/result-form.svelte'
+import { DeskDatabase } from '$renderer/db/desk-database'
+import type { ConnectionRow } from '$renderer/state/connections-list-state.svelte'
+import type { SiteStates } from '$renderer/state/site-states'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { mountComponent, openTestSite } from './screen-helpers'
 
 /** The result form on one connection of the practice church, as the shell would mount it. */

@@ -1,5 +1,5 @@
-import type { SiteStates } from '../../../src/renderer/src/state/site-states'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import type { SiteStates } from '$renderer/state/site-states'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { seedItem } from './screen-helpers'
 
 const MINUTE = 60_000

@@ -1,5 +1,5 @@
-import { connectionDateOf } from '../../../src/shared/change-request'
-import type { Connection, ConnectionResponse, Person } from '../../../src/shared/lookups'
+import { connectionDateOf } from '$shared/change-request'
+import type { Connection, ConnectionResponse, Person } from '$shared/lookups'
 import { openConnection, person } from '../../shared/support/lookup-builders'
 import { fakeAccount, type FakeDeskData } from './fake-desk'
 

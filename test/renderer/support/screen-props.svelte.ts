@@ -1,4 +1,4 @@
-import type { SiteStates } from '../../../src/renderer/src/state/site-states'
+import type { SiteStates } from '$renderer/state/site-states'
 
 /** The screen's props as the app passes them: a reactive selection, and the rows opened. */
 export function screenProps(site: SiteStates): {

@@ -1,4 +1,4 @@
-import type { FormComponents } from '../../../src/renderer/src/components/shell/form-components'
+import type { FormComponents } from '$renderer/components/shell/form-components'
 import StubNewConnectionForm from '../components/shell/stub-new-connection-form.svelte'
 import StubResultForm from '../components/shell/stub-result-form.svelte'
 

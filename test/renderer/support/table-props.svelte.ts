@@ -2,7 +2,7 @@ import type {
   ConnectionRow,
   ConnectionSort,
   ConnectionSortKey
-} from '../../../src/renderer/src/state/connections-list-state.svelte'
+} from '$renderer/state/connections-list-state.svelte'
 import { openConnection } from '../../shared/support/lookup-builders'
 
 /** `count` rows as the list state makes them, in order: "Contact 0000", "Contact 0001", … */

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie'
-import { DeskDatabase } from '../../../src/renderer/src/db/desk-database'
+import { DeskDatabase } from '$renderer/db/desk-database'
 
 /** A site key no other test uses, so each test gets its own database. */
 export function uniqueSiteKey(siteNumber = 12345): string {

@@ -1,15 +1,15 @@
 import { describe, expect, it, vi } from 'vitest'
-import { buildDeskApi } from '../../../src/shared/bridge/build-desk-api'
-import type { DeskTransport } from '../../../src/shared/bridge/desk-transport'
-import type { EventChannelName, InvokeChannelName } from '../../../src/shared/bridge/channel-names'
-import type { SendItem } from '../../../src/shared/bridge/channels'
-import { failure, success } from '../../../src/shared/bridge/envelope'
+import { buildDeskApi } from '$shared/bridge/build-desk-api'
+import type { DeskTransport } from '$shared/bridge/desk-transport'
+import type { EventChannelName, InvokeChannelName } from '$shared/bridge/channel-names'
+import type { SendItem } from '$shared/bridge/channels'
+import { failure, success } from '$shared/bridge/envelope'
 import {
   CredentialsRejectedError,
   InvalidPayloadError,
   NotSignedInError,
   UnexpectedAnswerError
-} from '../../../src/shared/errors'
+} from '$shared/errors'
 import { completeBody } from '../support/bodies'
 
 const status = {

@@ -5,13 +5,13 @@ import {
   eventChannels,
   invokeChannels,
   signInRequestSchema
-} from '../../../src/shared/bridge/channels'
+} from '$shared/bridge/channels'
 import {
   EVENT_CHANNEL_NAMES,
   INVOKE_CHANNEL_NAMES,
   isEventChannel,
   isInvokeChannel
-} from '../../../src/shared/bridge/channel-names'
+} from '$shared/bridge/channel-names'
 
 describe('bridge channels', () => {
   const allNames = [...Object.keys(invokeChannels), ...Object.keys(eventChannels)]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { failure, success, unwrap } from '../../../src/shared/bridge/envelope'
+import { failure, success, unwrap } from '$shared/bridge/envelope'
 import {
   CredentialsRejectedError,
   DeskError,
@@ -11,7 +11,7 @@ import {
   SenderBusyError,
   SiteUnreachableError,
   UnexpectedAnswerError
-} from '../../../src/shared/errors'
+} from '$shared/errors'
 
 /** What crossing a process boundary does to an envelope: only data survives. */
 function across<T>(value: T): unknown {

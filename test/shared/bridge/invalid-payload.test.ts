@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod'
-import { sendBatchRequestSchema } from '../../../src/shared/bridge/channels'
-import { invalidPayloadError, WHOLE_PAYLOAD } from '../../../src/shared/bridge/invalid-payload'
-import { parseRequest } from '../../../src/shared/bridge/parse'
-import { InvalidPayloadError } from '../../../src/shared/errors'
+import { sendBatchRequestSchema } from '$shared/bridge/channels'
+import { invalidPayloadError, WHOLE_PAYLOAD } from '$shared/bridge/invalid-payload'
+import { parseRequest } from '$shared/bridge/parse'
+import { InvalidPayloadError } from '$shared/errors'
 
 const validBody = {
   ConnectionId: 5,

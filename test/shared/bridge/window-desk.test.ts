@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { success } from '../../../src/shared/bridge/envelope'
-import {
-  DESK_TRANSPORT_GLOBAL,
-  type DeskTransport
-} from '../../../src/shared/bridge/desk-transport'
-import { deskFromWindow } from '../../../src/shared/bridge/window-desk'
-import { DeskError } from '../../../src/shared/errors'
+import { success } from '$shared/bridge/envelope'
+import { DESK_TRANSPORT_GLOBAL, type DeskTransport } from '$shared/bridge/desk-transport'
+import { deskFromWindow } from '$shared/bridge/window-desk'
+import { DeskError } from '$shared/errors'
 
 describe('deskFromWindow', () => {
   it('builds the DeskApi from the transport the preload exposed', async () => {

@@ -5,7 +5,7 @@ import {
   NO_RESPONSE_ID,
   operationOf,
   validateChangeRequest
-} from '../../../src/shared/change-request'
+} from '$shared/change-request'
 import { build, builderCall } from '../support/arbitraries'
 import { contractAccepts } from '../support/contract-model'
 

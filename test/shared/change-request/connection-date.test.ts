@@ -3,7 +3,7 @@ import {
   connectionDateOf,
   connectionDateOrdinal,
   parseConnectionDate
-} from '../../../src/shared/change-request'
+} from '$shared/change-request'
 import { SEED_EXAMPLE, expectAccepted, expectRejected } from '../support/bodies'
 
 const MESSAGE = 'Connection date must be a real date written MM/DD/YYYY'

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  COMMENT_MAX_LENGTH,
-  commentLength,
-  validateChangeRequest
-} from '../../../src/shared/change-request'
+import { COMMENT_MAX_LENGTH, commentLength, validateChangeRequest } from '$shared/change-request'
 import { COMPLETE, SEED_EXAMPLE, expectAccepted, expectRejected } from '../support/bodies'
 
 describe('ResponseIdList', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '../../../src/shared/change-request'
+import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '$shared/change-request'
 import { SEED_EXAMPLE, expectAccepted, expectRejected, without } from '../support/bodies'
 
 const WHOLE_NUMBER_FIELDS = [

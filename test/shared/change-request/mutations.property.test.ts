@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '../../../src/shared/change-request'
+import { CHANGE_REQUEST_FIELDS, validateChangeRequest } from '$shared/change-request'
 import { build, builderCall } from '../support/arbitraries'
 import { contractAccepts } from '../support/contract-model'
 

@@ -4,7 +4,7 @@ import {
   CHANGE_REQUEST_FIELDS,
   operationOf,
   validateChangeRequest
-} from '../../../src/shared/change-request'
+} from '$shared/change-request'
 import {
   COMPLETE,
   KEEP_OPEN,

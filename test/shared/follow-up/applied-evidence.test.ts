@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { ChangeRequest } from '../../../src/shared/change-request'
-import { appliedEvidence, sameText } from '../../../src/shared/follow-up/applied-evidence'
-import type { Connection, Person } from '../../../src/shared/lookups'
+import type { ChangeRequest } from '$shared/change-request'
+import { appliedEvidence, sameText } from '$shared/follow-up/applied-evidence'
+import type { Connection, Person } from '$shared/lookups'
 import { openConnection, person as personNamed } from '../support/lookup-builders'
 
 function person(id: number): Person {

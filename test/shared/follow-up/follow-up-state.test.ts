@@ -1,13 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { AppliedEvidence } from '../../../src/shared/follow-up/applied-evidence'
+import type { AppliedEvidence } from '$shared/follow-up/applied-evidence'
 import {
   DAY_MS,
   FOLLOW_UP_STATES,
   initialFollowUp,
   nextFollowUp,
   type FollowUp
-} from '../../../src/shared/follow-up/follow-up-state'
+} from '$shared/follow-up/follow-up-state'
 
 const SENT = Date.UTC(2025, 10, 3, 15)
 const applied: AppliedEvidence = { kind: 'applied', connectionId: 40, why: 'Completed.' }

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  attemptCount,
-  MAX_KEPT_ATTEMPTS,
-  withAttempt
-} from '../../../src/shared/outbox/attempt-history'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import {
-  applyOutcome,
-  beginSending,
-  recoverAfterRestart
-} from '../../../src/shared/outbox/outbox-transitions'
+import { attemptCount, MAX_KEPT_ATTEMPTS, withAttempt } from '$shared/outbox/attempt-history'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending, recoverAfterRestart } from '$shared/outbox/outbox-transitions'
 import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 /** The item after `failures` answers of "busy", one per minute. */

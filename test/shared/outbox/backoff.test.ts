@@ -1,4 +1,4 @@
-import { attemptCount } from '../../../src/shared/outbox/attempt-history'
+import { attemptCount } from '$shared/outbox/attempt-history'
 import { describe, expect, it } from 'vitest'
 import {
   BACKOFF_CAP_MS,
@@ -9,9 +9,9 @@ import {
   consecutiveFailures,
   jitterShare,
   retryDelayMs
-} from '../../../src/shared/outbox/backoff'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+} from '$shared/outbox/backoff'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 const IDS = Array.from({ length: 400 }, (_, index) => `item-${index}`)

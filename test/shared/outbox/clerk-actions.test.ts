@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  discardItem,
-  editItem,
-  retryNow,
-  sendWaitingNow
-} from '../../../src/shared/outbox/clerk-actions'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import { discardItem, editItem, retryNow, sendWaitingNow } from '$shared/outbox/clerk-actions'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { bodyFor, capture, outcomes, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 5_000

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { StorageWriteError } from '../../../src/shared/errors'
+import { StorageWriteError } from '$shared/errors'
 import { loopWorld, newItem, quotaExceeded, settle } from '../support/loop-world'
 
 describe('delivery loop: a refused write is not a stuck item', () => {

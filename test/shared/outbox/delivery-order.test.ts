@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { discardItem } from '../../../src/shared/outbox/clerk-actions'
-import {
-  blockedBy,
-  blockersOf,
-  nextDueAt,
-  pickDueItems
-} from '../../../src/shared/outbox/delivery-order'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import { discardItem } from '$shared/outbox/clerk-actions'
+import { blockedBy, blockersOf, nextDueAt, pickDueItems } from '$shared/outbox/delivery-order'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 10_000

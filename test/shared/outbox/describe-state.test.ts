@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { discardItem } from '../../../src/shared/outbox/clerk-actions'
-import { blockedBy } from '../../../src/shared/outbox/delivery-order'
-import { describeState, localClockTime } from '../../../src/shared/outbox/describe-state'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
-import { applyOutcome, beginSending } from '../../../src/shared/outbox/outbox-transitions'
+import { discardItem } from '$shared/outbox/clerk-actions'
+import { blockedBy } from '$shared/outbox/delivery-order'
+import { describeState, localClockTime } from '$shared/outbox/describe-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { capture, outcomes, T0 } from '../support/outbox-fixtures'
 
 function after(item: OutboxItem, outcome: Parameters<typeof applyOutcome>[1]) {

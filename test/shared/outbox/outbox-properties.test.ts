@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
+import type { DeliveryOutcome } from '$shared/outbox/delivery-outcome'
 import { OutboxWorld, type WorldAction } from '../support/outbox-world'
 
 const message = fc.constantFrom('', 'The service said so', '  ')

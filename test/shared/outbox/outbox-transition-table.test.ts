@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import {
-  discardItem,
-  editItem,
-  retryNow,
-  sendWaitingNow
-} from '../../../src/shared/outbox/clerk-actions'
-import type { OutboxItem, OutboxState } from '../../../src/shared/outbox/outbox-item'
-import { OUTBOX_STATES } from '../../../src/shared/outbox/outbox-item'
-import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
+import { discardItem, editItem, retryNow, sendWaitingNow } from '$shared/outbox/clerk-actions'
+import type { OutboxItem, OutboxState } from '$shared/outbox/outbox-item'
+import { OUTBOX_STATES } from '$shared/outbox/outbox-item'
+import { OutboxTransitionError } from '$shared/outbox/outbox-transition-error'
 import {
   applyOutcome,
   beginSending,
   recoverAfterRestart,
   retryOnReconnect
-} from '../../../src/shared/outbox/outbox-transitions'
+} from '$shared/outbox/outbox-transitions'
 import { bodyFor, capture, outcomes, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const LATER = T0 + 60_000

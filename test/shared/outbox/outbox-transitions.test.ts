@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
+import { OutboxTransitionError } from '$shared/outbox/outbox-transition-error'
 import {
   applyOutcome,
   beginSending,
   createOutboxItem,
   recoverAfterRestart,
   retryOnReconnect
-} from '../../../src/shared/outbox/outbox-transitions'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+} from '$shared/outbox/outbox-transitions'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { bodyFor, capture, outcomes, SITE, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 5_000

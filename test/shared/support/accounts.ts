@@ -1,4 +1,4 @@
-import type { Account, AccountRights } from '../../../src/shared/lookups'
+import type { Account, AccountRights } from '$shared/lookups'
 
 /** Every right, as an administrator has them. */
 export const ALL_RIGHTS: AccountRights = {

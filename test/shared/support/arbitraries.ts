@@ -11,7 +11,7 @@ import {
   type ExistingConnectionResult,
   type NewConnectionInput,
   type ReassignInput
-} from '../../../src/shared/change-request'
+} from '$shared/change-request'
 
 const MAX_ID = 2 ** 31 - 1
 export const positiveId = fc.integer({ min: 1, max: MAX_ID })

@@ -1,9 +1,5 @@
 import { expect } from 'vitest'
-import {
-  validateChangeRequest,
-  type ChangeRequest,
-  type FieldErrors
-} from '../../../src/shared/change-request'
+import { validateChangeRequest, type ChangeRequest, type FieldErrors } from '$shared/change-request'
 
 /** The seed's example body: a new connection for individual 76, made by team 1. */
 export const SEED_EXAMPLE = {

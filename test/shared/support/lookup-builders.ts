@@ -1,4 +1,4 @@
-import type { Connection, Person } from '../../../src/shared/lookups'
+import type { Connection, Person } from '$shared/lookups'
 
 /*
  * The app's model of a person and a connection (src/shared/lookups.ts), built with every

@@ -1,7 +1,7 @@
-import type { OutboxReport, SendBatchResult, SendItem } from '../../../src/shared/bridge/channels'
-import { createDeliveryLoop } from '../../../src/shared/outbox/delivery-loop'
-import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
-import type { OutboxItem } from '../../../src/shared/outbox/outbox-item'
+import type { OutboxReport, SendBatchResult, SendItem } from '$shared/bridge/channels'
+import { createDeliveryLoop } from '$shared/outbox/delivery-loop'
+import type { DeliveryOutcome } from '$shared/outbox/delivery-outcome'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { createMemoryOutboxStore } from '../../main/support/memory-outbox-store'
 import { capture, outcomes, T0 } from './outbox-fixtures'
 

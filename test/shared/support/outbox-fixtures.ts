@@ -3,10 +3,10 @@ import {
   buildNewConnection,
   operationOf,
   type ChangeRequest
-} from '../../../src/shared/change-request'
-import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
-import type { OutboxItem, OutboxItemSummary } from '../../../src/shared/outbox/outbox-item'
-import { createOutboxItem } from '../../../src/shared/outbox/outbox-transitions'
+} from '$shared/change-request'
+import type { DeliveryOutcome } from '$shared/outbox/delivery-outcome'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
+import { createOutboxItem } from '$shared/outbox/outbox-transitions'
 
 /*
  * The one outbox fixture module of every project (node, browser): bodies, summaries,

@@ -1,26 +1,21 @@
 import { expect } from 'vitest'
-import {
-  discardItem,
-  editItem,
-  retryNow,
-  sendWaitingNow
-} from '../../../src/shared/outbox/clerk-actions'
-import type { DeliveryOutcome } from '../../../src/shared/outbox/delivery-outcome'
-import { nextDueAt, pickDueItems } from '../../../src/shared/outbox/delivery-order'
+import { discardItem, editItem, retryNow, sendWaitingNow } from '$shared/outbox/clerk-actions'
+import type { DeliveryOutcome } from '$shared/outbox/delivery-outcome'
+import { nextDueAt, pickDueItems } from '$shared/outbox/delivery-order'
 import {
   SENDABLE_STATES,
   UNSENT_STATES,
   type OutboxItem,
   type OutboxState,
   type SentReceipt
-} from '../../../src/shared/outbox/outbox-item'
-import { OutboxTransitionError } from '../../../src/shared/outbox/outbox-transition-error'
+} from '$shared/outbox/outbox-item'
+import { OutboxTransitionError } from '$shared/outbox/outbox-transition-error'
 import {
   applyOutcome,
   beginSending,
   recoverAfterRestart,
   retryOnReconnect
-} from '../../../src/shared/outbox/outbox-transitions'
+} from '$shared/outbox/outbox-transitions'
 import { bodyFor, capture, T0 } from './outbox-fixtures'
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import type { FaultSettings, RecordedChangeRequest } from '../../../src/sim'
-import { PRACTICE_SITE_NUMBER, PRACTICE_USERS, type PracticeSite } from '../../../src/sim'
+import type { FaultSettings, RecordedChangeRequest } from '$sim/index'
+import { PRACTICE_SITE_NUMBER, PRACTICE_USERS, type PracticeSite } from '$sim/index'
 
 export const JSON_TYPE = 'application/json; charset=utf-8'
 

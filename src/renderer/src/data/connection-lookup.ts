@@ -1,6 +1,6 @@
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import { DeskError, SiteUnreachableError } from '../../../shared/errors'
-import { MAX_PAGE_SIZE, type Connection } from '../../../shared/lookups'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { DeskError, SiteUnreachableError } from '$shared/errors'
+import { MAX_PAGE_SIZE, type Connection } from '$shared/lookups'
 import {
   readConnectionDetails,
   readPersonConnections,

@@ -1,4 +1,4 @@
-import { MAX_PAGES, type Page } from '../../../shared/lookups'
+import { MAX_PAGES, type Page } from '$shared/lookups'
 
 export interface FetchedPages<T> {
   /** Each page's items, in page order. */

@@ -1,16 +1,16 @@
-import { connectionDateOf, operationOf } from '../../../shared/change-request'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import { DeskError, SiteUnreachableError } from '../../../shared/errors'
-import { appliedEvidence, type AppliedEvidence } from '../../../shared/follow-up/applied-evidence'
-import { followUpOf } from '../../../shared/follow-up/follow-up-of'
+import { connectionDateOf, operationOf } from '$shared/change-request'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { DeskError, SiteUnreachableError } from '$shared/errors'
+import { appliedEvidence, type AppliedEvidence } from '$shared/follow-up/applied-evidence'
+import { followUpOf } from '$shared/follow-up/follow-up-of'
 import {
   DAY_MS,
   FOLLOW_UP_WINDOW_DAYS,
   nextFollowUp,
   type FollowUp
-} from '../../../shared/follow-up/follow-up-state'
-import { MAX_PAGE_SIZE, type Connection } from '../../../shared/lookups'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+} from '$shared/follow-up/follow-up-state'
+import { MAX_PAGE_SIZE, type Connection } from '$shared/lookups'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { readConnectionDetails } from '../db/connection-cache'
 import type { DeskDatabase } from '../db/desk-database'
 import { readNotAppliedAfterDays } from '../db/follow-up-settings'

@@ -1,5 +1,5 @@
-import { messageOf } from '../../../shared/errors'
-import { DeskError } from '../../../shared/errors'
+import { messageOf } from '$shared/errors'
+import { DeskError } from '$shared/errors'
 import type { ReferenceKind } from '../db/desk-database'
 
 export const REFERENCE_KIND_LABELS: Record<ReferenceKind, string> = {

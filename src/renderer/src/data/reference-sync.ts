@@ -1,5 +1,5 @@
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import { MAX_PAGE_SIZE, type Connection } from '../../../shared/lookups'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { MAX_PAGE_SIZE, type Connection } from '$shared/lookups'
 import { REFERENCE_KINDS, type DeskDatabase, type ReferenceKind } from '../db/desk-database'
 import { isReferenceStale, readAsOf, type ReferenceAsOf } from '../db/reference-store'
 import { replaceAssignments, replaceList, replacePeople } from '../db/reference-writes'

@@ -1,4 +1,4 @@
-import type { Connection } from '../../../shared/lookups'
+import type { Connection } from '$shared/lookups'
 import type { CachedConnection, CachedPersonConnections, DeskDatabase } from './desk-database'
 
 /**

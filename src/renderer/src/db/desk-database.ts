@@ -7,8 +7,8 @@ import type {
   ConnectionType,
   Person,
   Team
-} from '../../../shared/lookups'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+} from '$shared/lookups'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import type { PageRecord } from './page-records'
 import type { SheetNumberRecord } from './sheet-numbers'
 import { databaseNameOf } from './site-key'

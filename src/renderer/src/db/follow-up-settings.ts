@@ -1,8 +1,8 @@
 import {
   DEFAULT_NOT_APPLIED_AFTER_DAYS,
   FOLLOW_UP_WINDOW_DAYS
-} from '../../../shared/follow-up/follow-up-state'
-import { InvalidSettingError } from '../../../shared/errors'
+} from '$shared/follow-up/follow-up-state'
+import { InvalidSettingError } from '$shared/errors'
 import type { DeskDatabase } from './desk-database'
 
 /** After how many days a sent result not seen applied says "ask your administrator". */

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { nameTokens } from '../search/normalize-name'
 
 /**

@@ -1,4 +1,4 @@
-import { DeskError } from '../../../shared/errors'
+import { DeskError } from '$shared/errors'
 
 /** The clerk acted on a result that is no longer in this site's outbox (another window, say). */
 export class OutboxItemMissingError extends DeskError {

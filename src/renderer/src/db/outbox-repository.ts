@@ -1,27 +1,22 @@
-import { validateChangeRequest, type ChangeRequest } from '../../../shared/change-request'
-import { DeskError, InvalidPayloadError } from '../../../shared/errors'
-import {
-  discardItem,
-  editItem,
-  retryNow,
-  sendWaitingNow
-} from '../../../shared/outbox/clerk-actions'
-import { lockIfStillListed, type DeliveryLoopStore } from '../../../shared/outbox/delivery-loop'
-import type { OutboxSummary } from '../../../shared/bridge/channels'
+import { validateChangeRequest, type ChangeRequest } from '$shared/change-request'
+import { DeskError, InvalidPayloadError } from '$shared/errors'
+import { discardItem, editItem, retryNow, sendWaitingNow } from '$shared/outbox/clerk-actions'
+import { lockIfStillListed, type DeliveryLoopStore } from '$shared/outbox/delivery-loop'
+import type { OutboxSummary } from '$shared/bridge/channels'
 import {
   OUTBOX_STATES,
   UNSENT_STATES,
   type OutboxItem,
   type OutboxItemSummary,
   type OutboxState
-} from '../../../shared/outbox/outbox-item'
+} from '$shared/outbox/outbox-item'
 import {
   createOutboxItem,
   recoverAfterRestart as recoverItem,
   retryOnReconnect
-} from '../../../shared/outbox/outbox-transitions'
-import { followUpOf } from '../../../shared/follow-up/follow-up-of'
-import type { FollowUp, FollowUpState } from '../../../shared/follow-up/follow-up-state'
+} from '$shared/outbox/outbox-transitions'
+import { followUpOf } from '$shared/follow-up/follow-up-of'
+import type { FollowUp, FollowUpState } from '$shared/follow-up/follow-up-state'
 import type { DeskDatabase } from './desk-database'
 import { OutboxItemMissingError } from './outbox-item-missing-error'
 import { matchesHistorySearch } from './history-search'

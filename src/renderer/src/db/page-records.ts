@@ -1,5 +1,5 @@
 import type { Table } from 'dexie'
-import { MAX_PAGE_SIZE } from '../../../shared/lookups'
+import { MAX_PAGE_SIZE } from '$shared/lookups'
 
 /**
  * A downloaded list saved a page to a record rather than a row per item. Writing 50,000

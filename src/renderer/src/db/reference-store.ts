@@ -6,7 +6,7 @@ import type {
   ConnectionType,
   Person,
   Team
-} from '../../../shared/lookups'
+} from '$shared/lookups'
 import {
   REFERENCE_KINDS,
   type DeskDatabase,

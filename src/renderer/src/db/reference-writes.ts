@@ -1,4 +1,4 @@
-import type { AssignmentSummary, Connection, Person } from '../../../shared/lookups'
+import type { AssignmentSummary, Connection, Person } from '$shared/lookups'
 import type { DeskDatabase, ListRecord, ReferenceKind } from './desk-database'
 import { pagesOf } from './page-records'
 

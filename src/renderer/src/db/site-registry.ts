@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie'
-import { UNSENT_STATES } from '../../../shared/outbox/outbox-item'
+import { UNSENT_STATES } from '$shared/outbox/outbox-item'
 import { DeskDatabase } from './desk-database'
 import { SITE_REGISTRY_DATABASE, databaseNameOf } from './site-key'
 

@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie'
-import { connectionDateOrdinal, NO_ASSIGNEE } from '../../../shared/change-request'
-import type { AssignmentSummary, Connection, Person } from '../../../shared/lookups'
+import { connectionDateOrdinal, NO_ASSIGNEE } from '$shared/change-request'
+import type { AssignmentSummary, Connection, Person } from '$shared/lookups'
 import type { ListRecord, MetaRow } from './desk-database'
 import type {
   LegacyConnectionRow,

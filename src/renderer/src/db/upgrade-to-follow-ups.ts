@@ -1,6 +1,6 @@
 import type { Transaction } from 'dexie'
-import { initialFollowUp } from '../../../shared/follow-up/follow-up-state'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import { initialFollowUp } from '$shared/follow-up/follow-up-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 /**
  * Version 3 to 4: every sent result is waiting for approval since its receipt; the first

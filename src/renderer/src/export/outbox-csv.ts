@@ -1,5 +1,5 @@
-import { attemptCount } from '../../../shared/outbox/attempt-history'
-import { FIELD_LABELS, OPERATION_LABELS, operationOf } from '../../../shared/change-request'
+import { attemptCount } from '$shared/outbox/attempt-history'
+import { FIELD_LABELS, OPERATION_LABELS, operationOf } from '$shared/change-request'
 import type { OutboxRow } from '../state/outbox-state.svelte'
 import { toCsv } from './csv'
 import { isoTime } from '../components/common/format-time'

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 export const OUTBOX_EXPORT_FORMAT = 'connections-desk-outbox'
 export const OUTBOX_EXPORT_VERSION = 1

@@ -1,7 +1,7 @@
-import { OPERATION_LABELS, operationOf } from '../../../shared/change-request'
-import { followUpOf } from '../../../shared/follow-up/follow-up-of'
-import { FOLLOW_UP_LABELS, initialFollowUp } from '../../../shared/follow-up/follow-up-state'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import { OPERATION_LABELS, operationOf } from '$shared/change-request'
+import { followUpOf } from '$shared/follow-up/follow-up-of'
+import { FOLLOW_UP_LABELS, initialFollowUp } from '$shared/follow-up/follow-up-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { toCsv } from './csv'
 
 export const RECEIPT_LOG_COLUMNS = [

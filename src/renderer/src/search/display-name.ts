@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/lookups'
+import type { Person } from '$shared/lookups'
 
 /**
  * How the lists name a person: as the service itself does (FriendlyName) when it says,

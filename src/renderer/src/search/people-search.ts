@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/lookups'
+import type { Person } from '$shared/lookups'
 import { nameTokens } from './normalize-name'
 import { prefixDistance } from './prefix-distance'
 

@@ -1,6 +1,6 @@
-import type { DeskError } from '../../../shared/errors'
-import type { Connection } from '../../../shared/lookups'
-import { toDeskError } from '../../../shared/errors'
+import type { DeskError } from '$shared/errors'
+import type { Connection } from '$shared/lookups'
+import { toDeskError } from '$shared/errors'
 import type { ConnectionLookupPort } from './looked-up'
 
 export type DetailsStatus = 'loading' | 'loaded' | 'failed'

@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/lookups'
+import type { Person } from '$shared/lookups'
 import { displayName } from '../search/display-name'
 
 /**

@@ -1,6 +1,6 @@
-import type { Connection, ConnectionType, Person } from '../../../shared/lookups'
+import type { Connection, ConnectionType, Person } from '$shared/lookups'
 import { nameTokens } from '../search/normalize-name'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import {
   joinRow,
   rowOfConnection,

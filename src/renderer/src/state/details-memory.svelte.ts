@@ -1,7 +1,7 @@
 import { SvelteMap } from 'svelte/reactivity'
-import type { DeskError } from '../../../shared/errors'
-import type { Connection } from '../../../shared/lookups'
-import { toDeskError } from '../../../shared/errors'
+import type { DeskError } from '$shared/errors'
+import type { Connection } from '$shared/lookups'
+import { toDeskError } from '$shared/errors'
 
 /**
  * The connections' details fetched so far (a form fetches them when it opens), in memory

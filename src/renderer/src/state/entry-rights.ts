@@ -1,4 +1,4 @@
-import type { Account, Connection, ConnectionType, RightLevel } from '../../../shared/lookups'
+import type { Account, Connection, ConnectionType, RightLevel } from '$shared/lookups'
 
 /** What a form offers for one connection (or a new one), decided before anything is sent. */
 export interface EntryRights {

@@ -1,9 +1,9 @@
-import type { DeskError } from '../../../shared/errors'
+import type { DeskError } from '$shared/errors'
 import type { FollowUpCheck, FollowUpCheckResult } from '../data/follow-up-check'
 import type { DeskDatabase } from '../db/desk-database'
 import { readNotAppliedAfterDays, saveNotAppliedAfterDays } from '../db/follow-up-settings'
 import type { OutboxRepository } from '../db/outbox-repository'
-import { toDeskError } from '../../../shared/errors'
+import { toDeskError } from '$shared/errors'
 
 /**
  * The follow-up of sent results for the screens: the count of results "not applied yet" for

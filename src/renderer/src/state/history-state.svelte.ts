@@ -1,11 +1,11 @@
-import type { DeskError } from '../../../shared/errors'
-import { describeState } from '../../../shared/outbox/describe-state'
-import { followUpOf } from '../../../shared/follow-up/follow-up-of'
-import type { FollowUp, FollowUpState } from '../../../shared/follow-up/follow-up-state'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { DeskError } from '$shared/errors'
+import { describeState } from '$shared/outbox/describe-state'
+import { followUpOf } from '$shared/follow-up/follow-up-of'
+import type { FollowUp, FollowUpState } from '$shared/follow-up/follow-up-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { DEFAULT_SENT_LIMIT, type OutboxRepository } from '../db/outbox-repository'
 import { receiptLogCsv } from '../export/receipt-log-csv'
-import { toDeskError } from '../../../shared/errors'
+import { toDeskError } from '$shared/errors'
 
 export interface HistoryRow {
   item: OutboxItem

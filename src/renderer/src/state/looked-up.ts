@@ -1,4 +1,4 @@
-import type { Connection } from '../../../shared/lookups'
+import type { Connection } from '$shared/lookups'
 
 /**
  * Something fetched from the site when it could be reached, or read from this computer when

@@ -1,6 +1,6 @@
-import { blockersOf, type Blocker } from '../../../shared/outbox/delivery-order'
-import { describeState } from '../../../shared/outbox/describe-state'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import { blockersOf, type Blocker } from '$shared/outbox/delivery-order'
+import { describeState } from '$shared/outbox/describe-state'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 export interface OutboxRow {
   item: OutboxItem

@@ -1,18 +1,18 @@
-import type { WakeReason } from '../../../shared/bridge/channels'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import type { ChangeRequest } from '../../../shared/change-request'
-import { StorageWriteError, type DeskError } from '../../../shared/errors'
+import type { WakeReason } from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import type { ChangeRequest } from '$shared/change-request'
+import { StorageWriteError, type DeskError } from '$shared/errors'
 import {
   createDeliveryLoop,
   type DeliveryLoop,
   type DrainSummary
-} from '../../../shared/outbox/delivery-loop'
-import { nextDueAt, pickDueItems } from '../../../shared/outbox/delivery-order'
-import type { OutboxItem, OutboxItemSummary } from '../../../shared/outbox/outbox-item'
+} from '$shared/outbox/delivery-loop'
+import { nextDueAt, pickDueItems } from '$shared/outbox/delivery-order'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
 import type { OutboxRepository } from '../db/outbox-repository'
 import { outboxJson } from '../export/outbox-json-export'
-import { toDeskError } from '../../../shared/errors'
-import { mergeSaved } from '../../../shared/outbox/merge-saved'
+import { toDeskError } from '$shared/errors'
+import { mergeSaved } from '$shared/outbox/merge-saved'
 import { describeRows, type OutboxRow } from './outbox-rows'
 import { RewriteSchedule } from './rewrite-schedule'
 import { countByConnection } from './unsent-list'

@@ -6,8 +6,8 @@ import type {
   ConnectionType,
   Person,
   Team
-} from '../../../shared/lookups'
-import type { DeskError } from '../../../shared/errors'
+} from '$shared/lookups'
+import type { DeskError } from '$shared/errors'
 import type { DeskDatabase, ReferenceKind } from '../db/desk-database'
 import { replaceList } from '../db/reference-writes'
 import {
@@ -21,7 +21,7 @@ import {
 import type { ReferenceRefreshError } from '../data/reference-refresh-error'
 import type { ReferenceProgress, ReferenceSync } from '../data/reference-sync'
 import { DEFAULT_RESULT_LIMIT, PeopleSearch, type PersonMatch } from '../search/people-search'
-import { toDeskError } from '../../../shared/errors'
+import { toDeskError } from '$shared/errors'
 import { indexBy } from './index-by'
 
 export interface ReferenceStateOptions {

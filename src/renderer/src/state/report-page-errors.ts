@@ -1,5 +1,5 @@
-import type { RendererError } from '../../../shared/bridge/channels'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
+import type { RendererError } from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
 
 /** Bounds of rendererErrorSchema: a longer text is cut, never refused. */
 const LIMITS = { name: 200, message: 2000, stack: 8000, source: 500 }

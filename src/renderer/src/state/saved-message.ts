@@ -1,5 +1,5 @@
-import { OPERATION_LABELS } from '../../../shared/change-request'
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import { OPERATION_LABELS } from '$shared/change-request'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 /** Said only after the item has committed: from then on it survives a crash or power cut. */
 export function savedMessage(item: OutboxItem): string {

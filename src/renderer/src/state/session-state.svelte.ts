@@ -5,11 +5,11 @@ import type {
   PracticeSite,
   SignInRequest,
   SignInResult
-} from '../../../shared/bridge/channels'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import type { DeskError } from '../../../shared/errors'
-import type { Account } from '../../../shared/lookups'
-import { toDeskError } from '../../../shared/errors'
+} from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import type { DeskError } from '$shared/errors'
+import type { Account } from '$shared/lookups'
+import { toDeskError } from '$shared/errors'
 
 export type SessionDesk = Pick<DeskApi, 'credentials' | 'practice' | 'sites'>
 

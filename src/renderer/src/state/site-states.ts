@@ -1,4 +1,4 @@
-import type { DeskApi } from '../../../shared/bridge/desk-api'
+import type { DeskApi } from '$shared/bridge/desk-api'
 import { ConnectionLookup } from '../data/connection-lookup'
 import { ReferenceSync } from '../data/reference-sync'
 import type { DeskDatabase } from '../db/desk-database'

@@ -1,6 +1,6 @@
-import type { DeliveryState } from '../../../shared/bridge/channels'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import type { DeskError } from '../../../shared/errors'
+import type { DeliveryState } from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import type { DeskError } from '$shared/errors'
 import { describeAge } from './describe-age'
 import type { SendProgress } from './outbox-state.svelte'
 

@@ -1,8 +1,8 @@
-import type { OutboxSummary, UpdateState } from '../../../shared/bridge/channels'
-import type { DeskApi } from '../../../shared/bridge/desk-api'
-import { OUTBOX_STATES } from '../../../shared/outbox/outbox-item'
-import type { DeskError } from '../../../shared/errors'
-import { toDeskError } from '../../../shared/errors'
+import type { OutboxSummary, UpdateState } from '$shared/bridge/channels'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { OUTBOX_STATES } from '$shared/outbox/outbox-item'
+import type { DeskError } from '$shared/errors'
+import { toDeskError } from '$shared/errors'
 
 /** What a diagnostics file says of the outbox when no site is open. */
 export function emptyOutboxSummary(): OutboxSummary {

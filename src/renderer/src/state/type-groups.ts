@@ -1,5 +1,5 @@
-import { connectionDateOrdinal } from '../../../shared/change-request'
-import type { AssignmentSummary, Connection, ConnectionType } from '../../../shared/lookups'
+import { connectionDateOrdinal } from '$shared/change-request'
+import type { AssignmentSummary, Connection, ConnectionType } from '$shared/lookups'
 
 /** The work list's open assignments of one connection type, for the by-type bar. */
 export interface TypeGroup {

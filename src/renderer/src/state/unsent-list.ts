@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/outbox/outbox-item'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 /** Unsent results per existing connection (new connections, -1, are not counted). */
 export function countByConnection(items: readonly OutboxItem[]): ReadonlyMap<number, number> {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { Clock } from '../../../../src/renderer/src/state/clock.svelte'
-import { csvFile, exportFileName, jsonFile } from '../../../../src/renderer/src/export/export-file'
-import { focusFirstField } from '../../../../src/renderer/src/components/common/focus'
-import { screenForKey } from '../../../../src/renderer/src/components/common/keys'
-import ShortcutsHelp from '../../../../src/renderer/src/components/shell/shortcuts-help.svelte'
-import { siteLabelOf } from '../../../../src/renderer/src/components/shell/site-label'
+import { Clock } from '$renderer/state/clock.svelte'
+import { csvFile, exportFileName, jsonFile } from '$renderer/export/export-file'
+import { focusFirstField } from '$renderer/components/common/focus'
+import { screenForKey } from '$renderer/components/common/keys'
+import ShortcutsHelp from '$renderer/components/shell/shortcuts-help.svelte'
+import { siteLabelOf } from '$renderer/components/shell/site-label'
 import { cleanUp, mountComponent, onCleanUp, textOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
+import ConnectionsScreen from '$renderer/components/connections/connections-screen.svelte'
 import {
   cleanUp,
   mountComponent,
@@ -8,11 +8,11 @@ import {
   seriousAxeProblems,
   textOf
 } from '../../support/screen-helpers'
-import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
+import { keepOpenBody, summaryOf } from '$test/shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
 import { dueIn, practiceChurch, teamMembersOf } from '../../support/practice-church'
-import { openConnection, person } from '../../../shared/support/lookup-builders'
+import { openConnection, person } from '$test/shared/support/lookup-builders'
 
 const EXTRA = 2000
 const GIVEN = ['Abel', 'Beth', 'Cyrus', 'Dinah', 'Ezra', 'Faith', 'Gideon', 'Hope']

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
-import { openSiteStates, type SiteStates } from '../../../../src/renderer/src/state/site-states'
+import ConnectionsScreen from '$renderer/components/connections/connections-screen.svelte'
+import { openSiteStates, type SiteStates } from '$renderer/state/site-states'
 import { FakeDesk } from '../../support/fake-desk'
 import { deleteDatabase, uniqueSiteKey } from '../../support/test-databases'
 import {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import ConnectionsScreen from '../../../../src/renderer/src/components/connections/connections-screen.svelte'
-import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
-import { SiteUnreachableError } from '../../../../src/shared/errors'
+import ConnectionsScreen from '$renderer/components/connections/connections-screen.svelte'
+import type { SiteStates } from '$renderer/state/site-states'
+import { SiteUnreachableError } from '$shared/errors'
 import type { FakeDesk } from '../../support/fake-desk'
 import {
   cleanUp,
@@ -11,11 +11,11 @@ import {
   seriousAxeProblems,
   textOf
 } from '../../support/screen-helpers'
-import { keepOpenBody, summaryOf } from '../../../shared/support/outbox-fixtures'
+import { keepOpenBody, summaryOf } from '$test/shared/support/outbox-fixtures'
 import { until } from '../../support/until'
 import { screenProps } from '../../support/screen-props.svelte'
 import { MARKUP, dueIn, practiceChurch } from '../../support/practice-church'
-import { openConnection, person } from '../../../shared/support/lookup-builders'
+import { openConnection, person } from '$test/shared/support/lookup-builders'
 
 afterEach(cleanUp)
 

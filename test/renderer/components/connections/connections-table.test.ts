@@ -1,7 +1,7 @@
 import { flushSync, mount, unmount } from 'svelte'
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import ConnectionsTable from '../../../../src/renderer/src/components/connections/connections-table.svelte'
+import ConnectionsTable from '$renderer/components/connections/connections-table.svelte'
 import {
   cleanUp,
   mountComponent,

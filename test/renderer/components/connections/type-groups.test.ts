@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import TypeGroups from '../../../../src/renderer/src/components/connections/type-groups.svelte'
-import type { TypeGroup } from '../../../../src/renderer/src/state/type-groups'
+import TypeGroups from '$renderer/components/connections/type-groups.svelte'
+import type { TypeGroup } from '$renderer/state/type-groups'
 import { cleanUp, mountComponent, seriousAxeProblems, textOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)

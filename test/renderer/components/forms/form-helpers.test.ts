@@ -3,15 +3,15 @@ import {
   controlErrorsOf,
   NEW_CONNECTION_FIELD_CONTROLS,
   RESULT_FIELD_CONTROLS
-} from '../../../../src/renderer/src/components/forms/entry/control-errors'
-import { normalizeDateInput } from '../../../../src/renderer/src/components/forms/fields/date-input'
-import { formShortcutOf } from '../../../../src/renderer/src/components/common/keys'
+} from '$renderer/components/forms/entry/control-errors'
+import { normalizeDateInput } from '$renderer/components/forms/fields/date-input'
+import { formShortcutOf } from '$renderer/components/common/keys'
 import {
   CHOOSE_OPERATION,
   ResultFormState
-} from '../../../../src/renderer/src/components/forms/result/result-form-state.svelte'
-import type { ConnectionRow } from '../../../../src/renderer/src/state/connections-list-state.svelte'
-import { openConnection } from '../../../shared/support/lookup-builders'
+} from '$renderer/components/forms/result/result-form-state.svelte'
+import type { ConnectionRow } from '$renderer/state/connections-list-state.svelte'
+import { openConnection } from '$test/shared/support/lookup-builders'
 
 describe('normalizeDateInput', () => {
   it('pads month and day as written on cards, and leaves anything unclear as typed', () => {

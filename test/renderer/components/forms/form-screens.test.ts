@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import NewConnectionForm from '../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
-import ResultForm from '../../../../src/renderer/src/components/forms/result/result-form.svelte'
-import type { SiteStates } from '../../../../src/renderer/src/state/site-states'
+import NewConnectionForm from '$renderer/components/forms/new-connection/new-connection-form.svelte'
+import ResultForm from '$renderer/components/forms/result/result-form.svelte'
+import type { SiteStates } from '$renderer/state/site-states'
 import { formCallbacks, rowOf } from '../../support/mount-form'
 import {
   cleanUp,

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import HistoryScreen from '../../../../src/renderer/src/components/history/history-screen.svelte'
-import { RECEIPT_LOG_COLUMNS } from '../../../../src/renderer/src/export/receipt-log-csv'
+import HistoryScreen from '$renderer/components/history/history-screen.svelte'
+import { RECEIPT_LOG_COLUMNS } from '$renderer/export/receipt-log-csv'
 import { seedHistory } from '../../support/history-seed'
-import { applyOutcome, beginSending } from '../../../../src/shared/outbox/outbox-transitions'
+import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import {
   cleanUp,
   downloadedText,

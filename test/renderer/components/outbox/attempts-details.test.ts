@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import AttemptsDetails from '../../../../src/renderer/src/components/outbox/attempts-details.svelte'
-import type { DeliveryAttempt } from '../../../../src/shared/outbox/outbox-item'
+import AttemptsDetails from '$renderer/components/outbox/attempts-details.svelte'
+import type { DeliveryAttempt } from '$shared/outbox/outbox-item'
 import { cleanUp, mountComponent, textOf } from '../../support/screen-helpers'
 
 afterEach(cleanUp)

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { OUTBOX_CSV_COLUMNS, outboxCsv } from '../../../../src/renderer/src/export/outbox-csv'
-import OutboxScreen from '../../../../src/renderer/src/components/outbox/outbox-screen.svelte'
-import { localClockTime } from '../../../../src/shared/outbox/describe-state'
+import { OUTBOX_CSV_COLUMNS, outboxCsv } from '$renderer/export/outbox-csv'
+import OutboxScreen from '$renderer/components/outbox/outbox-screen.svelte'
+import { localClockTime } from '$shared/outbox/describe-state'
 import { seedOutbox } from '../../support/outbox-seed'
 import {
   cleanUp,

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import SupportBar from '../../../../src/renderer/src/components/shell/support-bar.svelte'
-import {
-  emptyOutboxSummary,
-  SupportState
-} from '../../../../src/renderer/src/state/support-state.svelte'
+import SupportBar from '$renderer/components/shell/support-bar.svelte'
+import { emptyOutboxSummary, SupportState } from '$renderer/state/support-state.svelte'
 import { FakeDesk } from '../../support/fake-desk'
 import {
   cleanUp,

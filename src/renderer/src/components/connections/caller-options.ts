@@ -1,4 +1,4 @@
-import type { Connection, Person } from '../../../../shared/lookups'
+import type { Connection, Person } from '$shared/lookups'
 import { displayName } from '../../search/display-name'
 
 export interface CallerOption {

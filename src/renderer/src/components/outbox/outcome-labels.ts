@@ -1,4 +1,4 @@
-import type { DeliveryOutcomeKind } from '../../../../shared/outbox/delivery-outcome'
+import type { DeliveryOutcomeKind } from '$shared/outbox/delivery-outcome'
 
 /** An attempt's outcome in the clerk's words. */
 export const OUTCOME_LABELS: Record<DeliveryOutcomeKind, string> = {

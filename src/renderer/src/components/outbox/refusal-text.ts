@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 
 /** How the outbox explains a refused result: its state line, the site's words, what to do. */
 export interface RefusalText {

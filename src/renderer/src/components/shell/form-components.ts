@@ -1,6 +1,6 @@
 import type { Component } from 'svelte'
-import type { Account, Person } from '../../../../shared/lookups'
-import type { OutboxItem } from '../../../../shared/outbox/outbox-item'
+import type { Account, Person } from '$shared/lookups'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import type { SiteStates } from '../../state/site-states'
 

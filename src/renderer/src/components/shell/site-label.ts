@@ -1,4 +1,4 @@
-import { isPracticeSiteKey } from '../../../../shared/site-key'
+import { isPracticeSiteKey } from '$shared/site-key'
 
 /** "site 12345 (secure.accessacs.com)", or "the practice site", from a site key. */
 export function siteLabelOf(siteKey: string): string {

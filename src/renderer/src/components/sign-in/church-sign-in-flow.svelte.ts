@@ -1,4 +1,4 @@
-import type { CredentialStatus } from '../../../../shared/bridge/channels'
+import type { CredentialStatus } from '$shared/bridge/channels'
 import type { SessionState } from '../../state/session-state.svelte'
 import { SignInFormState, type SignInPath } from './sign-in-form-state.svelte'
 import { SiteChoice } from './site-choice.svelte'

@@ -5,12 +5,8 @@ import {
   type EmailSignInRequest,
   type FindSitesRequest,
   type SignInRequest
-} from '../../../../shared/bridge/channels'
-import {
-  CredentialsRejectedError,
-  InvalidSettingError,
-  type DeskError
-} from '../../../../shared/errors'
+} from '$shared/bridge/channels'
+import { CredentialsRejectedError, InvalidSettingError, type DeskError } from '$shared/errors'
 
 /** CONTRACT.md section 0; the church may correct it (the seed itself misspells the host). */
 export const DEFAULT_BASE_URL = 'https://secure.accessacs.com/api_accessacs_mobile/v2'

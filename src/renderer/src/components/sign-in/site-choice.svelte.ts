@@ -1,4 +1,4 @@
-import type { Account } from '../../../../shared/lookups'
+import type { Account } from '$shared/lookups'
 
 /**
  * The sites an e-mail may sign in to, when there is more than one to choose from: the

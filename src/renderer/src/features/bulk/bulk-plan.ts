@@ -4,8 +4,8 @@ import {
   buildKeepOpen,
   type BuildResult,
   type ExistingConnectionResult
-} from '../../../../shared/change-request'
-import type { Account, ConnectionResponse, ConnectionType } from '../../../../shared/lookups'
+} from '$shared/change-request'
+import type { Account, ConnectionResponse, ConnectionType } from '$shared/lookups'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 
 /** A bulk result closes the connections or logs an attempt; a reassignment is one by one. */

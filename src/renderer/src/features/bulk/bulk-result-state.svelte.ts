@@ -1,8 +1,8 @@
-import type { ChangeRequest } from '../../../../shared/change-request'
-import type { ConnectionResponse } from '../../../../shared/lookups'
-import type { OutboxItem, OutboxItemSummary } from '../../../../shared/outbox/outbox-item'
+import type { ChangeRequest } from '$shared/change-request'
+import type { ConnectionResponse } from '$shared/lookups'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
 import { ResultFieldsState } from '../../components/forms/fields/result-fields-state.svelte'
-import { toDeskError } from '../../../../shared/errors'
+import { toDeskError } from '$shared/errors'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import {
   buildEach,

@@ -1,5 +1,5 @@
-import { DeskError } from '../../../../shared/errors'
-import type { Connection, ConnectionResponse, Person } from '../../../../shared/lookups'
+import { DeskError } from '$shared/errors'
+import type { Connection, ConnectionResponse, Person } from '$shared/lookups'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 
 /**

@@ -1,6 +1,6 @@
-import type { DeskApi } from '../../../../shared/bridge/desk-api'
-import { DeskError } from '../../../../shared/errors'
-import type { ConnectionResponse, Person, Connection } from '../../../../shared/lookups'
+import type { DeskApi } from '$shared/bridge/desk-api'
+import { DeskError } from '$shared/errors'
+import type { ConnectionResponse, Person, Connection } from '$shared/lookups'
 import type { DeskDatabase } from '../../db/desk-database'
 import type { ReferenceAsOf } from '../../db/reference-store'
 import {
@@ -9,7 +9,7 @@ import {
   sheetNumberAfter,
   type SheetNumberRecord
 } from '../../db/sheet-numbers'
-import { toDeskError } from '../../../../shared/errors'
+import { toDeskError } from '$shared/errors'
 import type { ConnectionRow } from '../../state/connections-list-state.svelte'
 import {
   buildCallSheets,

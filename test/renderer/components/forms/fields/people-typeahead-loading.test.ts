@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { ReferenceSync } from '../../../../../src/renderer/src/data/reference-sync'
-import { ReferenceState } from '../../../../../src/renderer/src/state/reference-state.svelte'
-import type { Person } from '../../../../../src/shared/lookups'
-import { holdPeoplePages } from '../../../support/hold-people-pages'
-import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
-import { until } from '../../../support/until'
+import { ReferenceSync } from '$renderer/data/reference-sync'
+import { ReferenceState } from '$renderer/state/reference-state.svelte'
+import type { Person } from '$shared/lookups'
+import { holdPeoplePages } from '$test/renderer/support/hold-people-pages'
+import { cleanUp, mountComponent, openTestSite } from '$test/renderer/support/screen-helpers'
+import { until } from '$test/renderer/support/until'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)

@@ -1,14 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { PeopleSearch } from '../../../../../src/renderer/src/search/people-search'
-import type { Person } from '../../../../../src/shared/lookups'
-import type { PeopleDirectory } from '../../../../../src/renderer/src/components/forms/fields/people-directory'
+import { PeopleSearch } from '$renderer/search/people-search'
+import type { Person } from '$shared/lookups'
+import type { PeopleDirectory } from '$renderer/components/forms/fields/people-directory'
 import {
   cleanUp,
   mountComponent,
   openTestSite,
   seriousAxeProblems
-} from '../../../support/screen-helpers'
+} from '$test/renderer/support/screen-helpers'
 import TypeaheadHost from './typeahead-host.svelte'
 
 afterEach(cleanUp)

@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import NewConnectionForm from '../../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
+import NewConnectionForm from '$renderer/components/forms/new-connection/new-connection-form.svelte'
 import {
   CHOOSE_CONTACT,
   CHOOSE_TYPE
-} from '../../../../../src/renderer/src/components/forms/new-connection/new-connection-form-state.svelte'
-import { connectionDateOf } from '../../../../../src/shared/change-request'
-import type { SiteStates } from '../../../../../src/renderer/src/state/site-states'
-import type { OutboxItem } from '../../../../../src/shared/outbox/outbox-item'
-import { newConnectionBody } from '../../../../shared/support/outbox-fixtures'
-import { formCallbacks } from '../../../support/mount-form'
-import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
+} from '$renderer/components/forms/new-connection/new-connection-form-state.svelte'
+import { connectionDateOf } from '$shared/change-request'
+import type { SiteStates } from '$renderer/state/site-states'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { newConnectionBody } from '$test/shared/support/outbox-fixtures'
+import { formCallbacks } from '$test/renderer/support/mount-form'
+import { cleanUp, mountComponent, openTestSite } from '$test/renderer/support/screen-helpers'
 
 afterEach(cleanUp)
 

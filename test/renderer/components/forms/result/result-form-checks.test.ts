@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import { CHOOSE_OPERATION } from '../../../../../src/renderer/src/components/forms/result/result-form-state.svelte'
-import { byId, openResultForm } from '../../../support/mount-form'
-import { cleanUp } from '../../../support/screen-helpers'
-import { until } from '../../../support/until'
-import { dueIn, MARKUP_COMMENT } from '../../../support/practice-church'
+import { CHOOSE_OPERATION } from '$renderer/components/forms/result/result-form-state.svelte'
+import { byId, openResultForm } from '$test/renderer/support/mount-form'
+import { cleanUp } from '$test/renderer/support/screen-helpers'
+import { until } from '$test/renderer/support/until'
+import { dueIn, MARKUP_COMMENT } from '$test/renderer/support/practice-church'
 
 afterEach(cleanUp)
 

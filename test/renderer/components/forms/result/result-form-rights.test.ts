@@ -1,21 +1,21 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import NewConnectionForm from '../../../../../src/renderer/src/components/forms/new-connection/new-connection-form.svelte'
-import ResultForm from '../../../../../src/renderer/src/components/forms/result/result-form.svelte'
-import { readConnectionDetails } from '../../../../../src/renderer/src/db/connection-cache'
-import type { SiteStates } from '../../../../../src/renderer/src/state/site-states'
-import { SiteUnreachableError } from '../../../../../src/shared/errors'
-import type { Account } from '../../../../../src/shared/lookups'
-import { accountOf, READ_ONLY_RIGHTS } from '../../../../shared/support/accounts'
-import type { FakeDesk } from '../../../support/fake-desk'
-import { formCallbacks, rowOf } from '../../../support/mount-form'
+import NewConnectionForm from '$renderer/components/forms/new-connection/new-connection-form.svelte'
+import ResultForm from '$renderer/components/forms/result/result-form.svelte'
+import { readConnectionDetails } from '$renderer/db/connection-cache'
+import type { SiteStates } from '$renderer/state/site-states'
+import { SiteUnreachableError } from '$shared/errors'
+import type { Account } from '$shared/lookups'
+import { accountOf, READ_ONLY_RIGHTS } from '$test/shared/support/accounts'
+import type { FakeDesk } from '$test/renderer/support/fake-desk'
+import { formCallbacks, rowOf } from '$test/renderer/support/mount-form'
 import {
   cleanUp,
   mountComponent,
   openTestSite,
   seriousAxeProblems
-} from '../../../support/screen-helpers'
-import { until } from '../../../support/until'
+} from '$test/renderer/support/screen-helpers'
+import { until } from '$test/renderer/support/until'
 
 afterEach(cleanUp)
 

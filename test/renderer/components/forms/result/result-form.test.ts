@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
-import ResultForm from '../../../../../src/renderer/src/components/forms/result/result-form.svelte'
-import { connectionDateOf } from '../../../../../src/shared/change-request'
-import type { OutboxItem } from '../../../../../src/shared/outbox/outbox-item'
-import { keepOpenBody } from '../../../../shared/support/outbox-fixtures'
+import ResultForm from '$renderer/components/forms/result/result-form.svelte'
+import { connectionDateOf } from '$shared/change-request'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { keepOpenBody } from '$test/shared/support/outbox-fixtures'
 import {
   formCallbacks,
   openResultForm,
   readThroughNewConnection,
   rowOf
-} from '../../../support/mount-form'
-import { cleanUp, mountComponent, openTestSite } from '../../../support/screen-helpers'
+} from '$test/renderer/support/mount-form'
+import { cleanUp, mountComponent, openTestSite } from '$test/renderer/support/screen-helpers'
 
 afterEach(cleanUp)
 

@@ -1,4 +1,4 @@
-import type { ChangeRequestField, FieldErrors } from '../../../../../shared/change-request'
+import type { ChangeRequestField, FieldErrors } from '$shared/change-request'
 
 /** The controls a clerk sees; the API's fields are mapped onto them. */
 export type ControlKey =

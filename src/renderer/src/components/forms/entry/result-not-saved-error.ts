@@ -1,5 +1,5 @@
-import { DeskError } from '../../../../../shared/errors'
-import { toDeskError } from '../../../../../shared/errors'
+import { DeskError } from '$shared/errors'
+import { toDeskError } from '$shared/errors'
 
 /**
  * The outbox could not write a result (IndexedDB full, the database closed under it):

@@ -1,5 +1,5 @@
-import { DeskError } from '../../../../../shared/errors'
-import type { OutboxItem } from '../../../../../shared/outbox/outbox-item'
+import { DeskError } from '$shared/errors'
+import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { controlErrorsOf, type ControlErrors, type FieldControls } from './control-errors'
 import { ResultNotSavedError } from './result-not-saved-error'
 

@@ -1,6 +1,6 @@
-import { NO_ASSIGNEE, type Assignee } from '../../../../../shared/change-request'
-import type { Person, Team } from '../../../../../shared/lookups'
-import { displayName, personNotInDirectory } from '../../../search/person-text'
+import { NO_ASSIGNEE, type Assignee } from '$shared/change-request'
+import type { Person, Team } from '$shared/lookups'
+import { displayName, personNotInDirectory } from '$renderer/search/person-text'
 
 export type AssigneeKind = 'person' | 'team'
 

@@ -1,4 +1,4 @@
-import type { PersonMatch } from '../../../search/people-search'
+import type { PersonMatch } from '$renderer/search/people-search'
 
 /** What the typeahead reads: ReferenceState in the app. */
 export interface PeopleDirectory {

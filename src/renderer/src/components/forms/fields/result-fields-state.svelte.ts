@@ -1,8 +1,4 @@
-import {
-  COMMENT_MAX_LENGTH,
-  NO_RESPONSE_ID,
-  commentLength
-} from '../../../../../shared/change-request'
+import { COMMENT_MAX_LENGTH, NO_RESPONSE_ID, commentLength } from '$shared/change-request'
 import { normalizeDateInput } from './date-input'
 
 export interface ResultFieldValues {

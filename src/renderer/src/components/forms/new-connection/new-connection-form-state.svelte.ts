@@ -1,17 +1,13 @@
-import {
-  buildNewConnection,
-  NO_ASSIGNEE,
-  type ChangeRequest
-} from '../../../../../shared/change-request'
-import type { ConnectionType, Person } from '../../../../../shared/lookups'
-import type { OutboxItem, OutboxItemSummary } from '../../../../../shared/outbox/outbox-item'
+import { buildNewConnection, NO_ASSIGNEE, type ChangeRequest } from '$shared/change-request'
+import type { ConnectionType, Person } from '$shared/lookups'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
 import { AssigneeChoice, type AssigneeDirectory } from '../fields/assignee-choice.svelte'
 import {
   controlErrorsOf,
   NEW_CONNECTION_FIELD_CONTROLS,
   type ControlErrors
 } from '../entry/control-errors'
-import { displayName, personNotInDirectory } from '../../../search/person-text'
+import { displayName, personNotInDirectory } from '$renderer/search/person-text'
 import { ResultFieldsState } from '../fields/result-fields-state.svelte'
 import { SaveFlow, type Checked } from '../entry/save-flow.svelte'
 

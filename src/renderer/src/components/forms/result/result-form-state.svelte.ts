@@ -6,9 +6,9 @@ import {
   type BuildResult,
   type ChangeRequest,
   type ExistingConnectionResult
-} from '../../../../../shared/change-request'
-import type { OutboxItem, OutboxItemSummary } from '../../../../../shared/outbox/outbox-item'
-import type { ConnectionRow } from '../../../state/connections-list-state.svelte'
+} from '$shared/change-request'
+import type { OutboxItem, OutboxItemSummary } from '$shared/outbox/outbox-item'
+import type { ConnectionRow } from '$renderer/state/connections-list-state.svelte'
 import { AssigneeChoice, type AssigneeDirectory } from '../fields/assignee-choice.svelte'
 import {
   addError,
