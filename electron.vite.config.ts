@@ -1,9 +1,9 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { pathAliases } from './path-aliases'
 
-// Every process resolves the $shared, $renderer, … aliases from tsconfig.base.json's paths.
-const resolveAliases = { tsconfigPaths: true }
+const resolveAliases = { alias: pathAliases }
 
 export default defineConfig({
   main: {

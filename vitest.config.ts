@@ -2,9 +2,9 @@ import { defineConfig } from 'vitest/config'
 import { playwright } from '@vitest/browser-playwright'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { chromiumLaunchOptions } from './test/setup/chromium.ts'
+import { pathAliases } from './path-aliases.ts'
 
-// Each project resolves the $shared, $renderer, $test, … aliases from tsconfig.base.json's paths.
-const resolve = { tsconfigPaths: true }
+const resolve = { alias: pathAliases }
 
 export default defineConfig({
   test: {

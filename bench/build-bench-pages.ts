@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { build, type InlineConfig } from 'vite'
-import { buildRenderer } from '../test/harness/build-renderer'
+import { buildRenderer, rendererResolve } from '../test/harness/build-renderer'
 
 const PROJECT_ROOT = join(import.meta.dirname, '..')
 const PAGES = join(import.meta.dirname, 'pages')
@@ -56,8 +56,7 @@ function pageConfig(pageRoot: string, outDir: string): InlineConfig {
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
-    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
-    resolve: { tsconfigPaths: true },
+    resolve: rendererResolve,
     build: {
       outDir,
       emptyOutDir: true,
@@ -76,7 +75,7 @@ function serviceWorkerConfig(outDir: string): InlineConfig {
     logLevel: 'warn',
     // Workbox reads process.env.NODE_ENV to leave out its development logging.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    resolve: { tsconfigPaths: true },
+    resolve: rendererResolve,
     build: {
       outDir,
       emptyOutDir: false,

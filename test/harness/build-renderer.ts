@@ -1,8 +1,12 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { join } from 'node:path'
+import { pathAliases } from '../../path-aliases'
 import { build } from 'vite'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../..')
+
+/** How every page build here resolves the app's import aliases ($shared, $renderer, …). */
+export const rendererResolve = { alias: pathAliases }
 
 /** Where global setup tells the harness (in the test workers) it put this run's build. */
 export const RENDERER_DIR_ENV = 'DESK_HARNESS_RENDERER_DIR'
@@ -28,8 +32,7 @@ export async function buildRenderer(outDir: string): Promise<void> {
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
-    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
-    resolve: { tsconfigPaths: true },
+    resolve: rendererResolve,
     build: {
       outDir,
       emptyOutDir: true,

@@ -1,6 +1,7 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { join } from 'node:path'
 import { build } from 'vite'
+import { rendererResolve } from '../build-renderer'
 import { CAPTURE_DRIVER_FOLDER } from './driver-contract'
 
 const PROJECT_ROOT = join(import.meta.dirname, '../../..')
@@ -18,8 +19,7 @@ export async function buildCaptureDriver(rendererOutDir: string): Promise<void> 
     mode: 'production',
     logLevel: 'warn',
     plugins: [svelte({ configFile: join(PROJECT_ROOT, 'svelte.config.js') })],
-    // The $shared, $renderer, … aliases are tsconfig.base.json's paths.
-    resolve: { tsconfigPaths: true },
+    resolve: rendererResolve,
     build: {
       outDir: join(rendererOutDir, CAPTURE_DRIVER_FOLDER),
       emptyOutDir: true,
