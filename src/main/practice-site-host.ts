@@ -1,7 +1,7 @@
-import { messageOf } from '../shared/errors'
-import { DeskError } from '../shared/errors'
+import { DeskError, messageOf } from '../shared/errors'
 import type { PracticeSite } from '../sim/practice-site'
 import { PRACTICE_SITE_NUMBER, PRACTICE_USERS } from '../sim/practice-users'
+import { lazyModule } from './lazy-module'
 import type { PracticeSignIn, PracticeSiteHost } from './service-contracts'
 
 export interface PracticeSiteHostOptions {
@@ -48,6 +48,13 @@ export const PRACTICE_APPROVE_AFTER_SECONDS = 60
 const PRACTICE_USERNAME = 'jadams'
 
 /**
+ * The practice site's code, imported when first started: most clerks never use it, and the
+ * app's start must not pay for it (bench/RESULTS.md, main-start). A failed import says what
+ * to do, as every lazily loaded module does.
+ */
+const loadPracticeSite = lazyModule('the practice site', () => import('../sim/practice-site'))
+
+/**
  * Runs the practice site inside the main process, on 127.0.0.1 and a free port, so a
  * volunteer can train without the church's real data. Started once; later calls share it.
  * The port is new at every start of the app, so nothing stored may hold it: the address
@@ -63,9 +70,7 @@ export function createPracticeSiteHost(options: PracticeSiteHostOptions): Practi
       throw new DeskError(`The practice site has no user ${PRACTICE_USERNAME} to sign in as`)
     }
     const relay = options.relay
-    // Imported when first started: most clerks never use it, and the app's start must not
-    // pay for its code (bench/RESULTS.md, main-start).
-    const { API_BASE_PATH, startPracticeSite } = await import('../sim/practice-site')
+    const { API_BASE_PATH, startPracticeSite } = await loadPracticeSite()
     const site = await startPracticeSite({
       port: 0,
       ...(options.statePath === undefined ? {} : { statePath: options.statePath }),
