@@ -333,12 +333,19 @@ export class AppState {
 
   async #afterSignIn(): Promise<void> {
     this.#signInAsked = false
-    await this.#followSession()
+    await this.#queue(() => this.#switchSite({ afterSignIn: true }))
+  }
+
+  /**
+   * Keeps the account the sign-in answered and starts the download of fresh reference data
+   * (its failures are kept by the reference state; it runs in the background). Called before
+   * the site is shown: the first screen already says "Refreshing data…", never a "Refresh
+   * data" that offers the saved copy (another user's type rights, perhaps) as settled.
+   */
+  async #refreshAfterSignIn(site: SiteStates): Promise<void> {
     const account = this.session.account
-    if (account) await this.#site?.reference.rememberAccount(account)
-    // Fresh reference data for the site just signed in to; its failures are kept by the
-    // reference state for the connections screen, and the download runs in the background.
-    void this.#site?.reference.refresh()
+    if (account) await site.reference.rememberAccount(account)
+    void site.reference.refresh()
   }
 
   /**
@@ -369,12 +376,13 @@ export class AppState {
     return next
   }
 
-  async #switchSite(): Promise<void> {
+  async #switchSite({ afterSignIn = false }: { afterSignIn?: boolean } = {}): Promise<void> {
     const wanted = this.session.signedIn ? this.session.siteKey : null
     const current = this.#site
     if (current?.siteKey === wanted && !this.#siteError) {
       // Signed in again to the same site (after a 401, say): its delivery goes on.
       current.resumeDelivery()
+      if (afterSignIn) await this.#refreshAfterSignIn(current)
       return
     }
     if (current) {
@@ -395,6 +403,7 @@ export class AppState {
       site = await this.#openSite(wanted)
       await site.start()
       site.connections.setToday(this.clock.now)
+      if (afterSignIn) await this.#refreshAfterSignIn(site)
       this.#site = site
       this.#person = new PersonConnectionsState(site.lookup)
     } catch (error) {

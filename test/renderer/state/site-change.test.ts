@@ -10,11 +10,15 @@ import { FakeDesk } from '../support/fake-desk'
 import { keepOpenBody, summaryOf } from '../../shared/support/outbox-fixtures'
 import { holdSends } from '../support/held-sends'
 import { practiceChurch } from '../support/practice-church'
+import { recordChanges } from '../support/record-changes.svelte'
 
 afterEach(cleanUp)
 
 /** The app signed in to a practice site of its own (its own site number, so its own database). */
-async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
+async function startDesk(
+  options: { siteChangeWaitMs?: number; beforeSignIn?: (app: AppState) => void } = {}
+) {
+  const { beforeSignIn, ...appOptions } = options
   const desk = new FakeDesk(practiceChurch())
   const siteNumber = 20_000 + ((crypto.getRandomValues(new Uint16Array(1))[0] ?? 0) % 40_000)
   desk.practice = {
@@ -36,7 +40,7 @@ async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
     desk,
     registry: testRegistry(),
     clock: new Clock(Date.now, 60_000),
-    ...options
+    ...appOptions
   })
   onCleanUp(async () => {
     for (let round = 0; round < 200 && app.site?.reference.refreshing; round++) {
@@ -45,6 +49,7 @@ async function startDesk(options: { siteChangeWaitMs?: number } = {}) {
     app.stop()
   })
   await app.start()
+  beforeSignIn?.(app)
   await app.session.startPractice()
   await until(() => app.view === 'desk', 'the practice site to open')
   const site = app.site
@@ -149,5 +154,24 @@ describe('a change of sign-in waits for the answers of the batch that is out', (
     desk.wake('captured')
     await until(() => site.outbox.count === 0 && !site.outbox.sending, 'the result to go out')
     expect(desk.sentBatches).toHaveLength(1)
+  })
+})
+
+describe('after a sign-in', () => {
+  it('the first screen of the site already says its data is being refreshed', async () => {
+    // The saved copy may be another user's (their type rights): until the download that
+    // follows a sign-in has started, the screen must not offer it as settled ("Refresh data").
+    let screens: { seen: (boolean | null)[]; stop: () => void } | undefined
+    const { site } = await startDesk({
+      beforeSignIn: (app) => {
+        screens = recordChanges(() =>
+          app.view === 'desk' ? (app.site?.reference.refreshing ?? false) : null
+        )
+      }
+    })
+    screens?.stop()
+    const desks = (screens?.seen ?? []).filter((refreshing) => refreshing !== null)
+    expect(desks[0], 'refreshing on the first desk screen').toBe(true)
+    await until(() => !site.reference.refreshing, 'the refresh to end')
   })
 })
