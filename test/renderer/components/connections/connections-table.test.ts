@@ -169,6 +169,24 @@ describe('connections table with thousands of rows', () => {
     expect(inView(document.activeElement!.closest('tr')!, scroller)).toBe(true)
   })
 
+  it('keeps the keyboard on the row when the list is redrawn in another order', async () => {
+    // Chromium drops the focus of an element the page moves, and a keyed list moves its rows
+    // when a refresh or a new result reorders them: the clerk's place must survive that.
+    const rows = manyRows(6)
+    const props = tableProps(rows)
+    const { scroller, table } = mountInScroller(props)
+    table.focusSelected()
+    await userEvent.keyboard('jj')
+    expect(focusedContact()).toBe('Contact 0002')
+
+    props.setRows([...rows].reverse())
+    flushSync()
+    expect(contactsOf(scroller)[0]).toBe('Contact 0005')
+    expect(focusedContact()).toBe('Contact 0002')
+    await userEvent.keyboard('j')
+    expect(focusedContact()).toBe('Contact 0001')
+  })
+
   it('opens with the selected row in view, however far down it is and however tall the rows', async () => {
     // A larger font: rows taller than the table expects until it measures them.
     document.documentElement.style.fontSize = '22px'
