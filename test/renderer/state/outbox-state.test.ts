@@ -1,11 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { OutboxRepository } from '$renderer/db/outbox-repository'
 import { OUTBOX_EXPORT_FORMAT } from '$renderer/export/outbox-json-export'
 import { OutboxState } from '$renderer/state/outbox-state.svelte'
 import { DeskError, InvalidPayloadError } from '$shared/errors'
+import type { WakeReason } from '$shared/bridge/channels'
 import type { OutboxItem } from '$shared/outbox/outbox-item'
 import { applyOutcome, beginSending } from '$shared/outbox/outbox-transitions'
 import { FakeDesk } from '../support/fake-desk'
+import { until } from '../support/until'
 import { freshDatabase } from '../support/test-databases'
 import { keepOpenBody, newConnectionBody, summaryOf } from '../../shared/support/outbox-fixtures'
 
@@ -31,10 +33,25 @@ async function setUp(options: { now?: () => number; desk?: FakeDesk; batchSize?:
   return { db, desk, repository, outbox }
 }
 
-/** Lets the wake handler's drain (started without awaiting) finish. */
-async function settle(outbox: OutboxState): Promise<void> {
-  for (let round = 0; round < 50 && (outbox.sending || round === 0); round++) {
-    await new Promise((resolve) => setTimeout(resolve, 10))
+/**
+ * Raises a wake and waits for the run it starts to end. The run is awaited itself, not
+ * guessed from `sending`: an 'online' wake first writes the line back to the disk, and a
+ * slow write once left `sending` still false when a 10 ms poll looked (CI under load).
+ */
+async function wakeAndWaitForRun(
+  desk: FakeDesk,
+  outbox: OutboxState,
+  reason: WakeReason
+): Promise<void> {
+  const drain = vi.spyOn(outbox, 'drain')
+  try {
+    desk.wake(reason)
+    await until(() => drain.mock.results.length > 0, `the run the '${reason}' wake starts`)
+    await drain.mock.results[0]?.value
+    // The wake handler's own step after its run (keeping a failure of the line back).
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  } finally {
+    drain.mockRestore()
   }
 }
 
@@ -61,8 +78,7 @@ describe('OutboxState', () => {
     const first = await outbox.capture(keepOpenBody(41), summaryOf('Ann Lee'), 'clerk')
     const second = await outbox.capture(newConnectionBody(), summaryOf('Bob Stone'), 'clerk')
 
-    desk.wake('captured')
-    await settle(outbox)
+    await wakeAndWaitForRun(desk, outbox, 'captured')
 
     expect(desk.sentBatches.map((batch) => batch.map((item) => item.id))).toEqual([
       [first.id, second.id]
@@ -188,12 +204,16 @@ describe('OutboxState', () => {
     now += 1
     for (const item of [...waitingForLine, busy]) expect(item.nextAttemptAt).toBeGreaterThan(now)
     await outbox.start()
-    desk.wake('retry-due')
-    await settle(outbox)
+    await wakeAndWaitForRun(desk, outbox, 'retry-due')
     expect(desk.sentBatches).toEqual([])
 
-    desk.wake('online')
-    await settle(outbox)
+    // A slow disk: the line back is written well after the wake (it was once, under load).
+    const writeLineBack = repository.retryOnReconnect.bind(repository)
+    repository.retryOnReconnect = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 60))
+      return writeLineBack()
+    }
+    await wakeAndWaitForRun(desk, outbox, 'online')
     expect(
       desk.sentBatches
         .flat()
@@ -210,8 +230,7 @@ describe('OutboxState', () => {
     await outbox.capture(keepOpenBody(1), summaryOf('Ann'), 'clerk')
     const refusal = new DeskError('The outbox could not be written: the disk is full')
     repository.retryOnReconnect = () => Promise.reject(refusal)
-    desk.wake('online')
-    await settle(outbox)
+    await wakeAndWaitForRun(desk, outbox, 'online')
     expect(desk.sentBatches).toHaveLength(1)
     expect(outbox.error).toBe(refusal)
   })
