@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright'
+import { errors, type Locator } from 'playwright'
 import { waitUntil } from '../driver/wait-until'
 import { normalizeSpace } from './app-header'
 import { DeskPage, readTableCells, type PageElement } from './desk-page'
@@ -131,6 +131,36 @@ export class OutboxPage extends DeskPage {
 
   async retryNow(entry: Locator): Promise<void> {
     await entry.getByRole('button', { name: 'Retry now' }).click()
+  }
+
+  /**
+   * Presses "Retry now" on the entry unless delivery takes the result first: a retry that
+   * comes due may send it at any moment (the button is disabled while it is out, and the
+   * entry goes once it is sent). A loaded run once saw the entry go under the click.
+   */
+  async retryNowUnlessSent(entry: Locator, timeoutMs = 30_000): Promise<void> {
+    const button = entry.getByRole('button', { name: 'Retry now' })
+    await waitUntil(
+      'Retry now is pressed, or the result is sent without it',
+      async () => {
+        if ((await entry.count()) === 0) return 'sent'
+        try {
+          await button.click({ timeout: 1_000 })
+          return 'pressed'
+        } catch (error) {
+          if (error instanceof errors.TimeoutError) return undefined
+          throw error
+        }
+      },
+      {
+        timeoutMs,
+        intervalMs: 100,
+        describe: async () =>
+          (await entry.count()) === 0
+            ? 'no entry'
+            : normalizeSpace(await entry.innerText({ timeout: 1_000 }))
+      }
+    )
   }
 
   async edit(entry: Locator): Promise<void> {
