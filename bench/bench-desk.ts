@@ -6,6 +6,7 @@ import { createDeskServices, type DeskServices } from '../test/harness/desk-serv
 import { createHarnessSite, type HarnessSite } from '../test/harness/harness-site'
 import { createMemoryKeychain } from '../test/harness/memory-keychain'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../test/setup/chromium'
+import { RESULT_BACKUP_FILE } from '../src/main/result-backup-file'
 import { failure } from '../src/shared/bridge/envelope'
 import { InvalidPayloadError } from '../src/shared/errors'
 import { HARNESS_NAMES } from '../test/harness/page-scripts'
@@ -58,12 +59,16 @@ export async function launchBenchDesk(options: {
     const sim = runs.site
     const relay = await runs.openRun(true)
     const mainLog: string[] = []
+    const profileDir = await mkdtemp(join(tmpdir(), 'connections-desk-bench-profile-'))
+    cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
     // The server needs the services' handler, the services the server's broadcast.
     const late: { server?: BenchServer } = {}
     const services = createDeskServices({
       keychain: createMemoryKeychain(),
       // No state file: writing the log would take the measured time (the app's has one).
       practiceSite: { statePath: undefined, people: options.people, relay },
+      // A real file: the app's "Saved" waits for this copy to reach the disk.
+      resultBackupPath: join(profileDir, RESULT_BACKUP_FILE),
       broadcast: (channel, payload) => late.server?.broadcast(channel, payload),
       openedLinks: [],
       logger: {
@@ -81,8 +86,6 @@ export async function launchBenchDesk(options: {
     })
     late.server = started
     cleanups.push(() => started.close())
-    const profileDir = await mkdtemp(join(tmpdir(), 'connections-desk-bench-profile-'))
-    cleanups.push(() => rm(profileDir, { recursive: true, force: true }))
     const executablePath = chromiumExecutablePath()
     const context = await chromium.launchPersistentContext(profileDir, {
       ...(executablePath ? { executablePath } : {}),

@@ -13,6 +13,7 @@ import type {
   DeliveryService,
   ExternalLinks,
   PracticeSiteHost,
+  ResultBackup,
   SheetsService,
   SupportService
 } from './service-contracts'
@@ -21,6 +22,7 @@ export interface BridgeServices {
   vault: CredentialVault
   api: AcsApi
   delivery: DeliveryService
+  backup: ResultBackup
   practiceSite: PracticeSiteHost
   externalLinks: ExternalLinks
   applicationId: ApplicationIdSetting
@@ -55,7 +57,7 @@ type Implementations = {
  * leak. Every failure comes back as an error envelope; none is thrown at Electron.
  */
 export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
-  const { vault, api, delivery, practiceSite, externalLinks } = services
+  const { vault, api, delivery, backup, practiceSite, externalLinks } = services
   const support = services.support ?? noSupport
   const sheets = services.sheets ?? noSheets
   const signIn = createSignIn(services)
@@ -95,6 +97,13 @@ export function createBridgeHandlers(services: BridgeServices): BridgeHandler {
       return undefined
     },
     'delivery:state': () => delivery.state(),
+    'backup:keep': async ({ results }) => {
+      await backup.keep(results)
+    },
+    'backup:drop': async ({ siteKey, ids }) => {
+      await backup.drop(siteKey, ids)
+    },
+    'backup:list': ({ siteKey }) => backup.list(siteKey),
     'account:get': async () => api.account(await signedIn()),
     'types:list': async () => api.connectionTypes(await signedIn()),
     'responses:list': async ({ typeId }) => api.responses(await signedIn(), typeId),

@@ -33,6 +33,7 @@ import { registerBridgeIpc, sendBridgeEvent } from './ipc'
 import { vaultWithLoggedSecrets } from './logging/vault-secrets'
 import { createPracticeSiteHost, PRACTICE_APPROVE_AFTER_SECONDS } from './practice-site-host'
 import { createQuitGuard, type QuitGuard } from './quit-guard'
+import { createResultBackupFile, RESULT_BACKUP_FILE } from './result-backup-file'
 import { rendererEntry } from './renderer-entry'
 import { denyAllPermissions, hardenWebContents } from './session-hardening'
 import { withPracticeSite } from './signed-in-site'
@@ -121,6 +122,10 @@ function start(): void {
     }
   })
   const journal = createAttemptJournal()
+  const backup = createResultBackupFile({
+    filePath: join(app.getPath('userData'), RESULT_BACKUP_FILE),
+    warn: (message) => log.warn(message)
+  })
   const scheduler = createDeliveryScheduler({
     client: journalingClient(createAcsClient({ http }), journal),
     vault,
@@ -154,6 +159,7 @@ function start(): void {
       vault,
       api: createAcsApi({ http }),
       delivery: activity.service,
+      backup,
       practiceSite,
       externalLinks,
       applicationId,

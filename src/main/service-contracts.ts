@@ -24,6 +24,7 @@ import type {
   Person,
   Team
 } from '../shared/lookups'
+import type { BackedUpResult, BackupListing } from '../shared/outbox/result-backup'
 
 /**
  * The services the bridge handlers are built from. Each is free of Electron: the wiring in
@@ -93,6 +94,14 @@ export interface AcsApi {
   ): Promise<Page<Connection>>
   people(credentials: Credentials, query: string, page: PageRequest): Promise<Page<Person>>
   person(credentials: Credentials, personId: number): Promise<Person>
+}
+
+/** The second copy of unsent results, outside Chromium's storage (result-backup-file.ts). */
+export interface ResultBackup {
+  /** Resolves once the copies are on disk. */
+  keep(results: readonly BackedUpResult[]): Promise<void>
+  drop(siteKey: string, ids: readonly string[]): Promise<void>
+  list(siteKey: string): Promise<BackupListing>
 }
 
 /** The main process's side of delivery: when to send, and the sending itself. */

@@ -8,6 +8,7 @@ import { createCredentialVault } from '../../src/main/credential-vault'
 import { createDeliveryScheduler, type DeliveryScheduler } from '../../src/main/delivery-scheduler'
 import { createExternalLinks } from '../../src/main/external-links'
 import { createPracticeSiteHost, type PracticeSiteRelay } from '../../src/main/practice-site-host'
+import { createResultBackupFile } from '../../src/main/result-backup-file'
 import type {
   AcsApi,
   CredentialVault,
@@ -46,6 +47,8 @@ export interface DeskServicesOptions {
     /** The harness's network gate, through which the app reaches the site. */
     relay: PracticeSiteRelay
   }
+  /** The backup copy of unsent results, in the profile as index.ts keeps it in the data folder. */
+  resultBackupPath: string
   /** Sends a notice to every page, as index.ts's broadcast does to every window. */
   broadcast<E extends EventChannelName>(channel: E, payload: EventOf<E>): void
   /** Links the page asked to open in the system browser, in order. */
@@ -98,6 +101,10 @@ export function createDeskServices(options: DeskServicesOptions): DeskServices {
     vault,
     api,
     delivery: scheduler,
+    backup: createResultBackupFile({
+      filePath: options.resultBackupPath,
+      warn: (message) => logger.warn(message)
+    }),
     practiceSite,
     externalLinks,
     applicationId

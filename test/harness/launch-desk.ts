@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright'
 import type { AcsNetworkOptions } from '../../src/main/api/http'
 import type { EventChannelName } from '../../src/shared/bridge/channel-names'
 import type { EventOf } from '../../src/shared/bridge/channels'
+import { RESULT_BACKUP_FILE } from '../../src/main/result-backup-file'
 import { CHROMIUM_ARGS, chromiumExecutablePath } from '../setup/chromium'
 import { findBrowserProcess, killBrowserProcess } from './browser-process'
 import { throttlePageCpu } from './cpu-throttle'
@@ -158,6 +159,7 @@ async function assembleDesk(parts: Parts): Promise<Desk> {
     const services = createDeskServices({
       keychain,
       practiceSite: { ...parts.practiceSite, relay },
+      resultBackupPath: join(profileDir, RESULT_BACKUP_FILE),
       broadcast: (channel, payload) => {
         try {
           bridge?.send(channel, payload)

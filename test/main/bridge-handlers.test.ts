@@ -12,6 +12,7 @@ import type { Envelope } from '../../src/shared/bridge/envelope'
 import { CredentialsRejectedError, LinkNotAllowedError } from '../../src/shared/errors'
 import { siteKeyOf } from '../../src/shared/site-key'
 import { accountAt, fakeAcsApi } from './support/fake-acs-api'
+import { createResultBackupFile } from '../../src/main/result-backup-file'
 
 const PASSWORD = 'password231-secret'
 const PRACTICE_PASSWORD = 'practice-pass-secret'
@@ -113,6 +114,7 @@ function setup(check?: (credentials: Credentials) => Promise<SignInCheck>) {
     api: fakeAcsApi(calls, check),
     applicationId,
     delivery,
+    backup: createResultBackupFile({ filePath: undefined, warn: record('backup.warn', undefined) }),
     practiceSite: {
       start: async () => {
         calls.push(['practice.start'])

@@ -82,6 +82,11 @@ export function buildDeskApi(transport: DeskTransport): DeskApi {
       onWake: (listener) => listen('delivery:wake', listener),
       onStateChanged: (listener) => listen('delivery:state-changed', listener)
     }),
+    backup: Object.freeze({
+      keep: (results) => call('backup:keep', { results }),
+      drop: (request) => call('backup:drop', request),
+      list: (request) => call('backup:list', request)
+    }),
     links: Object.freeze({
       open: (url) => call('links:open', { url })
     }),

@@ -3,6 +3,7 @@ import { APPLICATION_ID_MESSAGE, isApplicationId } from '../application-id'
 import { changeRequestSchema } from '../change-request'
 import { deliveryOutcomeSchema } from '../outbox/delivery-outcome'
 import { OUTBOX_STATES } from '../outbox/outbox-item'
+import { backedUpResultSchema, backupListingSchema } from '../outbox/result-backup'
 import {
   accountSchema,
   assignmentSummarySchema,
@@ -273,6 +274,8 @@ export const rendererErrorSchema = z.object({
 export type RendererError = z.infer<typeof rendererErrorSchema>
 
 const MAX_QUERY_LENGTH = 200
+/** As many results as one send batch holds. */
+const MAX_BATCH = 500
 
 const noPayload = z.undefined()
 
@@ -290,6 +293,20 @@ export const invokeChannels = {
   'delivery:stop': { request: z.object({ siteKey: siteKeySchema }), response: noPayload },
   'delivery:report': { request: outboxReportSchema, response: noPayload },
   'delivery:state': { request: noPayload, response: deliveryStateSchema },
+  /** The second copy of unsent results (src/shared/outbox/result-backup.ts), written to disk. */
+  'backup:keep': {
+    request: z.object({ results: z.array(backedUpResultSchema).min(1).max(MAX_BATCH) }),
+    response: noPayload
+  },
+  /** Results sent or thrown away: their copy goes. */
+  'backup:drop': {
+    request: z.object({
+      siteKey: siteKeySchema,
+      ids: z.array(z.string().min(1).max(MAX_ID_LENGTH)).min(1).max(MAX_BATCH)
+    }),
+    response: noPayload
+  },
+  'backup:list': { request: z.object({ siteKey: siteKeySchema }), response: backupListingSchema },
   'account:get': { request: noPayload, response: accountSchema },
   'types:list': { request: noPayload, response: listedSchema(connectionTypeSchema) },
   'responses:list': {

@@ -31,6 +31,7 @@ import type {
   Person,
   Team
 } from '../lookups'
+import type { BackedUpResult, BackupListing } from '../outbox/result-backup'
 
 type Unsubscribe = () => void
 
@@ -95,6 +96,14 @@ export interface DeskApi {
     state(): Promise<DeliveryState>
     onWake(listener: (event: { reason: WakeReason }) => void): Unsubscribe
     onStateChanged(listener: (state: DeliveryState) => void): Unsubscribe
+  }
+  backup: {
+    /** Writes (or rewrites, after an edit) the second copy of these unsent results. */
+    keep(results: BackedUpResult[]): Promise<void>
+    /** Forgets the copies of a site's results that were sent or thrown away. */
+    drop(request: { siteKey: string; ids: string[] }): Promise<void>
+    /** A site's results still backed up, to restore what its outbox lost. */
+    list(request: { siteKey: string }): Promise<BackupListing>
   }
   links: {
     open(url: string): Promise<void>

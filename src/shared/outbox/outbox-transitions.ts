@@ -141,6 +141,32 @@ export function recoverAfterRestart(item: OutboxItem, now: number): OutboxItem {
   }
 }
 
+/** The attempt a result brought back from the backup copy carries, for the clerk to read. */
+export const RESTORED_FROM_BACKUP_MESSAGE =
+  "This computer's outbox was lost (its storage was found damaged when the app started), and this result was restored from the app's backup copy. It may have been sent already."
+
+/**
+ * A result the outbox lost and its backup copy kept (result-backup.ts). Whether it was sent
+ * before the loss is not known, so it is treated as an answer that never came: uncertain,
+ * due at once, resent under the same Idempotency-Key.
+ */
+export function restoreFromBackup(result: CaptureInput, now: number): OutboxItem {
+  const item = createOutboxItem(result)
+  const attempt: DeliveryAttempt = {
+    at: now,
+    outcome: 'no-answer',
+    message: RESTORED_FROM_BACKUP_MESSAGE
+  }
+  return {
+    ...item,
+    state: 'unknown-outcome',
+    uncertain: true,
+    nextAttemptAt: now,
+    ...withAttempt(item, attempt),
+    updatedAt: now
+  }
+}
+
 /**
  * A retry with no HTTP status never reached the service (no network, refused, DNS, TLS):
  * nothing but the line stands in the way. A status or a Retry-After is the service's own

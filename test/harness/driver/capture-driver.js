@@ -6,6 +6,7 @@
 // typecheck project cannot hold renderer code.
 // First: zod must be told before any schema is built (see the file).
 import './zod-jitless'
+import { deskOutboxBackup } from '$renderer/db/outbox-backup'
 import { OutboxRepository } from '$renderer/db/outbox-repository'
 import { SiteRegistry } from '$renderer/db/site-registry'
 import { openSiteStates } from '$renderer/state/site-states'
@@ -91,7 +92,9 @@ const api = {
       site = { database: states.database, repository: states.repository, states }
     } else {
       const database = await registry.open(siteKey)
-      site = { database, repository: new OutboxRepository(database) }
+      // As site-states.ts builds it: every capture also gets its backup copy.
+      const backup = deskOutboxBackup(desk, siteKey)
+      site = { database, repository: new OutboxRepository(database, { backup }) }
     }
     return siteKey
   },

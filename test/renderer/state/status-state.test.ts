@@ -17,6 +17,7 @@ function sources(outbox: Partial<OutboxStatusSource>, reference: Partial<Referen
       sending: false,
       progress: null,
       error: null,
+      restoredCount: 0,
       ...outbox
     },
     reference: { dataAsOf: null, refreshing: false, isStale: () => false, ...reference }

@@ -33,6 +33,7 @@ import type {
 } from '$shared/lookups'
 import { siteKeyOf } from '$shared/site-key'
 import { accountOf } from '../../shared/support/accounts'
+import { createBackupCopies, type BackedUpResult } from '$shared/outbox/result-backup'
 
 /**
  * A stand-in for `window.desk` (the bridge, not fetch): serves reference data from memory,
@@ -296,6 +297,30 @@ export class FakeDesk implements DeskApi {
         if (!found) throw new NotFoundError(`The site found no person ${request.personId}`)
         return found
       })
+  }
+
+  /** The main process's backup copy, kept in memory as its file would keep it. */
+  backupCopies = createBackupCopies()
+  /** Set to make every backup request fail, as a full disk would. */
+  backupFailure: Error | null = null
+
+  backup = {
+    keep: async (results: BackedUpResult[]) => {
+      this.#failBackup()
+      for (const result of results) this.backupCopies.apply({ keep: structuredClone(result) })
+    },
+    drop: async (request: { siteKey: string; ids: string[] }) => {
+      this.#failBackup()
+      this.backupCopies.apply({ drop: structuredClone(request) })
+    },
+    list: async (request: { siteKey: string }) => {
+      this.#failBackup()
+      return structuredClone(this.backupCopies.list(request.siteKey))
+    }
+  }
+
+  #failBackup(): void {
+    if (this.backupFailure) throw this.backupFailure
   }
 
   links = { open: async () => {} }

@@ -58,6 +58,7 @@ describe('buildDeskApi', () => {
     expect(Object.keys(desk).sort()).toEqual([
       'account',
       'assignments',
+      'backup',
       'connections',
       'credentials',
       'delivery',

@@ -5,9 +5,12 @@ import {
   beginSending,
   createOutboxItem,
   recoverAfterRestart,
+  restoreFromBackup,
+  RESTORED_FROM_BACKUP_MESSAGE,
   retryOnReconnect
 } from '$shared/outbox/outbox-transitions'
 import type { OutboxItem } from '$shared/outbox/outbox-item'
+import { backedUpResultOf } from '$shared/outbox/result-backup'
 import { bodyFor, capture, outcomes, SITE, summaryFor, T0 } from '../support/outbox-fixtures'
 
 const NOW = T0 + 5_000
@@ -183,6 +186,24 @@ describe('recoverAfterRestart', () => {
   it('leaves every other item alone', () => {
     const waiting = send(capture(1), outcomes.retryable())
     expect(recoverAfterRestart(waiting, NOW + 90_000)).toBe(waiting)
+  })
+})
+
+describe('restoreFromBackup', () => {
+  it('brings back what was captured, as a result that may have been sent: uncertain, due now, same key', () => {
+    // The copy of an item that needed attention: only what the clerk entered comes back.
+    const refused = send(capture(3, 9, { comment: 'Left a message' }), outcomes.rejected())
+    const restored = restoreFromBackup(backedUpResultOf(refused), NOW + 60_000)
+
+    expect(restored).toEqual({
+      ...capture(3, 9, { comment: 'Left a message' }),
+      state: 'unknown-outcome',
+      uncertain: true,
+      nextAttemptAt: NOW + 60_000,
+      attempts: [{ at: NOW + 60_000, outcome: 'no-answer', message: RESTORED_FROM_BACKUP_MESSAGE }],
+      updatedAt: NOW + 60_000
+    })
+    expect(RESTORED_FROM_BACKUP_MESSAGE).toMatch(/may have been sent already/)
   })
 })
 

@@ -17,7 +17,10 @@ import {
 } from '$shared/outbox/outbox-transitions'
 import { followUpOf } from '$shared/follow-up/follow-up-of'
 import type { FollowUp, FollowUpState } from '$shared/follow-up/follow-up-state'
+import { backedUpResultOf, needsBackup } from '$shared/outbox/result-backup'
 import type { DeskDatabase } from './desk-database'
+import type { OutboxBackup } from './outbox-backup'
+import { restoreFromBackupListing } from './restore-from-backup'
 import { OutboxItemMissingError } from './outbox-item-missing-error'
 import { matchesHistorySearch } from './history-search'
 
@@ -25,6 +28,13 @@ export interface OutboxRepositoryOptions {
   now?: () => number
   /** uuids for item ids and Idempotency-Keys. */
   newId?: () => string
+  /** The second copy of unsent results; without one, nothing is copied or restored. */
+  backup?: OutboxBackup
+  /**
+   * A copy that could not be written. The result itself is saved: the failure is the
+   * status bar's to show, never a reason to tell the clerk it was not saved.
+   */
+  onBackupError?: (error: unknown) => void
 }
 
 export interface SentQuery {
@@ -71,11 +81,17 @@ export class OutboxRepository implements DeliveryLoopStore {
   /** Known after the first capture; undefined means read it from the database. */
   #nextSequence: number | undefined
   #captures: Promise<unknown> = Promise.resolve()
+  readonly #backup: OutboxBackup | undefined
+  readonly #onBackupError: (error: unknown) => void
 
   constructor(db: DeskDatabase, options: OutboxRepositoryOptions = {}) {
     this.#db = db
     this.#now = options.now ?? Date.now
     this.#newId = options.newId ?? (() => crypto.randomUUID())
+    this.#backup = options.backup
+    this.#onBackupError =
+      options.onBackupError ??
+      ((error) => console.error('The backup copy of a result was not written', error))
   }
 
   get siteKey(): string {
@@ -109,7 +125,10 @@ export class OutboxRepository implements DeliveryLoopStore {
     // One capture at a time per window, so the in-memory sequence is never handed out twice.
     const saved = this.#captures.then(() => this.#add(checked.value, summary, capturedBy))
     this.#captures = saved.catch(() => undefined)
-    return saved
+    const item = await saved
+    // "Saved" waits for the second copy too: a crash may take the outbox with it.
+    await this.#keepCopies([item])
+    return item
   }
 
   async #add(
@@ -273,7 +292,7 @@ export class OutboxRepository implements DeliveryLoopStore {
   ): Promise<OutboxItem[]> {
     if (settled.length === 0 && toLock.length === 0) return []
     this.#refuseForeign([...settled, ...toLock])
-    return this.#db.transaction('rw', this.#db.outbox, async () => {
+    const locked = await this.#db.transaction('rw', this.#db.outbox, async () => {
       if (settled.length > 0) await this.#db.outbox.bulkPut(settled)
       if (toLock.length === 0) return []
       const stored = await this.#db.outbox.bulkGet(toLock.map((item) => item.id))
@@ -285,6 +304,9 @@ export class OutboxRepository implements DeliveryLoopStore {
       await this.#db.outbox.bulkPut(locked)
       return locked
     })
+    // Not waited for: the next batch need not wait for a copy that is only being tidied.
+    void this.#dropCopies(settled)
+    return locked
   }
 
   /** Replaces the result's body; throws OutboxTransitionError when its state forbids it. */
@@ -296,9 +318,11 @@ export class OutboxRepository implements DeliveryLoopStore {
         checked.errors as Record<string, string[]>
       )
     }
-    return this.#change(id, (item, now) =>
+    const edited = await this.#change(id, (item, now) =>
       editItem(item, checked.value, summary, this.#newId(), now)
     )
+    await this.#keepCopies([edited])
+    return edited
   }
 
   async retryNow(id: string): Promise<OutboxItem> {
@@ -306,7 +330,9 @@ export class OutboxRepository implements DeliveryLoopStore {
   }
 
   async discard(id: string): Promise<OutboxItem> {
-    return this.#change(id, discardItem)
+    const discarded = await this.#change(id, discardItem)
+    await this.#dropCopies([discarded])
+    return discarded
   }
 
   /** The line is back: results that waited only for it are due now. Resolves with those. */
@@ -334,6 +360,40 @@ export class OutboxRepository implements DeliveryLoopStore {
       await this.#db.outbox.bulkPut(recovered)
       return recovered
     })
+  }
+
+  /**
+   * Run once at start-up, before recoverAfterRestart: results the outbox lost (Chromium
+   * deletes a storage it finds damaged) come back from their second copy, and copies of
+   * results sent or discarded meanwhile go. Resolves with the results put back.
+   */
+  async restoreFromBackup(): Promise<OutboxItem[]> {
+    if (!this.#backup) return []
+    const listing = await this.#backup.list()
+    const { restored, settledIds } = await restoreFromBackupListing(this.#db, listing, this.#now())
+    this.#nextSequence = undefined
+    if (settledIds.length > 0) await this.#backup.drop(settledIds)
+    return restored
+  }
+
+  async #keepCopies(items: readonly OutboxItem[]): Promise<void> {
+    const unsent = items.filter(needsBackup)
+    if (!this.#backup || unsent.length === 0) return
+    try {
+      await this.#backup.keep(unsent.map(backedUpResultOf))
+    } catch (error) {
+      this.#onBackupError(error)
+    }
+  }
+
+  async #dropCopies(items: readonly OutboxItem[]): Promise<void> {
+    const done = items.filter((item) => !needsBackup(item)).map((item) => item.id)
+    if (!this.#backup || done.length === 0) return
+    try {
+      await this.#backup.drop(done)
+    } catch (error) {
+      this.#onBackupError(error)
+    }
   }
 
   #refuseForeign(items: readonly OutboxItem[]): void {

@@ -48,6 +48,7 @@ export class OutboxState {
   #sending = $state(false)
   #progress = $state.raw<SendProgress | null>(null)
   #error = $state.raw<DeskError | null>(null)
+  #restoredCount = $state(0)
   #rows = $derived.by(() => describeRows(this.#items, this.#paused, this.#formatTime))
   #unsentByConnection = $derived.by(() => countByConnection(this.#items))
 
@@ -144,6 +145,7 @@ export class OutboxState {
    */
   async start(): Promise<void> {
     this.stop()
+    await this.#restoreFromBackup()
     await this.#repository.recoverAfterRestart()
     await this.reload()
     this.#listenForWakes()
@@ -154,6 +156,25 @@ export class OutboxState {
     ]
     this.#paused = (await this.#desk.delivery.state()).paused
     await this.#report(false)
+  }
+
+  /** How many results the last start put back from their backup copy. */
+  get restoredCount(): number {
+    return this.#restoredCount
+  }
+
+  /** A backup copy that could not be written or read: the result itself is saved. */
+  backupFailed(error: unknown): void {
+    this.#error = toDeskError(error)
+  }
+
+  /** A start that cannot read the backup still opens the outbox: the reason is shown. */
+  async #restoreFromBackup(): Promise<void> {
+    try {
+      this.#restoredCount = (await this.#repository.restoreFromBackup()).length
+    } catch (error) {
+      this.backupFailed(error)
+    }
   }
 
   /** Stops listening to the main process (on sign-out or a change of site). */

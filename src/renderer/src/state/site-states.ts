@@ -2,6 +2,7 @@ import type { DeskApi } from '$shared/bridge/desk-api'
 import { ConnectionLookup } from '../data/connection-lookup'
 import { ReferenceSync } from '../data/reference-sync'
 import type { DeskDatabase } from '../db/desk-database'
+import { deskOutboxBackup } from '../db/outbox-backup'
 import { OutboxRepository } from '../db/outbox-repository'
 import type { SiteRegistry } from '../db/site-registry'
 import { CallSheetsState } from '../features/call-sheets/call-sheets-state.svelte'
@@ -66,7 +67,11 @@ export async function openSiteStates(
 ): Promise<SiteStates> {
   const now = options.now ?? Date.now
   const database = await registry.open(siteKey)
-  const repository = new OutboxRepository(database, { now })
+  const repository = new OutboxRepository(database, {
+    now,
+    backup: deskOutboxBackup(desk, siteKey),
+    onBackupError: (error) => outbox.backupFailed(error)
+  })
   const outbox = new OutboxState({ repository, desk, now })
   const history = new HistoryState(repository)
   // The check reads the teams' sizes when it runs, after the reference state exists.

@@ -11,6 +11,8 @@ export interface OutboxStatusSource {
   readonly sending: boolean
   readonly progress: SendProgress | null
   readonly error: DeskError | null
+  /** Results this start put back from the backup copy, after the outbox was lost. */
+  readonly restoredCount: number
 }
 
 /** What the status bar reads from the reference data (ReferenceState in the app). */
@@ -77,6 +79,10 @@ export class StatusState {
 
   get deliveryError(): DeskError | null {
     return this.#outbox.error
+  }
+
+  get restoredCount(): number {
+    return this.#outbox.restoredCount
   }
 
   get dataAsOf(): number | null {

@@ -24,6 +24,7 @@ interface Condition {
   stale?: boolean
   refreshing?: boolean
   notApplied?: number
+  restored?: number
 }
 
 async function showStatus(
@@ -38,7 +39,8 @@ async function showStatus(
       oldestCapturedAt: condition.oldestCapturedAt ?? null,
       sending: condition.sending ?? false,
       progress: condition.progress ?? null,
-      error: condition.error ?? null
+      error: condition.error ?? null,
+      restoredCount: condition.restored ?? 0
     },
     reference: {
       dataAsOf: condition.dataAsOf === undefined ? NOW - HOUR : condition.dataAsOf,
@@ -73,6 +75,16 @@ describe('status bar', () => {
     expect(notAppliedClicks()).toBe(1)
     const one = await showStatus({ notApplied: 1 })
     expect(one.bar.textContent).toContain('1 sent result not applied yet')
+  })
+
+  it('says how many results came back from the backup copy, and that they may have gone out', async () => {
+    const { bar } = await showStatus({ restored: 3, waiting: 3 })
+    expect(bar.textContent).toContain(
+      '3 unsent results were restored from the backup copy after this computer lost its outbox — they may have been sent already'
+    )
+    await cleanUp()
+    const none = await showStatus({ waiting: 3 })
+    expect(none.bar.textContent).not.toContain('restored')
   })
 
   it('online with everything sent: says so, with the data’s time and nothing sent yet', async () => {

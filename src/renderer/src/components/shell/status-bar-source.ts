@@ -11,6 +11,7 @@ export type StatusBarSource = Pick<
   | 'sending'
   | 'progress'
   | 'deliveryError'
+  | 'restoredCount'
   | 'dataAsOf'
   | 'refreshingData'
   | 'oldestWaitingAgeMs'
