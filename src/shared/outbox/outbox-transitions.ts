@@ -126,19 +126,11 @@ export function applyOutcome(item: OutboxItem, outcome: DeliveryOutcome, now: nu
 export function recoverAfterRestart(item: OutboxItem, now: number): OutboxItem {
   if (item.state !== 'sending') return item
   const { stateBeforeSending: _before, waitingFor: _cause, ...rest } = item
-  const attempt: DeliveryAttempt = {
-    at: now,
-    outcome: 'no-answer',
-    message: 'The app stopped while this result was being sent; it may have arrived.'
-  }
-  return {
-    ...rest,
-    state: 'unknown-outcome',
-    uncertain: true,
-    nextAttemptAt: now,
-    ...withAttempt(item, attempt),
-    updatedAt: now
-  }
+  return mayHaveArrived(
+    rest,
+    'The app stopped while this result was being sent; it may have arrived.',
+    now
+  )
 }
 
 /** The attempt a result brought back from the backup copy carries, for the clerk to read. */
@@ -151,12 +143,12 @@ export const RESTORED_FROM_BACKUP_MESSAGE =
  * due at once, resent under the same Idempotency-Key.
  */
 export function restoreFromBackup(result: CaptureInput, now: number): OutboxItem {
-  const item = createOutboxItem(result)
-  const attempt: DeliveryAttempt = {
-    at: now,
-    outcome: 'no-answer',
-    message: RESTORED_FROM_BACKUP_MESSAGE
-  }
+  return mayHaveArrived(createOutboxItem(result), RESTORED_FROM_BACKUP_MESSAGE, now)
+}
+
+/** An item whose last try may have reached the service: uncertain, resent now, same key. */
+function mayHaveArrived(item: OutboxItem, message: string, now: number): OutboxItem {
+  const attempt: DeliveryAttempt = { at: now, outcome: 'no-answer', message }
   return {
     ...item,
     state: 'unknown-outcome',
